@@ -1,0 +1,9 @@
+/**
+ * CI detection and env-file writing: replaces the old {@code setenv} script.
+ *
+ * <p>{@link dev.azbuild.env.CiDetector} reads what the CI vendor exposes in the process
+ * environment, {@link dev.azbuild.env.EnvTargets} decides which files later CI steps read,
+ * {@link dev.azbuild.env.EnvFiles} writes them, and {@link dev.azbuild.env.TagNames} turns
+ * branch names into Docker tags. Plain JDK only (plus SLF4J): no Maven or JGit types here.
+ */
+package dev.azbuild.env;
