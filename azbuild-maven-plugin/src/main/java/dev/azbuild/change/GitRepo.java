@@ -1,0 +1,212 @@
+package dev.azbuild.change;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+
+/** The git repository holding the reactor: commits, ancestry and shallow-clone handling (JGit). */
+public final class GitRepo implements AutoCloseable {
+
+  private final Repository repository;
+  private final Path workTree;
+
+  private GitRepo(Repository repository) throws IOException {
+    this.repository = repository;
+    this.workTree = repository.getWorkTree().toPath().toRealPath();
+  }
+
+  /** Opens the repository that contains {@code dir}, searching upwards as git does. */
+  public static GitRepo open(Path dir) throws GitException {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+    if (builder.getGitDir() == null) {
+      throw new GitException(dir + " is not inside a git repository; run azbuild from a git clone (git init / git clone)");
+    }
+    try {
+      Repository repo = builder.setMustExist(true).build();
+      if (repo.isBare()) {
+        repo.close();
+        throw new GitException(dir + " is a bare git repository; run azbuild in a clone with a work tree");
+      }
+      return new GitRepo(repo);
+    } catch (IOException e) {
+      throw new GitException("cannot open the git repository above " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Repository repository() {
+    return repository;
+  }
+
+  public Path workTree() {
+    return workTree;
+  }
+
+  /** The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root). */
+  public String relativize(Path dir) throws GitException {
+    Path real;
+    try {
+      real = dir.toRealPath();
+    } catch (IOException e) {
+      real = dir.toAbsolutePath().normalize();
+    }
+    if (!real.startsWith(workTree)) {
+      throw new GitException(dir + " is outside the git repository " + workTree
+          + "; keep every module of the reactor inside one git work tree");
+    }
+    return workTree.relativize(real).toString().replace(File.separatorChar, '/');
+  }
+
+  /** HEAD's commit; fails when the repository has no commit yet. */
+  public ObjectId head() throws GitException {
+    return resolveCommit(Constants.HEAD, "HEAD");
+  }
+
+  /** Resolves a revision to a commit, or says which parameter named what. */
+  public ObjectId resolveCommit(String revision, String what) throws GitException {
+    return findCommit(revision).orElseThrow(() -> new GitException(
+        what + "=" + revision + " is not a commit in " + workTree + "; give a commit SHA or ref that exists"
+            + (isShallow() ? " (this clone is shallow: fetch more history with git fetch --deepen)" : "")));
+  }
+
+  public Optional<ObjectId> findCommit(String revision) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      ObjectId id = repository.resolve(revision + "^{commit}");
+      if (id == null) {
+        return Optional.empty();
+      }
+      walk.parseCommit(id); // the object itself must be present (shallow clones)
+      return Optional.of(id);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The checked-out branch, or empty when HEAD is detached. */
+  public Optional<String> currentBranch() {
+    try {
+      Ref head = repository.exactRef(Constants.HEAD);
+      if (head != null && head.isSymbolic()) {
+        return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean isAncestor(ObjectId ancestor, ObjectId of) throws GitException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(of));
+    } catch (IOException e) {
+      throw new GitException("cannot walk history from " + of.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The merge-base of two commits, if their histories meet in this clone. */
+  public Optional<ObjectId> mergeBase(ObjectId a, ObjectId b) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(walk.parseCommit(a));
+      walk.markStart(walk.parseCommit(b));
+      RevCommit base = walk.next();
+      return Optional.ofNullable(base).map(RevCommit::copy);
+    } catch (MissingObjectException | IncorrectObjectTypeException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The first parent of a commit, if it has one and it is in this clone. */
+  public Optional<ObjectId> firstParent(ObjectId commit) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit c = walk.parseCommit(commit);
+      if (c.getParentCount() == 0 || shallowCommits().contains(c)) {
+        return Optional.empty();
+      }
+      return Optional.of(c.getParent(0).copy());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean isShallow() {
+    return !shallowCommits().isEmpty();
+  }
+
+  private Set<ObjectId> shallowCommits() {
+    try {
+      return repository.getObjectDatabase().getShallowCommits();
+    } catch (IOException e) {
+      return Set.of();
+    }
+  }
+
+  /**
+   * Fetches history from {@code origin} down to {@code depth} commits below each fetched tip (JGit
+   * has no {@code --deepen}, so callers grow the depth); with {@code depth} &lt;= 0 fetches all of
+   * it. Returns false when there is no origin or the fetch failed.
+   */
+  public boolean deepen(int depth, Collection<String> branches) {
+    if (repository.getConfig().getString("remote", "origin", "url") == null) {
+      return false;
+    }
+    try (Git git = new Git(repository)) {
+      FetchCommand fetch = git.fetch().setRemote("origin");
+      // CI checkouts often fetch one ref only: name the branches whose history we need.
+      List<RefSpec> specs = branches.stream()
+          .map(b -> new RefSpec("+refs/heads/" + b + ":refs/remotes/origin/" + b))
+          .toList();
+      if (!specs.isEmpty()) {
+        fetch.setRefSpecs(specs);
+      }
+      if (depth > 0) {
+        fetch.setDepth(depth);
+      } else {
+        fetch.setUnshallow(true);
+      }
+      fetch.call();
+      return true;
+    } catch (GitAPIException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether a ref such as {@code refs/remotes/origin/main} exists. */
+  public Optional<ObjectId> ref(String name) {
+    try {
+      Ref ref = repository.exactRef(name);
+      return ref == null ? Optional.empty() : Optional.ofNullable(ref.getObjectId());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean hasFile(String relativePath) {
+    return Files.exists(workTree.resolve(relativePath));
+  }
+
+  @Override
+  public void close() {
+    repository.close();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.azbuild.docker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What azbuild needs to know of a Dockerfile: its stages ({@code FROM image [AS name]}) and the
+ * images it copies from ({@code COPY --from=image}). Global {@code ARG}s declared before the first
+ * {@code FROM} are substituted with their defaults or the given build args, as docker does.
+ */
+public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFrom) {
+
+  /** One {@code FROM} line. {@code name} is the stage name after {@code AS}, if any. */
+  public record Stage(String base, Optional<String> name, int line) {}
+
+  /** An image reference used by a {@code COPY --from=} on a line. */
+  public record ImageUse(String image, int line) {}
+
+  private static final Pattern ARG = Pattern.compile("(?i)^ARG\\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$");
+  private static final Pattern FROM =
+      Pattern.compile("(?i)^FROM\\s+(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
+  private static final Pattern COPY_FROM = Pattern.compile("(?i)^(?:COPY|ADD)\\s.*?--from=(\\S+)");
+  private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+  public static Dockerfile read(Path file, Map<String, String> buildArgs) throws IOException {
+    return parse(file, Files.readString(file, StandardCharsets.UTF_8), buildArgs);
+  }
+
+  public static Dockerfile parse(Path file, String content, Map<String, String> buildArgs) {
+    Map<String, String> globalArgs = new HashMap<>();
+    List<Stage> stages = new ArrayList<>();
+    List<ImageUse> copies = new ArrayList<>();
+    for (LogicalLine line : logicalLines(content)) {
+      String text = line.text;
+      Matcher arg = ARG.matcher(text);
+      if (stages.isEmpty() && arg.matches()) {
+        String name = arg.group(1);
+        String value = buildArgs.getOrDefault(name, arg.group(2) == null ? "" : unquote(arg.group(2).strip()));
+        globalArgs.put(name, value);
+        continue;
+      }
+      Matcher from = FROM.matcher(text);
+      if (from.matches()) {
+        String base = substitute(from.group(1), globalArgs);
+        stages.add(new Stage(base, Optional.ofNullable(from.group(2)).map(s -> s.toLowerCase(Locale.ROOT)), line.number));
+        continue;
+      }
+      Matcher copy = COPY_FROM.matcher(text);
+      if (copy.find()) {
+        copies.add(new ImageUse(copy.group(1), line.number));
+      }
+    }
+    return new Dockerfile(file, List.copyOf(stages), List.copyOf(copies));
+  }
+
+  /** Stage names declared with {@code AS}, lower-cased as docker compares them. */
+  public Set<String> stageNames() {
+    Set<String> names = new LinkedHashSet<>();
+    stages.forEach(s -> s.name().ifPresent(names::add));
+    return names;
+  }
+
+  /**
+   * Every image this Dockerfile pulls in from outside itself: {@code FROM} bases and
+   * {@code COPY --from} sources that are not earlier stages (by name or index).
+   */
+  public List<ImageUse> externalImages() {
+    List<ImageUse> result = new ArrayList<>();
+    Set<String> seenStages = new LinkedHashSet<>();
+    int index = 0;
+    for (Stage stage : stages) {
+      if (!seenStages.contains(stage.base().toLowerCase(Locale.ROOT)) && !stage.base().equals("scratch")) {
+        result.add(new ImageUse(stage.base(), stage.line()));
+      }
+      stage.name().ifPresent(seenStages::add);
+      seenStages.add(Integer.toString(index++));
+    }
+    for (ImageUse copy : copiedFrom) {
+      if (!seenStages.contains(copy.image().toLowerCase(Locale.ROOT))) {
+        result.add(copy);
+      }
+    }
+    return result;
+  }
+
+  private record LogicalLine(String text, int number) {}
+
+  /** Joins backslash continuations and drops comments, keeping the first physical line number. */
+  private static List<LogicalLine> logicalLines(String content) {
+    List<LogicalLine> result = new ArrayList<>();
+    String[] physical = content.replace("\uFEFF", "").split("\r?\n", -1);
+    StringBuilder current = null;
+    int start = 0;
+    for (int i = 0; i < physical.length; i++) {
+      String line = physical[i];
+      String trimmed = line.strip();
+      if (trimmed.startsWith("#")) {
+        continue; // comments, also inside continuations
+      }
+      if (current == null) {
+        if (trimmed.isEmpty()) {
+          continue;
+        }
+        current = new StringBuilder();
+        start = i + 1;
+      }
+      if (trimmed.endsWith("\\")) {
+        current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+        continue;
+      }
+      current.append(trimmed);
+      result.add(new LogicalLine(current.toString().strip(), start));
+      current = null;
+    }
+    if (current != null && !current.toString().isBlank()) {
+      result.add(new LogicalLine(current.toString().strip(), start));
+    }
+    return result;
+  }
+
+  private static String substitute(String value, Map<String, String> args) {
+    Matcher m = VAR.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1) != null ? m.group(1) : m.group(3);
+      String fallback = m.group(2) == null ? "" : m.group(2);
+      String replacement = args.getOrDefault(name, "");
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement.isEmpty() ? fallback : replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String unquote(String value) {
+    if (value.length() >= 2
+        && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+      return value.substring(1, value.length() - 1);
+    }
+    return value;
+  }
+}

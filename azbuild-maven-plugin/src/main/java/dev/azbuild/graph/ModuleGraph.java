@@ -1,0 +1,156 @@
+package dev.azbuild.graph;
+
+import dev.azbuild.change.GitException;
+import dev.azbuild.change.GitRepo;
+import dev.azbuild.docker.Dockerfile;
+import dev.azbuild.docker.ImageNames;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The image modules of a reactor and their edges. Edges come from Maven dependencies, followed
+ * through non-image modules; a Dockerfile that names another module's image without such an edge is
+ * an error, because the reactor would not build the parent first.
+ */
+public final class ModuleGraph {
+
+  private final List<ImageModule> modules;
+  private final Map<String, ImageModule> byId;
+  private final Map<String, Dockerfile> dockerfiles;
+
+  private ModuleGraph(List<ImageModule> modules, Map<String, Dockerfile> dockerfiles) {
+    this.modules = List.copyOf(modules);
+    this.byId = new LinkedHashMap<>();
+    modules.forEach(m -> byId.put(m.id(), m));
+    this.dockerfiles = Map.copyOf(dockerfiles);
+  }
+
+  /** Builds the graph from the reactor in Maven's build order. */
+  public static ModuleGraph build(GitRepo git, List<ReactorModule> reactor) throws GraphException, GitException {
+    Map<String, ReactorModule> reactorById = new LinkedHashMap<>();
+    reactor.forEach(m -> reactorById.put(m.id(), m));
+    Map<String, String> dirs = new HashMap<>();
+    for (ReactorModule m : reactor) {
+      dirs.put(m.id(), git.relativize(m.basedir()));
+    }
+
+    Map<String, String> imageOwners = new HashMap<>();
+    for (ReactorModule m : reactor) {
+      if (m.buildsImage()) {
+        String other = imageOwners.putIfAbsent(m.image(), m.id());
+        if (other != null) {
+          throw new GraphException("modules " + other + " and " + m.id() + " both build image '" + m.image()
+              + "'; set a distinct azbuild.image property in one of their poms");
+        }
+      }
+    }
+
+    List<ImageModule> modules = new ArrayList<>();
+    Map<String, Dockerfile> dockerfiles = new HashMap<>();
+    for (ReactorModule m : reactor) {
+      if (!m.buildsImage()) {
+        continue;
+      }
+      Set<String> upstream = new LinkedHashSet<>();
+      Set<String> dependencyDirs = new LinkedHashSet<>();
+      collectUpstream(m, reactorById, dirs, upstream, dependencyDirs, new LinkedHashSet<>());
+      Dockerfile dockerfile;
+      try {
+        dockerfile = Dockerfile.read(m.dockerfile(), m.buildArgs());
+      } catch (IOException e) {
+        throw new GraphException(m.dockerfile() + " cannot be read (" + e.getMessage() + "); check its permissions");
+      }
+      checkFromLines(m, dockerfile, imageOwners, upstream, reactorById, git);
+      List<String> orderedUpstream = reactor.stream().map(ReactorModule::id).filter(upstream::contains).toList();
+      modules.add(new ImageModule(m.id(), dirs.get(m.id()), m.basedir(), m.image(),
+          git.relativize(m.dockerfile()), git.relativize(m.context()), orderedUpstream,
+          List.copyOf(dependencyDirs), Map.copyOf(m.buildArgs())));
+      dockerfiles.put(m.id(), dockerfile);
+    }
+    return new ModuleGraph(modules, dockerfiles);
+  }
+
+  /** Image modules reachable through dependencies, stopping at the first image module on each path. */
+  private static void collectUpstream(ReactorModule module, Map<String, ReactorModule> reactor, Map<String, String> dirs,
+      Set<String> upstream, Set<String> dependencyDirs, Set<String> visited) {
+    for (String dep : module.dependencies()) {
+      ReactorModule target = reactor.get(dep);
+      if (target == null || !visited.add(dep)) {
+        continue;
+      }
+      if (target.buildsImage()) {
+        upstream.add(dep);
+      } else {
+        dependencyDirs.add(dirs.get(dep));
+        collectUpstream(target, reactor, dirs, upstream, dependencyDirs, visited);
+      }
+    }
+  }
+
+  private static void checkFromLines(ReactorModule m, Dockerfile dockerfile, Map<String, String> imageOwners,
+      Set<String> upstream, Map<String, ReactorModule> reactor, GitRepo git) throws GraphException, GitException {
+    Set<String> reachable = new LinkedHashSet<>();
+    closure(m.id(), reactor, reachable);
+    for (Dockerfile.ImageUse use : dockerfile.externalImages()) {
+      String owner = ownerOf(use.image(), imageOwners);
+      if (owner == null || owner.equals(m.id()) || reachable.contains(owner)) {
+        continue;
+      }
+      String[] ga = owner.split(":", 2);
+      throw new GraphException(git.relativize(m.dockerfile()) + ":" + use.line() + ": " + use.image()
+          + " is the image of module " + owner + ", but " + m.id() + " does not depend on it; add"
+          + " <dependency><groupId>" + ga[0] + "</groupId><artifactId>" + ga[1] + "</artifactId><version>${project.version}</version><type>pom</type></dependency>"
+          + " to " + git.relativize(m.pomFile()));
+    }
+  }
+
+  private static void closure(String id, Map<String, ReactorModule> reactor, Set<String> into) {
+    ReactorModule m = reactor.get(id);
+    if (m == null) {
+      return;
+    }
+    for (String dep : m.dependencies()) {
+      if (reactor.containsKey(dep) && into.add(dep)) {
+        closure(dep, reactor, into);
+      }
+    }
+  }
+
+  /**
+   * The module whose image a Dockerfile reference names. In-repo images are named by their plain
+   * name ({@code FROM libs-base}), as Aztec's Dockerfiles do; a reference with a registry host is
+   * always an outside image.
+   */
+  static String ownerOf(String reference, Map<String, String> imageOwners) {
+    if (ImageNames.hasRegistryHost(reference)) {
+      return null;
+    }
+    return imageOwners.get(ImageNames.stripTagAndDigest(reference));
+  }
+
+  public List<ImageModule> modules() {
+    return modules;
+  }
+
+  public Optional<ImageModule> module(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public Dockerfile dockerfile(String id) {
+    return dockerfiles.get(id);
+  }
+
+  /** The module whose image a Dockerfile reference names, if any. */
+  public Optional<ImageModule> moduleForImage(String reference) {
+    Map<String, String> owners = new HashMap<>();
+    modules.forEach(m -> owners.put(m.image(), m.id()));
+    return Optional.ofNullable(ownerOf(reference, owners)).map(byId::get);
+  }
+}

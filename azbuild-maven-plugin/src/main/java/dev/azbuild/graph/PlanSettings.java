@@ -1,0 +1,14 @@
+package dev.azbuild.graph;
+
+import java.util.Optional;
+
+/**
+ * Everything a plan depends on besides the reactor and the repository.
+ *
+ * @param branch the branch being built (configuration, else the CI's variable, else git's)
+ * @param defaultBranch configured default branch; empty to detect
+ * @param deployedCommit the last fully deployed commit, as recorded by deploy
+ * @param allowFetch whether a shallow clone may be deepened from origin
+ */
+public record PlanSettings(Mode mode, Optional<String> base, Optional<String> head, Optional<String> branch,
+    Optional<String> defaultBranch, Optional<String> deployedCommit, boolean allowFetch, CacheProbe cache) {}

@@ -1,0 +1,178 @@
+package dev.azbuild.graph;
+
+import dev.azbuild.change.ChangedFiles;
+import dev.azbuild.change.GitException;
+import dev.azbuild.change.GitRepo;
+import dev.azbuild.change.InputHash;
+import dev.azbuild.change.InputHasher;
+import dev.azbuild.change.InvalidRebuildPatternException;
+import dev.azbuild.change.ModuleInputs;
+import dev.azbuild.change.RebuildPatterns;
+import dev.azbuild.change.RepoSnapshot;
+import dev.azbuild.docker.DockerIgnore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, for every image module, whether its image must be rebuilt, and why. One pass over the
+ * repository serves every module; decisions are made in reactor order so upstream results are
+ * known when a module is decided.
+ */
+public final class Planner {
+
+  public static final String PATTERNS_FILE = ".rebuild_patterns";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+
+  /**
+   * @param base the base commit (diff mode needs it; content mode ignores it)
+   * @param head a commit to plan for; empty means HEAD plus the work tree's changes
+   */
+  public record Request(Mode mode, Optional<ObjectId> base, Optional<ObjectId> head, CacheProbe cache,
+      List<String> warnings) {}
+
+  private final GitRepo git;
+  private final ModuleGraph graph;
+
+  public Planner(GitRepo git, ModuleGraph graph) {
+    this.git = git;
+    this.graph = graph;
+  }
+
+  public Plan plan(Request request) throws GitException, PlanException {
+    List<String> warnings = new ArrayList<>(request.warnings());
+    String headSha = request.head().orElse(git.head()).name();
+    Map<String, RebuildPatterns> patterns = readPatterns(warnings, request.mode());
+    List<ModuleDecision> decisions = request.mode() == Mode.DIFF
+        ? planDiff(request, patterns)
+        : planContent(request, patterns);
+    return new Plan(request.mode(), request.base().map(ObjectId::name).orElse(null), headSha, decisions,
+        List.copyOf(warnings));
+  }
+
+  private List<ModuleDecision> planDiff(Request request, Map<String, RebuildPatterns> patterns)
+      throws GitException {
+    ObjectId base = request.base().orElseThrow(() -> new IllegalStateException("diff mode needs a base commit"));
+    List<String> changed = request.head().isPresent()
+        ? ChangedFiles.between(git, base, request.head().get())
+        : ChangedFiles.sinceWithWorkTree(git, base, RepoSnapshot.ofWorkingTree(git));
+    LOG.debug("{} files changed since {}", changed.size(), base.name());
+    changed.forEach(p -> LOG.debug("changed: {}", p));
+    Map<String, Boolean> rebuilds = new HashMap<>();
+    List<ModuleDecision> decisions = new ArrayList<>();
+    for (ImageModule module : graph.modules()) {
+      List<String> reasons = new ArrayList<>();
+      RebuildPatterns own = patterns.get(module.id());
+      own.firstMatch(changed).ifPresent(m -> reasons.add(m.path() + " matched " + m.pattern()));
+      addUpstreamReasons(module, rebuilds, reasons);
+      boolean rebuild = !reasons.isEmpty();
+      if (!rebuild) {
+        reasons.add("no file changed since " + abbreviate(base.name()) + " matches "
+            + (own.isDefault() ? own.sources().get(0) : module.dir().isEmpty() ? PATTERNS_FILE : module.dir() + "/" + PATTERNS_FILE));
+      }
+      rebuilds.put(module.id(), rebuild);
+      decisions.add(new ModuleDecision(module.id(), module.dir(), module.image(), rebuild, List.copyOf(reasons),
+          null, List.of(), module.upstream()));
+    }
+    return decisions;
+  }
+
+  private List<ModuleDecision> planContent(Request request, Map<String, RebuildPatterns> patterns)
+      throws GitException, PlanException {
+    RepoSnapshot snapshot = request.head().isPresent()
+        ? RepoSnapshot.ofCommit(git, request.head().get())
+        : RepoSnapshot.ofWorkingTree(git);
+    InputHasher hasher = new InputHasher(snapshot);
+    Map<String, String> hashes = new HashMap<>();
+    Map<String, Boolean> rebuilds = new HashMap<>();
+    List<ModuleDecision> decisions = new ArrayList<>();
+    for (ImageModule module : graph.modules()) {
+      RebuildPatterns own = patterns.get(module.id());
+      ModuleInputs inputs = new ModuleInputs(module.contextDir(), module.dockerfile(), dockerIgnore(module),
+          module.dependencyDirs(), module.buildArgs(), own.isDefault() ? Optional.empty() : Optional.of(own));
+      Map<String, String> upstreamHashes = new LinkedHashMap<>();
+      module.upstream().forEach(u -> upstreamHashes.put(u, hashes.get(u)));
+      InputHash hash = hasher.hash(inputs, upstreamHashes);
+      hashes.put(module.id(), hash.hash());
+
+      List<String> reasons = new ArrayList<>();
+      Optional<Boolean> cached;
+      try {
+        cached = request.cache().exists(module, hash.cacheTag());
+      } catch (Exception e) {
+        throw new PlanException(module.label() + ": cannot check the cache registry for " + hash.cacheTag() + ": "
+            + e.getMessage(), e);
+      }
+      if (cached.isEmpty()) {
+        reasons.add("no image cache-" + hash.shortHash() + " checked yet");
+      } else if (!cached.get()) {
+        reasons.add("no image cache-" + hash.shortHash() + " in the cache registry");
+      }
+      addUpstreamReasons(module, rebuilds, reasons);
+      boolean rebuild = !reasons.isEmpty();
+      if (!rebuild) {
+        reasons.add("image cache-" + hash.shortHash() + " exists");
+      }
+      rebuilds.put(module.id(), rebuild);
+      decisions.add(new ModuleDecision(module.id(), module.dir(), module.image(), rebuild, List.copyOf(reasons),
+          hash.hash(), hash.tree(), module.upstream()));
+    }
+    return decisions;
+  }
+
+  private static void addUpstreamReasons(ImageModule module, Map<String, Boolean> rebuilds, List<String> reasons) {
+    for (String upstream : module.upstream()) {
+      if (rebuilds.getOrDefault(upstream, false)) {
+        reasons.add("upstream " + upstream + " rebuilds");
+      }
+    }
+  }
+
+  private DockerIgnore dockerIgnore(ImageModule module) throws PlanException {
+    try {
+      return DockerIgnore.read(git.workTree().resolve(module.contextDir()));
+    } catch (IOException e) {
+      throw new PlanException(module.label() + ": cannot read .dockerignore: " + e.getMessage(), e);
+    }
+  }
+
+  /** Each module's .rebuild_patterns, or the default {@code ^<dir>/}. */
+  private Map<String, RebuildPatterns> readPatterns(List<String> warnings, Mode mode) throws PlanException {
+    Map<String, RebuildPatterns> result = new HashMap<>();
+    for (ImageModule module : graph.modules()) {
+      Path file = module.basedir().resolve(PATTERNS_FILE);
+      RebuildPatterns patterns;
+      if (Files.isRegularFile(file)) {
+        try {
+          patterns = RebuildPatterns.read(file);
+        } catch (InvalidRebuildPatternException e) {
+          throw new PlanException(e.getMessage(), e);
+        } catch (IOException e) {
+          throw new PlanException(file + ": cannot read (" + e.getMessage() + "); check its permissions", e);
+        }
+        if (patterns.isEmpty() && mode == Mode.DIFF) {
+          warnings.add(module.label() + "/" + PATTERNS_FILE + " has no patterns: in diff mode this module never"
+              + " rebuilds unless an upstream module does; add a line such as ^" + module.dir() + "/");
+        }
+      } else {
+        patterns = RebuildPatterns.defaults(module.dir());
+      }
+      result.put(module.id(), patterns);
+    }
+    return result;
+  }
+
+  private static String abbreviate(String sha) {
+    return sha.substring(0, Math.min(12, sha.length()));
+  }
+}

@@ -1,0 +1,22 @@
+package dev.azbuild.graph;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A module of the Maven reactor as the graph needs it, without Maven types.
+ *
+ * @param dependencies ids ({@code groupId:artifactId}) of its dependencies; ids outside the reactor are ignored
+ * @param dockerfile its Dockerfile; the module builds an image only if this file exists
+ * @param image the image name to use if it builds one
+ * @param context the build context directory
+ * @param pomFile where a missing dependency would be added (named in errors)
+ */
+public record ReactorModule(String id, Path basedir, List<String> dependencies, Path dockerfile, String image,
+    Path context, Map<String, String> buildArgs, Path pomFile) {
+
+  public boolean buildsImage() {
+    return dockerfile != null && java.nio.file.Files.isRegularFile(dockerfile);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.azbuild.mojo;
+
+import dev.azbuild.change.GitException;
+import dev.azbuild.change.GitRepo;
+import dev.azbuild.graph.CacheProbe;
+import dev.azbuild.graph.GraphException;
+import dev.azbuild.graph.Mode;
+import dev.azbuild.graph.Plan;
+import dev.azbuild.graph.PlanException;
+import dev.azbuild.graph.PlanService;
+import dev.azbuild.graph.PlanSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Goals that need the rebuild plan. The plan is computed once per Maven session and shared by
+ * every module's goal (also under {@code -T}), because one pass over the repository serves all.
+ */
+public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
+
+  /** {@code content} (default: hash of each module's inputs) or {@code diff} (changed files since the base commit). */
+  @Parameter(property = "azbuild.mode")
+  protected String mode;
+
+  /** The base commit for diff mode; default: found by setenv's rules (merge-base, last deploy). Env: AZBUILD_BASE. */
+  @Parameter(property = "azbuild.base")
+  protected String base;
+
+  /** Plan for this commit, counting only committed changes; default: HEAD plus staged, unstaged and untracked files. */
+  @Parameter(property = "azbuild.head")
+  protected String head;
+
+  /** The branch being built; default: the CI's branch variable, else the checked-out branch. */
+  @Parameter(property = "azbuild.branch")
+  protected String branch;
+
+  /** The default branch; default: origin/HEAD, else main or master, whichever exists. */
+  @Parameter(property = "azbuild.defaultBranch")
+  protected String defaultBranch;
+
+  /** Whether a shallow clone may be deepened from origin to find the base commit. */
+  @Parameter(property = "azbuild.fetch", defaultValue = "true")
+  protected boolean fetch;
+
+  /** The shared plan, or the failure computing it, for this session's settings. */
+  protected final Plan plan() throws MojoFailureException, MojoExecutionException {
+    PlanSettings settings = settings();
+    String key = cacheKey(executionRoot(), settings);
+    Object outcome = session.getRepositorySession().getData().computeIfAbsent(key, () -> compute(settings));
+    if (outcome instanceof Plan plan) {
+      return plan;
+    }
+    Exception error = (Exception) outcome;
+    if (error instanceof MojoExecutionException e) {
+      throw e;
+    }
+    throw new MojoFailureException(error.getMessage(), error);
+  }
+
+  private Object compute(PlanSettings settings) {
+    try (GitRepo git = GitRepo.open(executionRoot())) {
+      Plan plan = PlanService.plan(git, MavenReactor.modules(session), settings);
+      plan.warnings().forEach(w -> getLog().warn(w));
+      return plan;
+    } catch (GitException | GraphException | PlanException | IllegalArgumentException e) {
+      return e;
+    } catch (RuntimeException e) {
+      return new MojoExecutionException("azbuild could not plan: " + e, e);
+    }
+  }
+
+  protected PlanSettings settings() throws MojoFailureException {
+    Mode parsedMode;
+    try {
+      parsedMode = Mode.parse(firstNonBlank(mode, System.getenv("AZBUILD_MODE")).orElse("content"));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
+    return new PlanSettings(parsedMode,
+        firstNonBlank(base, System.getenv("AZBUILD_BASE")),
+        firstNonBlank(head),
+        firstNonBlank(branch, CiBranch.fromEnvironment()),
+        firstNonBlank(defaultBranch, System.getenv("AZBUILD_DEFAULT_BRANCH")),
+        Optional.empty(),
+        fetch,
+        cacheProbe());
+  }
+
+  /** The registry check used by content mode; none until a registry is configured. */
+  protected CacheProbe cacheProbe() {
+    return CacheProbe.NONE;
+  }
+
+  protected final Path executionRoot() {
+    return Path.of(session.getExecutionRootDirectory());
+  }
+
+  /** The reactor's top directory. */
+  protected final Path reactorRoot() {
+    return session.getTopLevelProject() != null ? session.getTopLevelProject().getBasedir().toPath() : executionRoot();
+  }
+
+  /** Where reports go: {@code target/azbuild} at the reactor root. */
+  protected final Path reportDir() {
+    return session.getTopLevelProject() != null
+        ? Path.of(session.getTopLevelProject().getBuild().getDirectory(), "azbuild")
+        : executionRoot().resolve("target").resolve("azbuild");
+  }
+
+  protected static Optional<String> firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return Optional.of(v.strip());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The session data key: one plan per root and settings (the cache probe follows from the settings). */
+  private static String cacheKey(Path root, PlanSettings s) {
+    return String.join("|", "azbuild.plan", root.toString(), s.mode().id(), s.base().orElse(""),
+        s.head().orElse(""), s.branch().orElse(""), s.defaultBranch().orElse(""),
+        s.deployedCommit().orElse(""), Boolean.toString(s.allowFetch()));
+  }
+}

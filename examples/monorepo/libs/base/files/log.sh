@@ -1,0 +1,3 @@
+#!/bin/sh
+# shared helper for every service
+echo "[$(date)] $*"

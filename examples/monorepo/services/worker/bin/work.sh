@@ -1,0 +1,3 @@
+#!/bin/sh
+. /opt/base/log.sh
+while true; do log "working"; sleep 60; done
