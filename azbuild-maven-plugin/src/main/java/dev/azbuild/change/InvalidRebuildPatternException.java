@@ -1,0 +1,3 @@
+package dev.azbuild.change;
+/** TEMPORARY STUB. */
+public class InvalidRebuildPatternException extends Exception { public InvalidRebuildPatternException(String m){super(m);} }
