@@ -1,0 +1,5 @@
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+lib.initExample()
+lib.write('services/worker/Dockerfile', 'FROM libs-base\nCOPY --from=web /srv/www /srv/www\n')
+lib.commit('worker copies from web')
+return true

@@ -1,0 +1,9 @@
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+lib.initExample()
+lib.git('checkout', '-q', '-b', 'feature/login')
+lib.write('services/api/src/routes.txt', 'GET /ping\nGET /users\nPOST /login\n')
+lib.commit('api: login route')
+// detached HEAD, as CircleCI checks out: the branch must come from CIRCLE_BRANCH
+lib.git('checkout', '-q', '--detach')
+new File(basedir, 'target').mkdirs()
+return true
