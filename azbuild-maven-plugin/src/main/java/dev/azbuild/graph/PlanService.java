@@ -41,7 +41,7 @@ public final class PlanService {
         mode = Mode.CONTENT;
       }
     }
-    return new Planner(git, graph).plan(new Planner.Request(mode, base, head, settings.cache(), warnings));
+    return new Planner(git, graph).plan(new Planner.Request(mode, base, head, settings.cache(), settings.masterTag(), warnings));
   }
 
   public static BaseCommit resolveBase(GitRepo git, PlanSettings settings, ObjectId head) throws GitException {

@@ -9,6 +9,12 @@ import java.util.Optional;
  * @param defaultBranch configured default branch; empty to detect
  * @param deployedCommit the last fully deployed commit, as recorded by deploy
  * @param allowFetch whether a shallow clone may be deepened from origin
+ * @param masterTag the tag of the default branch's latest image (diff mode rebuilds when it is missing)
  */
 public record PlanSettings(Mode mode, Optional<String> base, Optional<String> head, Optional<String> branch,
-    Optional<String> defaultBranch, Optional<String> deployedCommit, boolean allowFetch, CacheProbe cache) {}
+    Optional<String> defaultBranch, Optional<String> deployedCommit, boolean allowFetch, CacheProbe cache,
+    String masterTag) {
+
+  /** The seed's tag for the default branch's latest image. */
+  public static final String DEFAULT_MASTER_TAG = "master";
+}

@@ -39,7 +39,7 @@ public final class Planner {
    * @param head a commit to plan for; empty means HEAD plus the work tree's changes
    */
   public record Request(Mode mode, Optional<ObjectId> base, Optional<ObjectId> head, CacheProbe cache,
-      List<String> warnings) {}
+      String masterTag, List<String> warnings) {}
 
   private final GitRepo git;
   private final ModuleGraph graph;
@@ -61,7 +61,7 @@ public final class Planner {
   }
 
   private List<ModuleDecision> planDiff(Request request, Map<String, RebuildPatterns> patterns)
-      throws GitException {
+      throws GitException, PlanException {
     ObjectId base = request.base().orElseThrow(() -> new IllegalStateException("diff mode needs a base commit"));
     List<String> changed = request.head().isPresent()
         ? ChangedFiles.between(git, base, request.head().get())
@@ -75,6 +75,9 @@ public final class Planner {
       RebuildPatterns own = patterns.get(module.id());
       own.firstMatch(changed).ifPresent(m -> reasons.add(m.path() + " matched " + m.pattern()));
       addUpstreamReasons(module, rebuilds, reasons);
+      if (reasons.isEmpty() && !probe(request.cache(), module, request.masterTag()).orElse(true)) {
+        reasons.add("no image " + request.masterTag() + " in the cache registry"); // the seed's rule
+      }
       boolean rebuild = !reasons.isEmpty();
       if (!rebuild) {
         reasons.add("no file changed since " + abbreviate(base.name()) + " matches "
@@ -106,13 +109,7 @@ public final class Planner {
       hashes.put(module.id(), hash.hash());
 
       List<String> reasons = new ArrayList<>();
-      Optional<Boolean> cached;
-      try {
-        cached = request.cache().exists(module, hash.cacheTag());
-      } catch (Exception e) {
-        throw new PlanException(module.label() + ": cannot check the cache registry for " + hash.cacheTag() + ": "
-            + e.getMessage(), e);
-      }
+      Optional<Boolean> cached = probe(request.cache(), module, hash.cacheTag());
       if (cached.isEmpty()) {
         reasons.add("no image cache-" + hash.shortHash() + " checked yet");
       } else if (!cached.get()) {
@@ -128,6 +125,15 @@ public final class Planner {
           hash.hash(), hash.tree(), module.upstream()));
     }
     return decisions;
+  }
+
+  private static Optional<Boolean> probe(CacheProbe cache, ImageModule module, String tag) throws PlanException {
+    try {
+      return cache.exists(module, tag);
+    } catch (Exception e) {
+      throw new PlanException(module.label() + ": cannot check the cache registry for " + module.image() + ":" + tag
+          + ": " + e.getMessage(), e);
+    }
   }
 
   private static void addUpstreamReasons(ImageModule module, Map<String, Boolean> rebuilds, List<String> reasons) {

@@ -45,6 +45,10 @@ public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.fetch", defaultValue = "true")
   protected boolean fetch;
 
+  /** The tag of the default branch's latest image in the cache registry (the seed's {@code master}). */
+  @Parameter(property = "azbuild.masterTag", defaultValue = PlanSettings.DEFAULT_MASTER_TAG)
+  protected String masterTag;
+
   /** The shared plan, or the failure computing it, for this session's settings. */
   protected final Plan plan() throws MojoFailureException, MojoExecutionException {
     PlanSettings settings = settings();
@@ -86,7 +90,8 @@ public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
         firstNonBlank(defaultBranch, System.getenv("AZBUILD_DEFAULT_BRANCH")),
         Optional.empty(),
         fetch,
-        cacheProbe());
+        cacheProbe(),
+        masterTag);
   }
 
   /** The registry check used by content mode; none until a registry is configured. */
@@ -123,6 +128,6 @@ public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
   private static String cacheKey(Path root, PlanSettings s) {
     return String.join("|", "azbuild.plan", root.toString(), s.mode().id(), s.base().orElse(""),
         s.head().orElse(""), s.branch().orElse(""), s.defaultBranch().orElse(""),
-        s.deployedCommit().orElse(""), Boolean.toString(s.allowFetch()));
+        s.deployedCommit().orElse(""), Boolean.toString(s.allowFetch()), s.masterTag());
   }
 }

@@ -38,7 +38,8 @@ public class SetenvMojo extends AbstractPlanMojo {
     PlanSettings settings = settings();
     Optional<String> configuredDefault = settings.defaultBranch().or(ci::defaultBranch);
     PlanSettings withDefault = new PlanSettings(settings.mode(), settings.base(), settings.head(), settings.branch(),
-        configuredDefault, settings.deployedCommit(), settings.allowFetch(), settings.cache());
+        configuredDefault, settings.deployedCommit(), settings.allowFetch(), settings.cache(),
+        settings.masterTag());
     Map<String, String> vars = new LinkedHashMap<>();
     try (GitRepo git = GitRepo.open(executionRoot())) {
       ObjectId head = settings.head().isPresent() ? git.resolveCommit(settings.head().get(), "azbuild.head") : git.head();
