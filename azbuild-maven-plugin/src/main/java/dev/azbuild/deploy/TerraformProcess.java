@@ -1,0 +1,142 @@
+package dev.azbuild.deploy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one terraform command in a module, captures its output and enforces a timeout. */
+final class TerraformProcess {
+
+  private static final Logger log = LoggerFactory.getLogger(TerraformProcess.class);
+
+  /** How long terraform gets to stop cleanly (release state locks, stop providers) after SIGTERM. */
+  private static final Duration GRACE = Duration.ofSeconds(10);
+
+  /** What a finished command printed; any exit code. */
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  private final Path binary;
+  private final Map<String, String> env;
+  private final Duration timeout;
+
+  /**
+   * @param env set on top of this process's environment for every command
+   * @param timeout per command
+   */
+  TerraformProcess(Path binary, Map<String, String> env, Duration timeout) {
+    this.binary = binary;
+    this.env = Map.copyOf(env);
+    this.timeout = timeout;
+  }
+
+  /** {@code terraform <args>} as shown to users: no binary path, no {@code -chdir}, secrets masked. */
+  static String display(List<String> args, SecretMask mask) {
+    return mask.apply("terraform " + String.join(" ", args));
+  }
+
+  /**
+   * Runs {@code terraform -chdir=<moduleDir> <args>} with {@code TF_DATA_DIR=dataDir}.
+   *
+   * @throws TerraformException if it cannot start, times out or the thread is interrupted;
+   *     a non-zero exit is returned, not thrown, as some commands use it for results
+   */
+  Result run(Path moduleDir, Path dataDir, List<String> args, SecretMask mask) throws TerraformException {
+    String display = display(args, mask);
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.add("-chdir=" + moduleDir);
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    builder.environment().put("TF_DATA_DIR", dataDir.toString());
+    log.debug("{}: {}", moduleDir, display);
+
+    Process process;
+    try {
+      process = builder.start();
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      throw new TerraformException(moduleDir, display, -1, "could not run " + binary + ": "
+          + ErrorSummary.truncate(String.valueOf(e.getMessage())));
+    }
+    Capture out = new Capture(process.getInputStream(), line -> log.debug("  {}", mask.apply(line)));
+    Capture err = new Capture(process.getErrorStream(), line -> log.debug("  {}", mask.apply(line)));
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        stop(process);
+        String tail = ErrorSummary.of(mask.apply(err.text()), mask.apply(out.text()));
+        throw new TerraformException(moduleDir, display, -1, "timed out after " + seconds(timeout)
+            + "; raise the terraform timeout if it needs longer (last output: " + tail + ")");
+      }
+      out.join();
+      err.join();
+    } catch (InterruptedException e) {
+      stop(process);
+      Thread.currentThread().interrupt();
+      throw new TerraformException(moduleDir, display, -1, "interrupted");
+    }
+    return new Result(process.exitValue(), out.text(), err.text());
+  }
+
+  /** SIGTERM first (terraform then cancels cleanly), SIGKILL for what is left after the grace period. */
+  private static void stop(Process process) {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroy();
+    try {
+      process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    children.forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** Reads a stream on its own thread, so neither pipe can fill up and block terraform. */
+  private static final class Capture {
+    private final StringBuilder text = new StringBuilder();
+    private final Thread thread;
+
+    Capture(InputStream in, Consumer<String> onLine) {
+      thread = new Thread(() -> {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+          for (String line; (line = reader.readLine()) != null; ) {
+            onLine.accept(line);
+            synchronized (text) {
+              text.append(line).append('\n');
+            }
+          }
+        } catch (IOException e) {
+          // The stream closes when the process is killed; what was read so far is kept.
+        }
+      }, "terraform-output");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** Waits for the end of the stream; bounded, as a killed process's grandchildren may hold it open. */
+    void join() throws InterruptedException {
+      thread.join(GRACE.toMillis());
+    }
+
+    String text() {
+      synchronized (text) {
+        return text.toString();
+      }
+    }
+  }
+}

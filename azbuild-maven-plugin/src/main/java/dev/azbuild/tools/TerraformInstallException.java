@@ -1,0 +1,13 @@
+package dev.azbuild.tools;
+
+/** Terraform could not be found or installed; the message is one line saying what, where and why. */
+public class TerraformInstallException extends Exception {
+
+  public TerraformInstallException(String message) {
+    super(message);
+  }
+
+  public TerraformInstallException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
