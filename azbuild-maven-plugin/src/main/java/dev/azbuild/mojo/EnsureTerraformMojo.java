@@ -1,0 +1,51 @@
+package dev.azbuild.mojo;
+
+import dev.azbuild.tools.TerraformInstallException;
+import dev.azbuild.tools.TerraformInstaller;
+import dev.azbuild.tools.TerraformRequest;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Makes the pinned terraform available: the one on PATH if it is that version, else a cached copy
+ * under {@code ~/.azbuild/tools/terraform/<version>/}, else a download from the mirror verified
+ * against its SHA256SUMS. Sets the session property {@code azbuild.terraform.path}.
+ */
+@Mojo(name = EnsureTerraformMojo.GOAL, aggregator = true, requiresProject = false, threadSafe = true)
+public class EnsureTerraformMojo extends AbstractAzbuildMojo {
+
+  static final String GOAL = "ensure-terraform";
+
+  /** The terraform version to use. */
+  @Parameter(property = "azbuild.terraform.version", defaultValue = "1.11.4")
+  private String version;
+
+  /** Where releases are downloaded from, laid out like releases.hashicorp.com/terraform/. */
+  @Parameter(property = "azbuild.terraform.mirror", defaultValue = "https://releases.hashicorp.com/terraform/")
+  private String mirror;
+
+  /** The per-user tool cache. */
+  @Parameter(property = "azbuild.terraform.cacheDir")
+  private File cacheDir;
+
+  @Override
+  protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    Path binary;
+    try {
+      URI mirrorUri = URI.create(mirror);
+      Path root = cacheDir != null ? cacheDir.toPath() : TerraformRequest.defaultCacheRoot();
+      binary = new TerraformInstaller().ensure(TerraformRequest.of(version, mirrorUri, root));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (TerraformInstallException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    getLog().info("terraform " + version + ": " + binary);
+    session.getUserProperties().setProperty("azbuild.terraform.path", binary.toString());
+  }
+}
