@@ -1,0 +1,20 @@
+package dev.azbuild.registry;
+
+import java.util.Objects;
+
+/**
+ * A user name and its password or token. {@link #toString()} never shows the secret, so a
+ * record holding credentials can be logged safely.
+ */
+public record Credentials(String username, String secret) {
+
+  public Credentials {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(secret, "secret");
+  }
+
+  @Override
+  public String toString() {
+    return "Credentials[username=" + username + ", secret=****]";
+  }
+}

@@ -1,0 +1,59 @@
+package dev.azbuild.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One registry host with an optional repository prefix ({@code 127.0.0.1:5000/team}): everything
+ * azbuild does with images that needs no pull. Repository names are relative to the prefix.
+ * Implementations are thread-safe; get one from {@link Registries#forUrl}.
+ */
+public interface Registry extends AutoCloseable {
+
+  /** Creates the repository if the registry needs that (ECR); OCI registries create on push. */
+  RepoStatus ensureRepository(String repository) throws RegistryException;
+
+  /**
+   * Puts a lifecycle policy on the repository unless the one in place is the same JSON (key
+   * order and whitespace do not count).
+   */
+  PolicyStatus applyLifecyclePolicy(String repository, String policyJson) throws RegistryException;
+
+  /** Whether the tag exists (a manifest HEAD or ECR DescribeImages; nothing is pulled). */
+  boolean exists(String repository, String tag) throws RegistryException;
+
+  /** The manifest digest the tag points to; empty when the tag does not exist. */
+  Optional<String> digest(String repository, String tag) throws RegistryException;
+
+  /** The manifest under a tag or digest, byte for byte. */
+  Manifest getManifest(String repository, String reference) throws RegistryException;
+
+  /**
+   * Points {@code toTag} at the manifest of {@code fromTag}: the same bytes under a new tag, so
+   * the digest is unchanged and no blob moves.
+   */
+  void retag(String repository, String fromTag, String toTag) throws RegistryException;
+
+  /**
+   * Copies an image by digest to another registry (or repository), blob by blob, skipping blobs
+   * the target has, then tags it there. The target digest equals the source digest.
+   *
+   * @param reference tag or digest in this registry
+   * @param targetTags tags to put on the target; empty to store it by digest only
+   */
+  CopyResult copy(String repository, String reference, Registry target, String targetRepository,
+      List<String> targetTags) throws RegistryException;
+
+  /**
+   * Credentials for this registry, for handing to a Docker daemon that pushes or pulls; empty
+   * for anonymous access.
+   */
+  Optional<SourcedCredentials> credentials() throws RegistryException;
+
+  /** Host and prefix for log lines; never credentials. */
+  String describe();
+
+  /** Releases clients (the AWS SDK client of ECR registries). */
+  @Override
+  default void close() {}
+}
