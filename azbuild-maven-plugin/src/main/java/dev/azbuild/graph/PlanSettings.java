@@ -15,6 +15,14 @@ public record PlanSettings(Mode mode, Optional<String> base, Optional<String> he
     Optional<String> defaultBranch, Optional<String> deployedCommit, boolean allowFetch, CacheProbe cache,
     String masterTag) {
 
+  public PlanSettings withCache(CacheProbe probe) {
+    return new PlanSettings(mode, base, head, branch, defaultBranch, deployedCommit, allowFetch, probe, masterTag);
+  }
+
+  public PlanSettings withDefaultBranch(Optional<String> branchName) {
+    return new PlanSettings(mode, base, head, branch, branchName, deployedCommit, allowFetch, cache, masterTag);
+  }
+
   /** The seed's tag for the default branch's latest image. */
   public static final String DEFAULT_MASTER_TAG = "master";
 }

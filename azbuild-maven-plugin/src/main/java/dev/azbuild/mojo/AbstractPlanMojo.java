@@ -9,6 +9,8 @@ import dev.azbuild.graph.Plan;
 import dev.azbuild.graph.PlanException;
 import dev.azbuild.graph.PlanService;
 import dev.azbuild.graph.PlanSettings;
+import dev.azbuild.registry.Registry;
+import dev.azbuild.registry.RegistryException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Goals that need the rebuild plan. The plan is computed once per Maven session and shared by
  * every module's goal (also under {@code -T}), because one pass over the repository serves all.
  */
-public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
+public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
 
   /** {@code content} (default: hash of each module's inputs) or {@code diff} (changed files since the base commit). */
   @Parameter(property = "azbuild.mode")
@@ -65,11 +67,15 @@ public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
   }
 
   private Object compute(PlanSettings settings) {
-    try (GitRepo git = GitRepo.open(executionRoot())) {
-      Plan plan = PlanService.plan(git, MavenReactor.modules(session), settings);
+    try (GitRepo git = GitRepo.open(executionRoot()); Registry cache = openCacheRegistryIfConfigured()) {
+      PlanSettings withCache = cache == null ? settings
+          : settings.withCache((module, tag) -> Optional.of(cache.exists(module.image(), tag)));
+      Plan plan = PlanService.plan(git, MavenReactor.modules(session), withCache);
       plan.warnings().forEach(w -> getLog().warn(w));
       return plan;
-    } catch (GitException | GraphException | PlanException | IllegalArgumentException e) {
+    } catch (GitException | GraphException | PlanException | RegistryException | IllegalArgumentException e) {
+      return e;
+    } catch (MojoFailureException e) {
       return e;
     } catch (RuntimeException e) {
       return new MojoExecutionException("azbuild could not plan: " + e, e);
@@ -90,13 +96,12 @@ public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
         firstNonBlank(defaultBranch, System.getenv("AZBUILD_DEFAULT_BRANCH")),
         Optional.empty(),
         fetch,
-        cacheProbe(),
+        CacheProbe.NONE,
         masterTag);
   }
 
-  /** The registry check used by content mode; none until a registry is configured. */
-  protected CacheProbe cacheProbe() {
-    return CacheProbe.NONE;
+  private Registry openCacheRegistryIfConfigured() throws MojoFailureException, RegistryException {
+    return cacheRegistryUrl().isPresent() ? openCacheRegistry() : null;
   }
 
   protected final Path executionRoot() {
@@ -115,18 +120,9 @@ public abstract class AbstractPlanMojo extends AbstractAzbuildMojo {
         : executionRoot().resolve("target").resolve("azbuild");
   }
 
-  protected static Optional<String> firstNonBlank(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return Optional.of(v.strip());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The session data key: one plan per root and settings (the cache probe follows from the settings). */
-  private static String cacheKey(Path root, PlanSettings s) {
-    return String.join("|", "azbuild.plan", root.toString(), s.mode().id(), s.base().orElse(""),
+  /** The session data key: one plan per root, settings and cache registry. */
+  private String cacheKey(Path root, PlanSettings s) {
+    return String.join("|", "azbuild.plan", root.toString(), cacheRegistryUrl().orElse(""), s.mode().id(), s.base().orElse(""),
         s.head().orElse(""), s.branch().orElse(""), s.defaultBranch().orElse(""),
         s.deployedCommit().orElse(""), Boolean.toString(s.allowFetch()), s.masterTag());
   }

@@ -10,9 +10,6 @@ import dev.azbuild.change.RepoSnapshot;
 import dev.azbuild.graph.PlanService;
 import dev.azbuild.graph.PlanSettings;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -78,18 +75,7 @@ public class ChangedMojo extends AbstractPlanMojo {
     } catch (GitException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
-    String answer = Boolean.toString(changed);
-    getLog().info(answer);
-    if (output != null) {
-      try {
-        if (output.getParentFile() != null) {
-          Files.createDirectories(output.getParentFile().toPath());
-        }
-        Files.writeString(output.toPath(), answer + "\n", StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new MojoExecutionException("cannot write azbuild.output=" + output + ": " + e.getMessage(), e);
-      }
-    }
+    Answers.report(changed, output, getLog());
     if (changed && failIfChanged) {
       throw new MojoFailureException("a file matching " + path + " changed (azbuild.failIfChanged=true)");
     }

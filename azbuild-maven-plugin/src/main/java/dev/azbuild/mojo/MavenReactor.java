@@ -36,6 +36,12 @@ final class MavenReactor {
     return result;
   }
 
+  /** The image name of a project that has a Dockerfile. */
+  static java.util.Optional<String> imageModule(MavenProject p) {
+    ReactorModule m = module(p);
+    return m.buildsImage() ? java.util.Optional.of(m.image()) : java.util.Optional.empty();
+  }
+
   static String id(MavenProject p) {
     return p.getGroupId() + ":" + p.getArtifactId();
   }

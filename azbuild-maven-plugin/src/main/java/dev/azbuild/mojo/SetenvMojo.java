@@ -37,9 +37,7 @@ public class SetenvMojo extends AbstractPlanMojo {
     CiInfo ci = CiDetector.detect(env);
     PlanSettings settings = settings();
     Optional<String> configuredDefault = settings.defaultBranch().or(ci::defaultBranch);
-    PlanSettings withDefault = new PlanSettings(settings.mode(), settings.base(), settings.head(), settings.branch(),
-        configuredDefault, settings.deployedCommit(), settings.allowFetch(), settings.cache(),
-        settings.masterTag());
+    PlanSettings withDefault = settings.withDefaultBranch(configuredDefault);
     Map<String, String> vars = new LinkedHashMap<>();
     try (GitRepo git = GitRepo.open(executionRoot())) {
       ObjectId head = settings.head().isPresent() ? git.resolveCommit(settings.head().get(), "azbuild.head") : git.head();

@@ -137,6 +137,11 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
+  public String imageName(String repository) {
+    return dataPlane.imageName(repository); // the ECR host itself unless tests point it at a local registry
+  }
+
+  @Override
   public String describe() {
     return description;
   }

@@ -101,6 +101,11 @@ public final class OciRegistry implements Registry {
   }
 
   @Override
+  public String imageName(String repository) {
+    return address.host() + "/" + address.repository(repository);
+  }
+
+  @Override
   public String describe() {
     return address.toString();
   }

@@ -50,6 +50,12 @@ public interface Registry extends AutoCloseable {
    */
   Optional<SourcedCredentials> credentials() throws RegistryException;
 
+  /**
+   * The image name a Docker daemon pushes to and pulls from for a repository, e.g.
+   * {@code 127.0.0.1:5000/team/api}; for ECR with a data-plane override, the data-plane host.
+   */
+  String imageName(String repository);
+
   /** Host and prefix for log lines; never credentials. */
   String describe();
 
