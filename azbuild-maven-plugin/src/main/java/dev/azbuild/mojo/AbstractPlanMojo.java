@@ -5,6 +5,7 @@ import dev.azbuild.change.GitRepo;
 import dev.azbuild.graph.CacheProbe;
 import dev.azbuild.graph.GraphException;
 import dev.azbuild.graph.Mode;
+import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.Plan;
 import dev.azbuild.graph.PlanException;
 import dev.azbuild.graph.PlanService;
@@ -51,13 +52,20 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.masterTag", defaultValue = PlanSettings.DEFAULT_MASTER_TAG)
   protected String masterTag;
 
+  /** The module graph and its plan, computed once per session. */
+  protected record Planned(ModuleGraph graph, Plan plan) {}
+
   /** The shared plan, or the failure computing it, for this session's settings. */
   protected final Plan plan() throws MojoFailureException, MojoExecutionException {
+    return planned().plan();
+  }
+
+  protected final Planned planned() throws MojoFailureException, MojoExecutionException {
     PlanSettings settings = settings();
     String key = cacheKey(executionRoot(), settings);
     Object outcome = session.getRepositorySession().getData().computeIfAbsent(key, () -> compute(settings));
-    if (outcome instanceof Plan plan) {
-      return plan;
+    if (outcome instanceof Planned planned) {
+      return planned;
     }
     Exception error = (Exception) outcome;
     if (error instanceof MojoExecutionException e) {
@@ -70,9 +78,10 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
     try (GitRepo git = GitRepo.open(executionRoot()); Registry cache = openCacheRegistryIfConfigured()) {
       PlanSettings withCache = cache == null ? settings
           : settings.withCache((module, tag) -> Optional.of(cache.exists(module.image(), tag)));
-      Plan plan = PlanService.plan(git, MavenReactor.modules(session), withCache);
+      ModuleGraph graph = ModuleGraph.build(git, MavenReactor.modules(session));
+      Plan plan = PlanService.plan(git, graph, withCache);
       plan.warnings().forEach(w -> getLog().warn(w));
-      return plan;
+      return new Planned(graph, plan);
     } catch (GitException | GraphException | PlanException | RegistryException | IllegalArgumentException e) {
       return e;
     } catch (MojoFailureException e) {

@@ -1,0 +1,20 @@
+package dev.azbuild.pipeline;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What every module's build shares.
+ *
+ * @param commit the commit being built (the commit tag)
+ * @param branchTag the branch, sanitized to a tag
+ * @param masterTag the default branch's tag
+ * @param source the repository URL for the OCI source label (may be blank)
+ * @param created the build time for the OCI created label; empty for reproducible builds
+ * @param skipPush build locally only: no push, no registry re-tag
+ * @param terraform the terraform binary for validation; empty to skip validation
+ * @param repositoryRoot the git work tree, to find modules' terraform dirs
+ */
+public record BuildSettings(String commit, String branchTag, String masterTag, String source,
+    Optional<Instant> created, boolean skipPush, Optional<Path> terraform, Path repositoryRoot) {}

@@ -1,0 +1,309 @@
+package dev.azbuild.pipeline;
+
+import dev.azbuild.deploy.CliTerraform;
+import dev.azbuild.deploy.TerraformException;
+import dev.azbuild.deploy.TerraformValidation;
+import dev.azbuild.docker.BuildRequest;
+import dev.azbuild.docker.BuildResult;
+import dev.azbuild.docker.Dockerfile;
+import dev.azbuild.docker.DockerOperationException;
+import dev.azbuild.docker.ImageBuilder;
+import dev.azbuild.docker.ImageLabels;
+import dev.azbuild.docker.ImageNames;
+import dev.azbuild.docker.ImageTags;
+import dev.azbuild.docker.ImageTransfer;
+import dev.azbuild.docker.RegistryAuth;
+import dev.azbuild.docker.StageBuilds;
+import dev.azbuild.docker.TransferResult;
+import dev.azbuild.graph.ImageModule;
+import dev.azbuild.graph.Mode;
+import dev.azbuild.graph.ModuleDecision;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.graph.Plan;
+import dev.azbuild.registry.Registry;
+import dev.azbuild.registry.RegistryException;
+import dev.azbuild.registry.SourcedCredentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's {@code build} for one module: ensure the repository; when the plan says unchanged,
+ * re-tag the existing image in the registry (no pull, no layer moved); else pull outside parents,
+ * bring in-repo parents from this build or {@code master}, prime the layer cache from the branch or
+ * {@code master} image, build and push each named stage, build the image, push it under one tag and
+ * re-tag it in the registry to the branch and, last, the commit (so a commit tag always names a
+ * complete image), and validate the module's terraform.
+ */
+public final class ModuleBuild implements Callable<ModuleReport> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModuleBuild.class);
+
+  private final ImageModule module;
+  private final ModuleDecision decision;
+  private final Plan plan;
+  private final ModuleGraph graph;
+  private final Registry cache;
+  private final ImageBuilder builder;
+  private final ImageTransfer transfer;
+  private final ImageTags localTags;
+  private final BuildSettings settings;
+  private final String cacheImage;
+  private final String cacheHost;
+
+  private long bytesPulled;
+  private long bytesPushed;
+
+  public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, ImageBuilder builder,
+      ImageTransfer transfer, ImageTags localTags, BuildSettings settings) {
+    this.module = module;
+    this.plan = plan;
+    this.decision = plan.decision(module.id()).orElseThrow();
+    this.graph = graph;
+    this.cache = cache;
+    this.builder = builder;
+    this.transfer = transfer;
+    this.localTags = localTags;
+    this.settings = settings;
+    this.cacheImage = cache.imageName(module.image());
+    this.cacheHost = ImageNames.hasRegistryHost(cacheImage) ? cacheImage.substring(0, cacheImage.indexOf('/')) : "";
+  }
+
+  @Override
+  public ModuleReport call() throws BuildFailure {
+    long start = System.nanoTime();
+    try {
+      if (!settings.skipPush()) {
+        cache.ensureRepository(module.image());
+      }
+      List<String> tags;
+      String action;
+      String digest;
+      if (decision.rebuild()) {
+        LOG.info("{}: building ({})", module.label(), String.join("; ", decision.reasons()));
+        tags = build();
+        action = ModuleReport.BUILT;
+      } else {
+        tags = retag();
+        action = settings.skipPush() ? ModuleReport.SKIPPED : ModuleReport.RETAGGED;
+      }
+      digest = settings.skipPush() ? null : cache.digest(module.image(), settings.commit()).orElse(null);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      LOG.info("{}: {} in {} s{}", module.label(), action, String.format("%.1f", seconds),
+          action.equals(ModuleReport.BUILT) ? ", pushed " + megabytes(bytesPushed) + ", pulled " + megabytes(bytesPulled)
+              : action.equals(ModuleReport.RETAGGED) ? " (" + sourceTag() + " → " + settings.commit().substring(0, 12)
+                  + ", no layer moved)" : "");
+      return new ModuleReport(module.id(), module.image(), action, digest, tags, bytesPushed, bytesPulled, seconds,
+          decision.reasons());
+    } catch (RegistryException | DockerOperationException e) {
+      throw new BuildFailure(module.label() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The tag an unchanged module's image is found under. */
+  private String sourceTag() {
+    return plan.mode() == Mode.CONTENT ? cacheTag(decision) : settings.masterTag();
+  }
+
+  /** The tag a built image is pushed under first; the others are registry re-tags of it. */
+  private String primaryTag() {
+    return plan.mode() == Mode.CONTENT ? cacheTag(decision) : settings.branchTag();
+  }
+
+  /** Tags after the primary one, the commit last. */
+  private List<String> followingTags(String first) {
+    Set<String> tags = new LinkedHashSet<>(List.of(settings.branchTag(), settings.commit()));
+    tags.remove(first);
+    return List.copyOf(tags);
+  }
+
+  private List<String> retag() throws RegistryException {
+    String source = sourceTag();
+    if (settings.skipPush()) {
+      LOG.info("{}: unchanged ({}); nothing to build, push skipped", module.label(), String.join("; ", decision.reasons()));
+      return List.of();
+    }
+    List<String> tags = new ArrayList<>();
+    for (String stage : StageBuilds.namedStages(dockerfile())) {
+      String from = StageBuilds.stageTag(stage, source);
+      if (cache.exists(module.image(), from)) {
+        for (String tag : followingTags(source)) {
+          cache.retag(module.image(), from, StageBuilds.stageTag(stage, tag));
+        }
+      }
+    }
+    for (String tag : followingTags(source)) {
+      cache.retag(module.image(), source, tag);
+      tags.add(tag);
+    }
+    return tags;
+  }
+
+  private List<String> build() throws RegistryException, DockerOperationException, BuildFailure {
+    Dockerfile dockerfile = dockerfile();
+    Optional<RegistryAuth> auth = daemonAuth();
+    pullParents(dockerfile, auth);
+    Set<String> cacheFrom = new LinkedHashSet<>();
+    primeCache(cacheImage, settings.branchTag(), settings.masterTag(), auth).ifPresent(cacheFrom::add);
+
+    BuildRequest base = BuildRequest.of(settings.repositoryRoot().resolve(module.contextDir()),
+            settings.repositoryRoot().resolve(module.dockerfile()))
+        .withBuildArgs(module.buildArgs())
+        .withLabels(ImageLabels.of(settings.commit(), settings.source(), settings.created(),
+            decision.inputHash() != null ? decision.inputHash() : "", String.join("\n", decision.inputTree())));
+
+    String primary = primaryTag();
+    for (String stage : StageBuilds.namedStages(dockerfile)) {
+      primeCache(cacheImage, StageBuilds.stageTag(stage, settings.branchTag()),
+          StageBuilds.stageTag(stage, settings.masterTag()), auth).ifPresent(cacheFrom::add);
+      String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
+      BuildResult result = builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
+      LOG.info("{}: stage {} built ({} of {} steps cached)", module.label(), stage, result.cachedSteps(),
+          result.steps().size());
+      cacheFrom.add(stageRef);
+      if (!settings.skipPush()) {
+        push(stageRef, auth);
+        for (String tag : followingTags(primary)) {
+          cache.retag(module.image(), StageBuilds.stageTag(stage, primary), StageBuilds.stageTag(stage, tag));
+        }
+      }
+    }
+
+    String primaryRef = cacheImage + ":" + primary;
+    Set<String> localRefs = new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
+    BuildResult result = builder.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
+    LOG.info("{}: image built ({} of {} steps cached)", module.label(), result.cachedSteps(), result.steps().size());
+    if (settings.skipPush()) {
+      return List.copyOf(localRefs);
+    }
+    push(primaryRef, auth);
+    List<String> tags = new ArrayList<>(List.of(primary));
+    for (String tag : followingTags(primary)) {
+      cache.retag(module.image(), primary, tag);
+      tags.add(tag);
+    }
+    validateTerraform();
+    return tags;
+  }
+
+  /** Outside parents are pulled; in-repo parents come from this build (or master) under their plain name. */
+  private void pullParents(Dockerfile dockerfile, Optional<RegistryAuth> auth)
+      throws DockerOperationException, RegistryException, BuildFailure {
+    for (Dockerfile.ImageUse use : dockerfile.externalImages()) {
+      Optional<ImageModule> parent = graph.moduleForImage(use.image());
+      if (parent.isEmpty()) {
+        Optional<RegistryAuth> parentAuth = isCacheHost(use.image()) ? auth : Optional.empty();
+        Optional<TransferResult> pulled = transfer.pull(use.image(), parentAuth);
+        if (pulled.isEmpty()) {
+          throw new BuildFailure(module.dockerfile() + ":" + use.line() + ": image " + use.image()
+              + " does not exist in its registry; fix the reference or push that image", null);
+        }
+        bytesPulled += pulled.get().bytesTransferred();
+        continue;
+      }
+      String parentImage = cache.imageName(parent.get().image());
+      String ref = parentReference(parent.get(), parentImage, auth);
+      String plain = use.image().contains(":") ? use.image() : use.image() + ":latest";
+      localTags.tag(ref, ImageNames.stripTagAndDigest(plain), plain.substring(plain.lastIndexOf(':') + 1));
+      LOG.info("{}: parent {} is {}", module.label(), use.image(), ref);
+    }
+  }
+
+  private String parentReference(ImageModule parent, String parentImage, Optional<RegistryAuth> auth)
+      throws DockerOperationException, BuildFailure {
+    List<String> candidates = new ArrayList<>();
+    if (plan.mode() == Mode.CONTENT) {
+      plan.decision(parent.id()).ifPresent(d -> candidates.add(cacheTag(d)));
+    } else {
+      candidates.add(settings.commit());
+      candidates.add(settings.masterTag());
+    }
+    for (String tag : candidates) {
+      String ref = parentImage + ":" + tag;
+      if (localTags.exists(ref)) {
+        return ref;
+      }
+      if (!settings.skipPush()) {
+        Optional<TransferResult> pulled = transfer.pull(ref, auth);
+        if (pulled.isPresent()) {
+          bytesPulled += pulled.get().bytesTransferred();
+          return ref;
+        }
+      }
+    }
+    throw new BuildFailure(module.label() + ": the image of upstream module " + parent.id() + " is not available as "
+        + parentImage + ":" + String.join(" or :", candidates) + "; build it first (mvn azbuild:build -pl "
+        + module.dir() + " -am)", null);
+  }
+
+  /** Pulls the first of two tags that exists, for --cache-from; empty when neither does. */
+  private Optional<String> primeCache(String image, String tag, String fallback, Optional<RegistryAuth> auth)
+      throws DockerOperationException {
+    for (String t : new LinkedHashSet<>(List.of(tag, fallback))) {
+      String ref = image + ":" + t;
+      if (localTags.exists(ref)) {
+        return Optional.of(ref);
+      }
+      if (settings.skipPush()) {
+        continue;
+      }
+      Optional<TransferResult> pulled = transfer.pull(ref, auth);
+      if (pulled.isPresent()) {
+        bytesPulled += pulled.get().bytesTransferred();
+        return Optional.of(ref);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void push(String ref, Optional<RegistryAuth> auth) throws DockerOperationException {
+    TransferResult result = transfer.push(ref, auth);
+    bytesPushed += result.bytesTransferred();
+  }
+
+  private void validateTerraform() throws BuildFailure {
+    Path dir = module.basedir().resolve("terraform");
+    if (!Files.isDirectory(dir) || settings.terraform().isEmpty()) {
+      return;
+    }
+    try {
+      TerraformValidation validation = new CliTerraform(settings.terraform().get(),
+          CliTerraform.defaultPluginCacheDir(), Duration.ofMinutes(5)).validate(dir);
+      if (!validation.ok()) {
+        throw new BuildFailure(module.label() + ": terraform validate failed: " + validation.summary(), null);
+      }
+      LOG.info("{}: terraform valid", module.label());
+    } catch (TerraformException e) {
+      throw new BuildFailure(module.label() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<RegistryAuth> daemonAuth() throws RegistryException {
+    Optional<SourcedCredentials> credentials = cache.credentials();
+    return credentials.map(c -> new RegistryAuth(c.credentials().username(), c.credentials().secret(), cacheHost));
+  }
+
+  private boolean isCacheHost(String reference) {
+    return ImageNames.hasRegistryHost(reference) && reference.substring(0, reference.indexOf('/')).equals(cacheHost);
+  }
+
+  private Dockerfile dockerfile() {
+    return graph.dockerfile(module.id());
+  }
+
+  static String cacheTag(ModuleDecision d) {
+    return "cache-" + d.inputHash();
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format("%.1f MB", bytes / 1e6);
+  }
+}
