@@ -1,0 +1,87 @@
+package dev.azbuild.docker;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One {@code docker build}: the context directory, the Dockerfile and the options azbuild uses.
+ * Start with {@link #of(Path)} or {@link #of(Path, Path)} and add options with the {@code with}
+ * methods; collections are copied and keep their order.
+ *
+ * @param contextDir the build context; {@code .dockerignore} in it applies
+ * @param dockerfile the Dockerfile, inside or outside the context
+ * @param target the stage to stop at ({@code --target}), if any
+ * @param buildArgs {@code --build-arg} values
+ * @param labels labels set on the image ({@code --label})
+ * @param cacheFrom images whose layers may serve as cache ({@code --cache-from}); with the classic
+ *     builder they must be present locally, so pull them first
+ * @param tags full references to tag the result with ({@code -t})
+ * @param pull always try to pull newer base images ({@code --pull})
+ */
+public record BuildRequest(Path contextDir, Path dockerfile, Optional<String> target, Map<String, String> buildArgs,
+    Map<String, String> labels, Set<String> cacheFrom, Set<String> tags, boolean pull) {
+
+  public BuildRequest {
+    Objects.requireNonNull(contextDir, "contextDir");
+    Objects.requireNonNull(dockerfile, "dockerfile");
+    Objects.requireNonNull(target, "target");
+    buildArgs = copy(buildArgs, "buildArgs");
+    labels = copy(labels, "labels");
+    cacheFrom = copy(cacheFrom, "cacheFrom");
+    tags = copy(tags, "tags");
+  }
+
+  /** A build of {@code contextDir/Dockerfile} with no options. */
+  public static BuildRequest of(Path contextDir) {
+    return of(contextDir, contextDir.resolve("Dockerfile"));
+  }
+
+  /** A build of {@code dockerfile} with {@code contextDir} as context and no options. */
+  public static BuildRequest of(Path contextDir, Path dockerfile) {
+    return new BuildRequest(contextDir, dockerfile, Optional.empty(), Map.of(), Map.of(), Set.of(), Set.of(), false);
+  }
+
+  /** Builds only up to {@code stage} ({@code --target}). */
+  public BuildRequest withTarget(String stage) {
+    return new BuildRequest(contextDir, dockerfile, Optional.of(stage), buildArgs, labels, cacheFrom, tags, pull);
+  }
+
+  /** Replaces the {@code --build-arg} values. */
+  public BuildRequest withBuildArgs(Map<String, String> args) {
+    return new BuildRequest(contextDir, dockerfile, target, args, labels, cacheFrom, tags, pull);
+  }
+
+  /** Replaces the image labels. */
+  public BuildRequest withLabels(Map<String, String> imageLabels) {
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, imageLabels, cacheFrom, tags, pull);
+  }
+
+  /** Replaces the {@code --cache-from} images. */
+  public BuildRequest withCacheFrom(Set<String> images) {
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, images, tags, pull);
+  }
+
+  /** Replaces the references the image is tagged with. */
+  public BuildRequest withTags(Set<String> references) {
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, references, pull);
+  }
+
+  /** Sets whether base images are always pulled ({@code --pull}). */
+  public BuildRequest withPull(boolean alwaysPull) {
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, alwaysPull);
+  }
+
+  private static <K, V> Map<K, V> copy(Map<K, V> map, String name) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(map, name)));
+  }
+
+  private static <T> Set<T> copy(Set<T> set, String name) {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(set, name)));
+  }
+}

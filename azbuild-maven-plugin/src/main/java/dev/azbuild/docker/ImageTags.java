@@ -1,0 +1,94 @@
+package dev.azbuild.docker;
+
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Local image bookkeeping on the daemon: tag, inspect labels, check, remove. Thread-safe. */
+public final class ImageTags {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImageTags.class);
+
+  private final DockerDaemon daemon;
+
+  public ImageTags(DockerDaemon daemon) {
+    this.daemon = daemon;
+  }
+
+  /**
+   * Tags a local image ({@code docker tag}).
+   *
+   * @param image an image id or reference
+   * @param repository e.g. {@code 127.0.0.1:5000/api}
+   * @param tag e.g. {@code master}
+   */
+  public void tag(String image, String repository, String tag) throws DockerOperationException {
+    try {
+      daemon.client().tagImageCmd(image, repository, tag).withForce(true).exec();
+      LOG.debug("tagged {} as {}:{}", image, repository, tag);
+    } catch (NotFoundException e) {
+      throw new DockerOperationException("cannot tag " + image + " as " + repository + ":" + tag
+          + ": no such local image", e);
+    } catch (RuntimeException e) {
+      throw fail("tag " + image + " as " + repository + ":" + tag, e);
+    }
+  }
+
+  /**
+   * The labels of a local image (empty when it has none).
+   *
+   * @throws DockerOperationException when the image is not present locally
+   */
+  public Map<String, String> inspectLabels(String image) throws DockerOperationException {
+    try {
+      InspectImageResponse response = daemon.client().inspectImageCmd(image).exec();
+      Map<String, String> labels = response.getConfig() == null ? null : response.getConfig().getLabels();
+      return labels == null ? Map.of() : Map.copyOf(labels);
+    } catch (NotFoundException e) {
+      throw new DockerOperationException("cannot read labels of " + image + ": no such local image; pull it first", e);
+    } catch (RuntimeException e) {
+      throw fail("inspect " + image, e);
+    }
+  }
+
+  /** The id ({@code sha256:...}) of a local image, if present. */
+  public Optional<String> imageId(String image) throws DockerOperationException {
+    try {
+      return Optional.ofNullable(daemon.client().inspectImageCmd(image).exec().getId());
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw fail("inspect " + image, e);
+    }
+  }
+
+  /** Whether an image id or reference is present on the daemon. */
+  public boolean exists(String image) throws DockerOperationException {
+    return imageId(image).isPresent();
+  }
+
+  /**
+   * Removes a local tag or image, with its untagged parents ({@code docker rmi -f}); nothing
+   * happens if it is absent. Meant for tests and clean-up.
+   */
+  public void remove(String image) throws DockerOperationException {
+    try {
+      daemon.client().removeImageCmd(image).withForce(true).exec();
+      LOG.debug("removed {}", image);
+    } catch (NotFoundException e) {
+      LOG.debug("remove {}: not present", image);
+    } catch (RuntimeException e) {
+      throw fail("remove " + image, e);
+    }
+  }
+
+  private DockerOperationException fail(String what, RuntimeException e) {
+    if (DockerDaemon.isConnectionFailure(e)) {
+      return daemon.unreachable(e);
+    }
+    return new DockerOperationException("cannot " + what + ": " + DockerDaemon.oneLine(DockerDaemon.errorMessage(e)), e);
+  }
+}

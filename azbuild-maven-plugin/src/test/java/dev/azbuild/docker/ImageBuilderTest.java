@@ -1,0 +1,198 @@
+package dev.azbuild.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds against the real daemon; every tag carries this run's suffix and is removed afterwards. */
+class ImageBuilderTest {
+
+  private static final String RUN = LocalServices.uniqueSuffix();
+  private static final List<String> CREATED = new ArrayList<>();
+
+  private static DockerDaemon daemon;
+  private static ImageBuilder builder;
+  private static ImageTags images;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    daemon = LocalServices.daemon();
+    builder = new ImageBuilder(daemon);
+    images = new ImageTags(daemon);
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    for (String ref : CREATED) {
+      images.remove(ref);
+    }
+    daemon.close();
+  }
+
+  private static String ref(String name) {
+    String ref = LocalServices.cacheRegistry() + "/azbuild-test/" + name + "-" + RUN + ":t1";
+    CREATED.add(ref);
+    return ref;
+  }
+
+  private Path context(String dockerfile, String... files) throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), dockerfile.replace("BASE", LocalServices.baseImage()));
+    for (int i = 0; i < files.length; i += 2) {
+      Path file = dir.resolve(files[i]);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, files[i + 1], StandardCharsets.UTF_8);
+    }
+    return dir;
+  }
+
+  @Test
+  void buildsWithRunStepLabelsTagsAndBuildArgs() throws Exception {
+    Path ctx = context("""
+        FROM BASE
+        ARG GREETING=hello
+        COPY hello.txt /hello.txt
+        RUN echo "$GREETING-%s" > /greeting && cat /hello.txt
+        """.formatted(RUN), "hello.txt", "hi there\n");
+    String first = ref("plain");
+    String second = first.replace(":t1", ":t2");
+    CREATED.add(second);
+
+    BuildResult result = builder.build(BuildRequest.of(ctx)
+        .withBuildArgs(Map.of("GREETING", "bonjour"))
+        .withLabels(Map.of("dev.azbuild.test", "yes"))
+        .withTags(Set.of(first, second)));
+
+    assertThat(result.imageId()).startsWith("sha256:");
+    assertThat(result.steps()).extracting(BuildResult.Step::instruction)
+        .containsExactly("FROM " + LocalServices.baseImage(), "ARG GREETING=hello", "COPY hello.txt /hello.txt",
+            "RUN echo \"$GREETING-" + RUN + "\" > /greeting && cat /hello.txt",
+            "LABEL dev.azbuild.test=yes"); // the classic builder adds labels as a last step
+    assertThat(result.steps().get(3).cached()).isFalse();
+    assertThat(images.imageId(first)).contains(result.imageId());
+    assertThat(images.imageId(second)).contains(result.imageId());
+    assertThat(images.inspectLabels(first)).containsEntry("dev.azbuild.test", "yes");
+  }
+
+  @Test
+  void honoursDockerignoreLikeTheDockerCli() throws Exception {
+    Path ctx = context("""
+        FROM BASE
+        COPY . /ctx
+        RUN test -e /ctx/keep.txt && test ! -e /ctx/secret.txt \\
+         && test ! -e /ctx/README.md && test ! -e /ctx/sub/notes.md && test -e /ctx/sub/keep.md \\
+         && test ! -e /ctx/build/out.bin && test -e /ctx/build/keep/me.txt \\
+         && test ! -e /ctx/Dockerfile && echo %s
+        """.formatted(RUN),
+        "keep.txt", "k",
+        "secret.txt", "s",
+        "README.md", "r",
+        "sub/notes.md", "n",
+        "sub/keep.md", "k",
+        "build/out.bin", "o",
+        "build/keep/me.txt", "m",
+        ".dockerignore", """
+            # comments are not patterns
+            secret.txt
+            **/*.md
+            !sub/keep.md
+            build
+            !build/keep
+            Dockerfile
+            """);
+
+    // each "test" fails the RUN step, and so the build, if the context differs from what docker sends
+    BuildResult result = builder.build(BuildRequest.of(ctx).withTags(Set.of(ref("ignore"))));
+
+    assertThat(result.steps()).hasSize(3);
+  }
+
+  @Test
+  void dockerfileOutsideTheContextIsNotCopied(@TempDir Path elsewhere) throws Exception {
+    Path ctx = context("unused", "app.txt", "a");
+    Path dockerfile = elsewhere.resolve("build.Dockerfile");
+    Files.writeString(dockerfile, """
+        FROM %s
+        COPY . /ctx
+        RUN test -e /ctx/app.txt && ! ls -a /ctx | grep -q '^.dockerfile' && echo %s
+        """.formatted(LocalServices.baseImage(), RUN));
+
+    BuildResult result = builder.build(BuildRequest.of(ctx, dockerfile).withTags(Set.of(ref("outside"))));
+
+    assertThat(result.steps()).hasSize(3);
+  }
+
+  @Test
+  void failingRunStepGivesOneLineWithExitCodeAndOutputTail() throws Exception {
+    // the same text every run: the step that succeeds leaves one untagged image, cached from then on
+    Path ctx = context("""
+        FROM BASE
+        RUN echo fine
+        RUN for i in 1 2 3 4 5 6 7; do echo line$i; done; echo oops >&2; exit 3
+        """);
+
+    assertThatThrownBy(() -> builder.build(BuildRequest.of(ctx).withTags(Set.of(ref("failing")))))
+        .isInstanceOfSatisfying(BuildFailedException.class, e -> {
+          assertThat(e.getMessage())
+              .doesNotContain("\n")
+              .startsWith(ctx.resolve("Dockerfile") + ": Step 3/3 : RUN for i in")
+              .contains("failed with exit code 3; output: ")
+              // the last five lines; stderr ("oops") may come before stdout, the daemon buffers them apart
+              .contains("line5 | line6 | line7").contains("oops").doesNotContain("line2")
+              .doesNotContain("Removing intermediate container").doesNotContain("\u001B");
+          assertThat(e.exitCode()).hasValue(3);
+          assertThat(e.step()).hasValueSatisfying(s -> assertThat(s).startsWith("Step 3/3 : RUN"));
+        });
+  }
+
+  @Test
+  void failingCopyNamesTheStepAndTheDaemonsReason() throws Exception {
+    Path ctx = context("""
+        FROM BASE
+        COPY missing.txt /missing.txt
+        """);
+
+    assertThatThrownBy(() -> builder.build(BuildRequest.of(ctx)))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessageStartingWith(ctx.resolve("Dockerfile") + ": Step 2/2 : COPY missing.txt /missing.txt failed: ")
+        .hasMessageContaining("missing.txt")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void unknownTargetListsTheStages() throws Exception {
+    Path ctx = context("""
+        FROM BASE AS deps
+        RUN true
+        FROM BASE AS Test
+        FROM BASE
+        """);
+
+    assertThatThrownBy(() -> builder.build(BuildRequest.of(ctx).withTarget("nope")))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessage(ctx.resolve("Dockerfile") + ": no stage named 'nope' to build (--target); stages: deps, test");
+  }
+
+  @Test
+  void missingDockerfileIsOneLine() {
+    Path dockerfile = dir.resolve("Dockerfile");
+
+    assertThatThrownBy(() -> builder.build(BuildRequest.of(dir)))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessage(dockerfile + ": Dockerfile not found; create it or configure the module's Dockerfile path");
+  }
+}
