@@ -97,10 +97,13 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       }
       digest = settings.skipPush() ? null : cache.digest(module.image(), settings.commit()).orElse(null);
       double seconds = (System.nanoTime() - start) / 1e9;
-      LOG.info("{}: {} in {} s{}", module.label(), action, String.format("%.1f", seconds),
-          action.equals(ModuleReport.BUILT) ? ", pushed " + megabytes(bytesPushed) + ", pulled " + megabytes(bytesPulled)
-              : action.equals(ModuleReport.RETAGGED) ? " (" + sourceTag() + " → " + settings.commit().substring(0, 12)
-                  + ", no layer moved)" : "");
+      if (action.equals(ModuleReport.RETAGGED)) {
+        LOG.info("{}: unchanged, re-tagged {} as {} (no layer moved, {} s)", module.label(), abbreviate(sourceTag()),
+            tags.stream().map(ModuleBuild::abbreviate).toList(), String.format("%.1f", seconds));
+      } else if (action.equals(ModuleReport.BUILT)) {
+        LOG.info("{}: built in {} s, pushed {}, pulled {}", module.label(), String.format("%.1f", seconds),
+            megabytes(bytesPushed), megabytes(bytesPulled));
+      }
       return new ModuleReport(module.id(), module.image(), action, digest, tags, bytesPushed, bytesPulled, seconds,
           decision.reasons());
     } catch (RegistryException | DockerOperationException e) {
@@ -301,6 +304,14 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   static String cacheTag(ModuleDecision d) {
     return "cache-" + d.inputHash();
+  }
+
+  /** Commit SHAs and cache hashes shortened to 12 characters for log lines. */
+  private static String abbreviate(String tag) {
+    if (tag.matches("[0-9a-f]{40}")) {
+      return tag.substring(0, 12);
+    }
+    return tag.matches("cache-[0-9a-f]{64}") ? tag.substring(0, 18) + "…" : tag;
   }
 
   private static String megabytes(long bytes) {
