@@ -45,8 +45,11 @@ public final class InputHasher {
       }
     }
     int dockerfile = snapshot.indexOf(inputs.dockerfile());
-    tree.add(dockerfile >= 0 ? entry("dockerfile", inputs.dockerfile(), dockerfile)
-        : "dockerfile " + inputs.dockerfile() + " missing");
+    // named relative to the context when inside it, so that moving the module keeps its hash
+    String dockerfileName = prefix > 0 && inputs.dockerfile().startsWith(context + "/")
+        ? inputs.dockerfile().substring(prefix) : inputs.dockerfile();
+    tree.add(dockerfile >= 0 ? entry("dockerfile", dockerfileName, dockerfile)
+        : "dockerfile " + dockerfileName + " missing");
     for (String dir : inputs.dependencyDirs()) {
       int[] dep = snapshot.rangeUnder(dir);
       for (int i = dep[0]; i < dep[1]; i++) {

@@ -44,6 +44,9 @@ public final class DockerIgnore {
 
   public static DockerIgnore parse(String content) {
     List<Rule> rules = new ArrayList<>();
+    if (content.startsWith("\uFEFF")) {
+      content = content.substring(1); // moby trims a UTF-8 BOM
+    }
     for (String raw : content.split("\r?\n")) {
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -92,16 +95,22 @@ public final class DockerIgnore {
     return false;
   }
 
-  /** filepath.Clean of a slash path, without a leading slash (docker strips it). */
+  /**
+   * filepath.Clean of a slash path, without a leading slash (docker strips it). As in Go, a leading
+   * {@code ..} of a relative path stays (such a pattern matches nothing in the context).
+   */
   private static String clean(String path) {
+    boolean rooted = path.startsWith("/");
     List<String> parts = new ArrayList<>();
     for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
       if (part.equals("..")) {
-        if (!parts.isEmpty()) {
+        if (!parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
           parts.remove(parts.size() - 1);
+        } else if (!rooted) {
+          parts.add(part);
         }
         continue;
       }

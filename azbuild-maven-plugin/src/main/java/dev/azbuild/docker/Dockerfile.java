@@ -28,7 +28,10 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
   /** An image reference used by a {@code COPY --from=} on a line. */
   public record ImageUse(String image, int line) {}
 
-  private static final Pattern ARG = Pattern.compile("(?i)^ARG\\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$");
+  private static final Pattern ARG = Pattern.compile("(?i)^ARG\\s+(.+)$");
+  /** One {@code name[=default]} of an ARG line, which may declare several. */
+  private static final Pattern ARG_ENTRY =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:=(\"[^\"]*\"|'[^']*'|\\S*))?(?:\\s+|$)");
   private static final Pattern FROM =
       Pattern.compile("(?i)^FROM\\s+(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
   private static final Pattern COPY_FROM = Pattern.compile("(?i)^(?:COPY|ADD)\\s.*?--from=(\\S+)");
@@ -46,9 +49,18 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
       String text = line.text;
       Matcher arg = ARG.matcher(text);
       if (stages.isEmpty() && arg.matches()) {
-        String name = arg.group(1);
-        String value = buildArgs.getOrDefault(name, arg.group(2) == null ? "" : unquote(arg.group(2).strip()));
-        globalArgs.put(name, value);
+        String declarations = arg.group(1).strip();
+        Matcher entry = ARG_ENTRY.matcher(declarations);
+        for (int pos = 0; pos < declarations.length(); pos = entry.end()) {
+          entry.region(pos, declarations.length());
+          if (!entry.lookingAt()) {
+            break;
+          }
+          String raw = entry.group(2);
+          // a default may use earlier ARGs, as docker expands it (not inside single quotes)
+          String fallback = raw == null ? "" : raw.startsWith("'") ? unquote(raw) : substitute(unquote(raw), globalArgs);
+          globalArgs.put(entry.group(1), buildArgs.getOrDefault(entry.group(1), fallback));
+        }
         continue;
       }
       Matcher from = FROM.matcher(text);

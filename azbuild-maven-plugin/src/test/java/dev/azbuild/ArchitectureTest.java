@@ -1,0 +1,91 @@
+package dev.azbuild;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of DESIGN.md: everything outside {@code mojo} is plain Java usable without Maven,
+ * JGit stays behind the {@code change} package (only its {@code ObjectId} value type leaks into the
+ * APIs of {@code graph} and {@code mojo}), {@code env} is JDK + SLF4J only, and packages have no
+ * cycles.
+ */
+class ArchitectureTest {
+
+  /** Where maven-plugin-plugin's {@code helpmojo} puts the generated {@code HelpMojo}. */
+  private static final String GENERATED_HELP_PACKAGE = "dev.azbuild.azbuild_maven_plugin";
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    // the main classes' directory only: scanning the whole class path for the package is slow
+    java.net.URL mainClasses = dev.azbuild.graph.Planner.class.getProtectionDomain().getCodeSource().getLocation();
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importUrl(mainClasses);
+  }
+
+  @Test
+  void importsSomething() {
+    // guards the other rules against passing vacuously on an empty import
+    org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.azbuild.change")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.containPackage("dev.azbuild.mojo")).isTrue();
+  }
+
+  @Test
+  void onlyMojoDependsOnMaven() {
+    // dev.azbuild.azbuild_maven_plugin holds only the HelpMojo that maven-plugin-plugin generates
+    ArchRule rule = noClasses().that().resideOutsideOfPackages("dev.azbuild.mojo..", GENERATED_HELP_PACKAGE)
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
+        .because("everything outside mojo/ is a core library usable without Maven (DESIGN.md)");
+    rule.check(classes);
+  }
+
+  @Test
+  void theGeneratedHelpPackageHoldsOnlyTheHelpMojo() {
+    classes().that().resideInAPackage(GENERATED_HELP_PACKAGE).should().haveSimpleName("HelpMojo")
+        .allowEmptyShould(true).check(classes);
+  }
+
+  @Test
+  void jgitOnlyInChangeGraphAndMojo() {
+    noClasses().that().resideOutsideOfPackages("dev.azbuild.change..", "dev.azbuild.graph..", "dev.azbuild.mojo..")
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+        .because("git access goes through dev.azbuild.change")
+        .check(classes);
+  }
+
+  @Test
+  void graphAndMojoSeeOnlyObjectIdOfJgit() {
+    noClasses().that().resideInAnyPackage("dev.azbuild.graph..", "dev.azbuild.mojo..")
+        .should().dependOnClassesThat(DescribedPredicate.describe("are JGit classes other than ObjectId",
+            (JavaClass c) -> c.getPackageName().startsWith("org.eclipse.jgit")
+                && !c.getName().equals("org.eclipse.jgit.lib.ObjectId")
+                && !c.getName().equals("org.eclipse.jgit.lib.AnyObjectId")))
+        .because("commits cross the change package's API as ObjectId values; everything else of JGit stays inside")
+        .check(classes);
+  }
+
+  @Test
+  void envIsJdkAndSlf4jOnly() {
+    ArchRule rule = classes().that().resideInAPackage("dev.azbuild.env..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.slf4j..", "dev.azbuild.env..")
+        .because("env/ is used by every goal and the CI config generator: JDK and SLF4J only");
+    rule.check(classes);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.azbuild.(*)..").should().beFreeOfCycles().check(classes);
+  }
+}

@@ -1,0 +1,229 @@
+package dev.azbuild.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.azbuild.testing.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link ChangedFiles} must say exactly what {@code git diff --name-only --no-renames} says. */
+class ChangedFilesTest {
+
+  @TempDir static Path shared;
+  @TempDir Path tmp;
+
+  private static GitFixture template;
+  private static String initial;
+  private GitFixture repo;
+
+  @BeforeAll
+  static void createTemplate() {
+    template = GitFixture.init(shared.resolve("template"));
+    template.write("README.md", "readme\n")
+        .write("mod/a.txt", "a\n")
+        .write("mod/b.txt", "b\n")
+        .write("mod/deep/er/c.txt", "c\n")
+        .write("other/x.sh", "#!/bin/sh\necho x\n")
+        .write("keep.txt", "keep\n");
+    initial = template.commit("initial");
+  }
+
+  @BeforeEach
+  void setUp() {
+    repo = template.copyTo(tmp.resolve("repo"));
+  }
+
+  /** between(base, head) as a set, and the same set git reports; also checks the list has no duplicates. */
+  private Set<String> between(String base, String head) throws GitException {
+    try (GitRepo git = repo.open()) {
+      List<String> list = ChangedFiles.between(git, ObjectId.fromString(base), ObjectId.fromString(head));
+      assertThat(list).doesNotHaveDuplicates();
+      Set<String> set = Set.copyOf(list);
+      assertThat(set).as("git diff --name-only --no-renames %s %s", base, head)
+          .isEqualTo(repo.diffNames(base, head));
+      return set;
+    }
+  }
+
+  @Test
+  void modificationsAdditionsAndDeletions() throws Exception {
+    repo.write("mod/a.txt", "a changed\n").write("mod/new.txt", "new\n").rm("mod/b.txt");
+    String head = repo.commit("edit");
+    assertThat(between(initial, head)).containsExactlyInAnyOrder("mod/a.txt", "mod/new.txt", "mod/b.txt");
+  }
+
+  @Test
+  void noChangeIsEmpty() throws Exception {
+    String head = repo.commit("empty");
+    assertThat(between(initial, head)).isEmpty();
+    assertThat(between(initial, initial)).isEmpty();
+  }
+
+  @Test
+  void reverseDirectionIsTheSameSet() throws Exception {
+    repo.write("mod/a.txt", "a2\n").write("added.txt", "x\n").rm("keep.txt");
+    String head = repo.commit("edit");
+    assertThat(between(head, initial)).isEqualTo(between(initial, head))
+        .containsExactlyInAnyOrder("mod/a.txt", "added.txt", "keep.txt");
+  }
+
+  @Test
+  void renamesCountOnBothSides() throws Exception {
+    repo.mv("mod/a.txt", "moved/elsewhere/a.txt").mv("mod/deep", "mod/shallow");
+    String head = repo.commit("rename");
+    assertThat(between(initial, head)).containsExactlyInAnyOrder(
+        "mod/a.txt", "moved/elsewhere/a.txt", "mod/deep/er/c.txt", "mod/shallow/er/c.txt");
+  }
+
+  @Test
+  void modeChangeCounts() throws Exception {
+    repo.chmodExecutable("other/x.sh");
+    String head = repo.commit("chmod +x");
+    assertThat(repo.git("ls-files", "-s", "other/x.sh")).startsWith("100755");
+    assertThat(between(initial, head)).containsExactly("other/x.sh");
+  }
+
+  @Test
+  void symlinkAndTypeChanges() throws Exception {
+    Files.createSymbolicLink(repo.path("link"), Path.of("keep.txt"));
+    String withLink = repo.commit("symlink");
+    assertThat(between(initial, withLink)).containsExactly("link");
+    // a file replaced by a directory of the same name, and a symlink replaced by a file
+    repo.delete("keep.txt").write("keep.txt/inner.txt", "inner\n").delete("link").write("link", "now a file\n");
+    String typeChanged = repo.commit("type changes");
+    assertThat(between(withLink, typeChanged)).containsExactlyInAnyOrder("keep.txt", "keep.txt/inner.txt", "link");
+  }
+
+  @Test
+  void mergesMeasuredFromTheMergeBase() throws Exception {
+    repo.checkoutNew("feature");
+    repo.write("mod/a.txt", "feature\n").write("feature-only.txt", "f\n");
+    repo.commit("feature 1");
+    repo.checkout("main");
+    repo.write("other/x.sh", "main side\n").rm("keep.txt");
+    String mainTip = repo.commit("main 1");
+    repo.checkout("feature");
+    String merged = repo.merge("main");
+    repo.write("mod/deep/er/c.txt", "after merge\n");
+    String feature = repo.commit("feature 2");
+
+    String base = repo.mergeBase("feature", "main");
+    assertThat(base).isEqualTo(mainTip);
+    // after merging main, only the feature's own changes are left since the merge-base
+    assertThat(between(base, feature))
+        .containsExactlyInAnyOrder("mod/a.txt", "feature-only.txt", "mod/deep/er/c.txt");
+    // the merge commit against its first parent brings main's changes
+    assertThat(between(repo.revParse(merged + "^1"), merged)).containsExactlyInAnyOrder("other/x.sh", "keep.txt");
+    // and against the initial commit: both sides
+    assertThat(between(initial, feature)).containsExactlyInAnyOrder("mod/a.txt", "feature-only.txt",
+        "mod/deep/er/c.txt", "other/x.sh", "keep.txt");
+  }
+
+  @Test
+  void awkwardPathNames() throws Exception {
+    String[] names = {
+        "with space/file name.txt", "ü.txt", "日本/x", "-rf/file", "--/--", "-leading.txt",
+        "a/b/c/d/e/f/g.txt", "quote'and\"double.txt", "tab\tin name", "back\\slash", "star*?.txt",
+        "trailing space /x", "#hash", "e\u0301.txt", "mod0", "mod.txt", "mod-x/y"};
+    for (String name : names) {
+      repo.write(name, name + "\n");
+    }
+    String added = repo.commit("awkward names");
+    assertThat(between(initial, added)).containsExactlyInAnyOrder(names);
+
+    repo.write("ü.txt", "changed\n").rm("日本/x").mv("-rf/file", "with space/-rf moved");
+    String changed = repo.commit("edit awkward names");
+    assertThat(between(added, changed))
+        .containsExactlyInAnyOrder("ü.txt", "日本/x", "-rf/file", "with space/-rf moved");
+  }
+
+  @Test
+  void nestedDirectoriesAreListedAsFiles() throws Exception {
+    repo.write("n1/n2/n3/n4/leaf.txt", "x\n").write("n1/n2/sibling.txt", "y\n").rm("mod");
+    String head = repo.commit("nest");
+    assertThat(between(initial, head)).containsExactlyInAnyOrder("n1/n2/n3/n4/leaf.txt", "n1/n2/sibling.txt",
+        "mod/a.txt", "mod/b.txt", "mod/deep/er/c.txt");
+  }
+
+  // ---- the work tree ----
+
+  private Set<String> sinceWithWorkTree(String base) throws GitException {
+    try (GitRepo git = repo.open()) {
+      List<String> list = ChangedFiles.sinceWithWorkTree(git, ObjectId.fromString(base), RepoSnapshot.ofWorkingTree(git));
+      assertThat(list).doesNotHaveDuplicates();
+      return Set.copyOf(list);
+    }
+  }
+
+  @Test
+  void workTreeCountsStagedUnstagedUntrackedAndDeletedButNotIgnored() throws Exception {
+    repo.write(".gitignore", "*.log\nbuild/\n/target\n");
+    repo.write("mod/a.txt", "committed change\n");
+    String head = repo.commit("ignore rules");
+
+    repo.write("mod/b.txt", "staged\n").stage("mod/b.txt");                  // staged modification
+    repo.write("mod/deep/er/c.txt", "unstaged\n");                           // unstaged modification
+    repo.write("untracked.txt", "u\n").write("newdir/sub/u2.txt", "u2\n");   // untracked, also nested
+    repo.write("staged-new.txt", "s\n").stage("staged-new.txt");             // staged addition
+    repo.delete("keep.txt");                                                 // deleted, not staged
+    repo.rm("README.md");                                                    // deleted, staged
+    repo.write("debug.log", "ignored\n").write("build/out.bin", "ignored\n") // ignored
+        .write("mod/nested.log", "ignored\n").write("target/classes/A.class", "ignored\n");
+
+    Set<String> expected = Set.of(".gitignore", "mod/a.txt", "mod/b.txt", "mod/deep/er/c.txt", "untracked.txt",
+        "newdir/sub/u2.txt", "staged-new.txt", "keep.txt", "README.md");
+    assertThat(sinceWithWorkTree(initial)).isEqualTo(expected).isEqualTo(repo.workTreeChangesSince(initial));
+    // since HEAD: only what is not committed yet
+    assertThat(sinceWithWorkTree(head)).isEqualTo(repo.workTreeChangesSince(head))
+        .containsExactlyInAnyOrder("mod/b.txt", "mod/deep/er/c.txt", "untracked.txt", "newdir/sub/u2.txt",
+            "staged-new.txt", "keep.txt", "README.md");
+  }
+
+  @Test
+  void cleanWorkTreeSinceHeadIsEmpty() throws Exception {
+    repo.write("mod/a.txt", "x\n");
+    String head = repo.commit("c");
+    assertThat(sinceWithWorkTree(head)).isEmpty();
+    assertThat(sinceWithWorkTree(initial)).containsExactly("mod/a.txt");
+  }
+
+  @Test
+  void trackedFileMatchingGitignoreStillCounts() throws Exception {
+    repo.write(".gitignore", "*.gen\n").write("forced.gen", "v1\n");
+    repo.git("add", "-f", "forced.gen");
+    String head = repo.commit("force-add");
+    repo.write("forced.gen", "v2 with another length\n").write("other.gen", "ignored\n");
+    assertThat(sinceWithWorkTree(head)).containsExactly("forced.gen").isEqualTo(repo.workTreeChangesSince(head));
+  }
+
+  @Test
+  void unstagedChmodAndRenameInWorkTree() throws Exception {
+    repo.chmodExecutable("other/x.sh");
+    Files.move(repo.path("mod/a.txt"), repo.path("mod/renamed.txt")); // unstaged rename: delete + untracked
+    assertThat(sinceWithWorkTree(initial)).isEqualTo(repo.workTreeChangesSince(initial))
+        .containsExactlyInAnyOrder("other/x.sh", "mod/a.txt", "mod/renamed.txt");
+  }
+
+  @Test
+  void racilyCleanSameSizeEditIsSeen() throws Exception {
+    // racy git: the file was written in the same clock tick as the index, then edited keeping size and
+    // mtime; only a content check can see it (git does one, so must we)
+    Path file = repo.path("mod/a.txt");
+    var tick = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() / 1000 * 1000);
+    repo.write("mod/a.txt", "A\n");
+    Files.setLastModifiedTime(file, tick);
+    String head = repo.commit("c");
+    Files.setLastModifiedTime(repo.path(".git/index"), tick);
+    repo.write("mod/a.txt", "B\n");
+    Files.setLastModifiedTime(file, tick);
+    assertThat(repo.workTreeChangesSince(head)).containsExactly("mod/a.txt");
+    assertThat(sinceWithWorkTree(head)).containsExactly("mod/a.txt");
+  }
+}
