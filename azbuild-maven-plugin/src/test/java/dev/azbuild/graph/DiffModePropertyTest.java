@@ -169,7 +169,7 @@ class DiffModePropertyTest {
         ObjectId base = git.repository().resolve("refs/tags/c" + pairs.get(i)[0]);
         ObjectId head = git.repository().resolve("refs/tags/c" + pairs.get(i)[1]);
         Plan plan = planner.plan(new Planner.Request(Mode.DIFF, Optional.of(base), Optional.of(head),
-            CacheProbe.NONE, List.of()));
+            CacheProbe.NONE, "master", List.of()));
         Set<String> changed = Set.copyOf(Files.readAllLines(dir.resolve("d" + i), StandardCharsets.UTF_8));
         for (int m = 0; m < MODULES.size(); m++) {
           ModuleDecision d = plan.decision("g:" + MODULES.get(m)).orElseThrow();

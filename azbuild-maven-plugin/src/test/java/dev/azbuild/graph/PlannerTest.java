@@ -91,12 +91,12 @@ class PlannerTest {
 
   private Plan diff(String base, String head) throws Exception {
     return planner().plan(new Planner.Request(Mode.DIFF, Optional.of(ObjectId.fromString(base)),
-        Optional.ofNullable(head).map(ObjectId::fromString), CacheProbe.NONE, List.of()));
+        Optional.ofNullable(head).map(ObjectId::fromString), CacheProbe.NONE, "master", List.of()));
   }
 
   private Plan content(String head, CacheProbe probe) throws Exception {
     return planner().plan(new Planner.Request(Mode.CONTENT, Optional.empty(),
-        Optional.ofNullable(head).map(ObjectId::fromString), probe, List.of()));
+        Optional.ofNullable(head).map(ObjectId::fromString), probe, "master", List.of()));
   }
 
   private Planner planner() throws Exception {
@@ -300,7 +300,7 @@ class PlannerTest {
 
   private static PlanSettings settings(Mode mode, String base, String head, String branch) {
     return new PlanSettings(mode, Optional.ofNullable(base), Optional.ofNullable(head), Optional.ofNullable(branch),
-        Optional.empty(), Optional.empty(), false, CacheProbe.NONE);
+        Optional.empty(), Optional.empty(), false, CacheProbe.NONE, "master");
   }
 
   @Test
