@@ -262,7 +262,7 @@ class PlannerTest {
     assertThatThrownBy(() -> content(null, (module, tag) -> {
       throw new java.io.IOException("connection refused");
     })).isInstanceOf(PlanException.class)
-        .hasMessageStartingWith("libs/base: cannot check the cache registry for cache-")
+        .hasMessageStartingWith("libs/base: cannot check the cache registry for base:cache-")
         .hasMessageEndingWith(": connection refused");
   }
 
