@@ -40,6 +40,51 @@ class ItLib {
     return git('rev-parse', 'HEAD')
   }
 
+  /** The same helpers for a sub-directory (e.g. a clone made by {@link #cloneTo}). */
+  ItLib at(String dir) {
+    return new ItLib(basedir: new File(basedir, dir), examplesDir: examplesDir)
+  }
+
+  /** Clones this repository into a sibling directory and returns helpers for the clone. */
+  ItLib cloneTo(String dir) {
+    def target = new File(basedir.parentFile, dir)
+    git('clone', '-q', basedir.absolutePath, target.absolutePath)
+    return new ItLib(basedir: target, examplesDir: examplesDir)
+  }
+
+  /**
+   * Gives the next Maven run in this directory its own repository prefix on a local registry, so
+   * runs never see each other's images: writes .mvn/maven.config (kept out of git).
+   */
+  void useRegistry(String registryUrl, String... extraArgs) {
+    def config = new File(basedir, '.mvn/maven.config')
+    config.parentFile.mkdirs()
+    config.text = (["-Dazbuild.cacheRegistry=${registryUrl}"] + extraArgs.toList()).join('\n') + '\n'
+    new File(basedir, '.git/info/exclude') << '/.mvn/\n'
+  }
+
+  /** A repository prefix unique to this run. */
+  static String uniquePrefix(String name) {
+    return "it-${name}-${System.currentTimeMillis()}"
+  }
+
+  /** The lines the cache registry logged for a prefix after a marker request, in order. */
+  static List<String> registryLogAfter(String prefix, String marker) {
+    def log = new File(System.getProperty('user.home'), '.azbuild/services/logs/registry-cache.log')
+    def lines = log.readLines().findAll { it.contains("/v2/${prefix}/") && it.startsWith('127.0.0.1 ') }
+    int at = lines.findIndexOf { it.contains(marker) }
+    assert at >= 0 : "marker ${marker} not found in ${log}"
+    return lines.subList(at + 1, lines.size())
+  }
+
+  /** Whether a tag exists on a registry (HEAD of the manifest). */
+  static boolean tagExists(String registry, String repository, String tag) {
+    def c = new URL("http://${registry}/v2/${repository}/manifests/${tag}").openConnection()
+    c.requestMethod = 'HEAD'
+    c.setRequestProperty('Accept', 'application/vnd.docker.distribution.manifest.v2+json,application/vnd.oci.image.manifest.v1+json')
+    return c.responseCode == 200
+  }
+
   def json(String path) {
     return new JsonSlurper().parse(new File(basedir, path))
   }

@@ -252,15 +252,17 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       throws DockerOperationException {
     for (String t : new LinkedHashSet<>(List.of(tag, fallback))) {
       String ref = image + ":" + t;
-      if (localTags.exists(ref)) {
-        return Optional.of(ref);
-      }
       if (settings.skipPush()) {
+        if (localTags.exists(ref)) {
+          LOG.info("{}: layer cache primed from {} (local)", module.label(), ref);
+          return Optional.of(ref);
+        }
         continue;
       }
-      Optional<TransferResult> pulled = transfer.pull(ref, auth);
+      Optional<TransferResult> pulled = transfer.pull(ref, auth); // also refreshes a stale local copy
       if (pulled.isPresent()) {
         bytesPulled += pulled.get().bytesTransferred();
+        LOG.info("{}: layer cache primed from {}", module.label(), ref);
         return Optional.of(ref);
       }
     }

@@ -1,0 +1,11 @@
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+def prefix = new File(basedir, 'prefix.txt').text.trim()
+def second = lib.at('after').json('target/azbuild/build.json')
+assert second.modules*.action == ['built', 'built', 'built', 'built']
+assert second.modules.find { it.image == 'api' }.reasons.contains('upstream dev.azbuild.example:libs-base rebuilds')
+def plan = lib.at('after').json('target/azbuild/build.json')
+def base = second.modules.find { it.image == 'libs-base' }
+def baseTag = base.tags.find { it.startsWith('cache-') }
+// dependents were built FROM this build's base image, not an older one
+assert lib.log().contains("services/api: parent libs-base is 127.0.0.1:5000/${prefix}/libs-base:${baseTag}")
+return true

@@ -1,0 +1,12 @@
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+def first = lib.at('before').json('target/azbuild/build.json')
+def second = lib.at('after').json('target/azbuild/build.json')
+def action = second.modules.collectEntries { [it.image, it.action] }
+assert action == ['libs-base': 'retagged', 'api': 'retagged', 'web': 'built', 'worker': 'retagged']
+['libs-base', 'api', 'worker'].each { image ->
+  assert second.modules.find { it.image == image }.digest == first.modules.find { it.image == image }.digest
+}
+def web = second.modules.find { it.image == 'web' }
+assert web.digest != first.modules.find { it.image == 'web' }.digest
+assert web.reasons[0] ==~ /no image cache-[0-9a-f]{12} in the cache registry/
+return true
