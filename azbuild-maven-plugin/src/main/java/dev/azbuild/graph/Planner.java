@@ -162,7 +162,10 @@ public final class Planner {
         try {
           patterns = RebuildPatterns.read(file);
         } catch (InvalidRebuildPatternException e) {
-          throw new PlanException(e.getMessage(), e);
+          // name the file as the user sees it in the repository, not by its absolute path
+          String relative = module.dir().isEmpty() ? PATTERNS_FILE : module.dir() + "/" + PATTERNS_FILE;
+          throw new PlanException(new InvalidRebuildPatternException(Path.of(relative), e.line(), e.regex(),
+              e.reason()).getMessage(), e);
         } catch (IOException e) {
           throw new PlanException(file + ": cannot read (" + e.getMessage() + "); check its permissions", e);
         }
