@@ -28,6 +28,33 @@ class ItLib {
     return git('rev-parse', 'HEAD')
   }
 
+  /** A two-module monorepo (base, app FROM base), small so a build takes seconds. */
+  String initMini() {
+    def version = (new File(examplesDir, 'monorepo/pom.xml').text =~ /<azbuild.version>([^<]+)</)[0][1]
+    write('pom.xml', """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.azbuild.it</groupId><artifactId>mini</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>base</module><module>app</module></modules>
+  <build><plugins><plugin>
+    <groupId>dev.azbuild</groupId><artifactId>azbuild-maven-plugin</artifactId><version>${version}</version>
+  </plugin></plugins></build>
+</project>
+""")
+    ['base': '', 'app': '<dependencies><dependency><groupId>dev.azbuild.it</groupId><artifactId>base</artifactId><version>1</version><type>pom</type></dependency></dependencies>'].each { name, deps ->
+      write("${name}/pom.xml", """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent><groupId>dev.azbuild.it</groupId><artifactId>mini</artifactId><version>1</version></parent>
+  <artifactId>${name}</artifactId><packaging>pom</packaging>${deps}
+</project>
+""")
+    }
+    write('base/Dockerfile', 'FROM 127.0.0.1:5000/base/busybox:1\nRUN echo base > /base.txt\n')
+    write('app/Dockerfile', 'FROM base\nCOPY app.txt /app.txt\n')
+    write('app/app.txt', 'hello\n')
+    git('init', '-q')
+    return commit('mini monorepo')
+  }
+
   void write(String path, String content) {
     def f = new File(basedir, path)
     f.parentFile.mkdirs()

@@ -3,10 +3,6 @@ package dev.azbuild.mojo;
 import dev.azbuild.change.GitException;
 import dev.azbuild.change.GitRepo;
 import dev.azbuild.docker.DockerDaemon;
-import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.docker.ImageBuilder;
-import dev.azbuild.docker.ImageTags;
-import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.env.TagNames;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.pipeline.BuildFailure;
@@ -76,11 +72,9 @@ public class BuildMojo extends AbstractPlanMojo {
     BuildSettings settings = buildSettings(planned, module);
     try (Registry cache = skipPush && cacheRegistryUrl().isEmpty() ? new NoRegistry() : openCacheRegistry();
         DockerDaemon daemon = DockerDaemon.fromEnvironment(System.getenv())) {
-      daemon.ping();
-      ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, new ImageBuilder(daemon),
-          new ImageTransfer(daemon), new ImageTags(daemon), settings).call();
+      ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, daemon, settings).call();
       buildReport(planned).record(report);
-    } catch (BuildFailure | RegistryException | DockerOperationException e) {
+    } catch (BuildFailure | RegistryException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write " + reportDir().resolve("build.json") + ": " + e.getMessage(), e);
@@ -110,7 +104,7 @@ public class BuildMojo extends AbstractPlanMojo {
     }
     String source = project.getScm() != null && project.getScm().getUrl() != null ? project.getScm().getUrl() : "";
     return new BuildSettings(planned.plan().head(), TagNames.sanitize(branch), masterTag, source,
-        reproducible ? Optional.empty() : Optional.of(Instant.now()), skipPush, terraform, root);
+        reproducible ? Optional.empty() : Optional.of(Instant.now()), skipPush, terraform, root, reactorRoot());
   }
 
   /** One report per session, shared by every module's execution. */

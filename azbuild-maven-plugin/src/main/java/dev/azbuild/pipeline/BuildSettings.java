@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param created the build time for the OCI created label; empty for reproducible builds
  * @param skipPush build locally only: no push, no registry re-tag
  * @param terraform the terraform binary for validation; empty to skip validation
- * @param repositoryRoot the git work tree, to find modules' terraform dirs
+ * @param repositoryRoot the git work tree (paths in the graph are relative to it)
+ * @param reactorRoot the reactor's top directory (its {@code lifecycle-policy.json} applies to every module)
  */
 public record BuildSettings(String commit, String branchTag, String masterTag, String source,
-    Optional<Instant> created, boolean skipPush, Optional<Path> terraform, Path repositoryRoot) {}
+    Optional<Instant> created, boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot) {}

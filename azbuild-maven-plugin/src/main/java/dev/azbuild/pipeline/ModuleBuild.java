@@ -5,6 +5,7 @@ import dev.azbuild.deploy.TerraformException;
 import dev.azbuild.deploy.TerraformValidation;
 import dev.azbuild.docker.BuildRequest;
 import dev.azbuild.docker.BuildResult;
+import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.Dockerfile;
 import dev.azbuild.docker.DockerOperationException;
 import dev.azbuild.docker.ImageBuilder;
@@ -20,8 +21,11 @@ import dev.azbuild.graph.Mode;
 import dev.azbuild.graph.ModuleDecision;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.Plan;
+import dev.azbuild.registry.LifecyclePolicyFiles;
+import dev.azbuild.registry.PolicyStatus;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
+import dev.azbuild.registry.RepoStatus;
 import dev.azbuild.registry.SourcedCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -52,6 +57,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   private final Plan plan;
   private final ModuleGraph graph;
   private final Registry cache;
+  private final DockerDaemon daemon;
   private final ImageBuilder builder;
   private final ImageTransfer transfer;
   private final ImageTags localTags;
@@ -62,16 +68,18 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   private long bytesPulled;
   private long bytesPushed;
 
-  public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, ImageBuilder builder,
-      ImageTransfer transfer, ImageTags localTags, BuildSettings settings) {
+  /** The daemon is only contacted when the module must be built: unchanged modules need no Docker. */
+  public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, DockerDaemon daemon,
+      BuildSettings settings) {
     this.module = module;
     this.plan = plan;
     this.decision = plan.decision(module.id()).orElseThrow();
     this.graph = graph;
     this.cache = cache;
-    this.builder = builder;
-    this.transfer = transfer;
-    this.localTags = localTags;
+    this.daemon = daemon;
+    this.builder = new ImageBuilder(daemon);
+    this.transfer = new ImageTransfer(daemon);
+    this.localTags = new ImageTags(daemon);
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());
     this.cacheHost = ImageNames.hasRegistryHost(cacheImage) ? cacheImage.substring(0, cacheImage.indexOf('/')) : "";
@@ -82,7 +90,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     long start = System.nanoTime();
     try {
       if (!settings.skipPush()) {
-        cache.ensureRepository(module.image());
+        ensureRepository();
       }
       List<String> tags;
       String action;
@@ -150,7 +158,21 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     return tags;
   }
 
+  /** The seed's ensure_repo: create if missing, lifecycle policy re-applied only when it changed. */
+  private void ensureRepository() throws RegistryException {
+    RepoStatus repo = cache.ensureRepository(module.image());
+    LifecyclePolicyFiles.Policy policy = LifecyclePolicyFiles.find(List.of(
+        module.basedir().resolve(LifecyclePolicyFiles.FILE_NAME),
+        settings.reactorRoot().resolve(LifecyclePolicyFiles.FILE_NAME)));
+    PolicyStatus applied = cache.applyLifecyclePolicy(module.image(), policy.json());
+    if (repo == RepoStatus.CREATED || applied == PolicyStatus.UPDATED) {
+      LOG.info("{}: repository {}, lifecycle policy {} ({})", module.label(), repo.name().toLowerCase(Locale.ROOT),
+          applied.name().toLowerCase(Locale.ROOT).replace('_', ' '), policy.source());
+    }
+  }
+
   private List<String> build() throws RegistryException, DockerOperationException, BuildFailure {
+    daemon.ping();
     Dockerfile dockerfile = dockerfile();
     Optional<RegistryAuth> auth = daemonAuth();
     pullParents(dockerfile, auth);

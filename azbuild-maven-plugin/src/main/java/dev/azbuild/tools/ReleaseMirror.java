@@ -80,10 +80,11 @@ final class ReleaseMirror {
         failure = "HTTP " + response.statusCode();
       } catch (ExecutionException e) {
         cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        failure = describe(cause);
+        // the header timeout and the whole-download bound race: report both the same way
+        failure = cause instanceof java.net.http.HttpTimeoutException ? timedOut() : describe(cause);
       } catch (TimeoutException e) {
         exchange.cancel(true);
-        failure = "no complete response within " + requestTimeout.toMillis() + " ms";
+        failure = timedOut();
       } catch (InterruptedException e) {
         exchange.cancel(true);
         throw e;
@@ -108,6 +109,10 @@ final class ReleaseMirror {
       Thread.sleep(wait.toMillis());
       wait = wait.multipliedBy(2);
     }
+  }
+
+  private String timedOut() {
+    return "no complete response within " + requestTimeout.toMillis() + " ms";
   }
 
   private static String describe(IOException e) {

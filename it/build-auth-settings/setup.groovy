@@ -1,0 +1,4 @@
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+lib.initMini()
+lib.useRegistry("127.0.0.1:5002/${lib.uniquePrefix('auth')}", "-Dazbuild.dockerConfig=${basedir}/no-docker-config.json")
+return true
