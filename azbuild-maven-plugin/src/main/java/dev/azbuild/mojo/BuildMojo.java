@@ -59,11 +59,11 @@ public class BuildMojo extends AbstractPlanMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    Planned planned = planned();
     if (MavenReactor.imageModule(project).isEmpty()) {
       getLog().debug(MavenReactor.id(project) + ": not an image module");
       return;
     }
-    Planned planned = planned();
     ImageModule module = planned.graph().module(MavenReactor.id(project)).orElseThrow();
     if (!skipPush && cacheRegistryUrl().isEmpty()) {
       throw new MojoFailureException("no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX]"

@@ -57,11 +57,17 @@ final class MavenReactor {
     props.stringPropertyNames().stream().sorted()
         .filter(k -> k.startsWith(BUILD_ARG_PREFIX))
         .forEach(k -> buildArgs.put(k.substring(BUILD_ARG_PREFIX.length()), props.getProperty(k)));
+    Path dockerfile = basedir.resolve(props.getProperty(DOCKERFILE, "Dockerfile")).normalize();
+    if (props.getProperty(DOCKERFILE) != null && !java.nio.file.Files.isRegularFile(dockerfile)) {
+      // a configured Dockerfile that is missing is a mistake, not a module without an image
+      throw new IllegalArgumentException(basedir.resolve("pom.xml") + ": azbuild.dockerfile=" + props.getProperty(DOCKERFILE)
+          + " does not exist (" + dockerfile + "); fix the path or remove the property");
+    }
     return new ReactorModule(
         id(p),
         basedir,
         deps,
-        basedir.resolve(props.getProperty(DOCKERFILE, "Dockerfile")).normalize(),
+        dockerfile,
         props.getProperty(IMAGE, p.getArtifactId()),
         basedir.resolve(props.getProperty(CONTEXT, ".")).normalize(),
         buildArgs,

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * bring in-repo parents from this build or {@code master}, prime the layer cache from the branch or
  * {@code master} image, build and push each named stage, build the image, push it under one tag and
  * re-tag it in the registry to the branch and, last, the commit (so a commit tag always names a
- * complete image), and validate the module's terraform.
+ * complete image). The module's terraform is validated before anything is built (the seed did it
+ * last), so a module with a broken configuration never gets a commit image.
  */
 public final class ModuleBuild implements Callable<ModuleReport> {
 
@@ -173,6 +174,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   private List<String> build() throws RegistryException, DockerOperationException, BuildFailure {
     daemon.ping();
+    validateTerraform(); // first: a module whose terraform is broken never gets a commit image
     Dockerfile dockerfile = dockerfile();
     Optional<RegistryAuth> auth = daemonAuth();
     pullParents(dockerfile, auth);
@@ -215,7 +217,6 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       cache.retag(module.image(), primary, tag);
       tags.add(tag);
     }
-    validateTerraform();
     return tags;
   }
 
