@@ -94,7 +94,8 @@ public class BuildMojo extends AbstractPlanMojo {
       throw new MojoFailureException(e.getMessage(), e);
     }
     Optional<Path> terraform = Optional.empty();
-    if (!skipTerraform && Files.isDirectory(module.basedir().resolve("terraform"))) {
+    boolean rebuild = planned.plan().decision(module.id()).map(d -> d.rebuild()).orElse(false);
+    if (rebuild && !skipTerraform && Files.isDirectory(module.basedir().resolve("terraform"))) {
       try {
         terraform = Optional.of(new TerraformInstaller().ensure(
             TerraformRequest.of(terraformVersion, java.net.URI.create(terraformMirror), TerraformRequest.defaultCacheRoot())));

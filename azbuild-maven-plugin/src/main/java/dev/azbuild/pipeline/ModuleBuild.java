@@ -223,7 +223,11 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   /** Outside parents are pulled; in-repo parents come from this build (or master) under their plain name. */
   private void pullParents(Dockerfile dockerfile, Optional<RegistryAuth> auth)
       throws DockerOperationException, RegistryException, BuildFailure {
+    Set<String> done = new java.util.HashSet<>();
     for (Dockerfile.ImageUse use : dockerfile.externalImages()) {
+      if (!done.add(use.image())) {
+        continue; // several stages FROM the same parent
+      }
       Optional<ImageModule> parent = graph.moduleForImage(use.image());
       if (parent.isEmpty()) {
         Optional<RegistryAuth> parentAuth = isCacheHost(use.image()) ? auth : Optional.empty();
