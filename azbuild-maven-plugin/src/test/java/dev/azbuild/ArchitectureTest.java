@@ -79,7 +79,7 @@ class ArchitectureTest {
   @Test
   void envIsJdkAndSlf4jOnly() {
     ArchRule rule = classes().that().resideInAPackage("dev.azbuild.env..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.slf4j..", "dev.azbuild.env..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.slf4j..", "dev.azbuild.env..", "dev.azbuild.io..")
         .because("env/ is used by every goal and the CI config generator: JDK and SLF4J only");
     rule.check(classes);
   }

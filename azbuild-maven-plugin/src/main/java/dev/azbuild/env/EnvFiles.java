@@ -1,5 +1,6 @@
 package dev.azbuild.env;
 
+import dev.azbuild.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ public final class EnvFiles {
    */
   public static void writeShell(Path file, Map<String, String> vars) throws IOException {
     validate(vars);
-    replace(file, shellExports(vars).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(file, shellExports(vars).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -50,7 +51,7 @@ public final class EnvFiles {
    */
   public static void writeProperties(Path file, Map<String, String> vars) throws IOException {
     validate(vars);
-    replace(file, PropertiesFormat.format(vars).getBytes(StandardCharsets.US_ASCII));
+    AtomicFiles.write(file, PropertiesFormat.format(vars).getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
@@ -146,28 +147,6 @@ public final class EnvFiles {
                 .append(value.replace("'", "'\\''"))
                 .append("'\n"));
     return out.toString();
-  }
-
-  private static void replace(Path file, byte[] content) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    // Same directory so the move is a rename on one file system. Files.createTempFile would
-    // force mode 0600; CREATE_NEW keeps the usual umask-derived permissions.
-    Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-        out.write(content);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   private static void append(Path file, String text) throws IOException {

@@ -1,14 +1,12 @@
 package dev.azbuild.pipeline;
 
+import dev.azbuild.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,9 +49,6 @@ public final class BuildReport {
       m.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
       r.reasons().forEach(m.putArray("reasons")::add);
     }
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "build", ".json.tmp");
-    Files.writeString(tmp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
   }
 }
