@@ -36,6 +36,10 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.head")
   protected String head;
 
+  /** The commit being built, as the CI names it; the same as {@code azbuild.head} (which wins when both are given). */
+  @Parameter(property = "azbuild.commit")
+  protected String commit;
+
   /** The branch being built; default: the CI's branch variable, else the checked-out branch. */
   @Parameter(property = "azbuild.branch")
   protected String branch;
@@ -100,7 +104,7 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
     }
     return new PlanSettings(parsedMode,
         firstNonBlank(base, System.getenv("AZBUILD_BASE")),
-        firstNonBlank(head),
+        firstNonBlank(head, commit),
         firstNonBlank(branch, CiBranch.fromEnvironment()),
         firstNonBlank(defaultBranch, System.getenv("AZBUILD_DEFAULT_BRANCH")),
         Optional.empty(),
