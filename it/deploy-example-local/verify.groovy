@@ -29,6 +29,11 @@ try {
   assert second.modules*.action == ['skipped', 'skipped']
   assert second.modules.every { !it.terraformApplied && !it.restarted }
   assert second.modules[1].reasons == ["digest ${deployed.modules[1].digest} and terraform unchanged since ${commit}".toString()]
+
+  def env = new Properties()
+  new File(lib.at('second').basedir, 'target/azbuild/env.properties').withInputStream { env.load(it) }
+  assert env.AZBUILD_BASE == commit
+  assert env.AZBUILD_BASE_HOW.startsWith('last fully deployed commit')
 } finally {
   ['docker', 'rm', '-f', 'azbuild-base', 'azbuild-app'].execute().waitFor()
 }
