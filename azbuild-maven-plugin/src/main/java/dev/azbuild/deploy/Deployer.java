@@ -162,11 +162,9 @@ public final class Deployer {
       return new ModuleDeployReport(m.id(), image, ModuleDeployReport.DEPLOYED, digest, applied, restarted,
           seconds(start), reasons);
     } catch (RegistryException | TerraformException | DeployException | IOException | RuntimeException e) {
-      String message = e instanceof TerraformException || e.getMessage() != null && e.getMessage().startsWith(m.label())
-          ? e.getMessage() : m.label() + ": " + e.getMessage();
-      if (e instanceof TerraformException) {
-        message = m.label() + ": terraform apply failed: " + e.getMessage();
-      }
+      String message = e instanceof TerraformException ? m.label() + ": terraform apply failed: " + e.getMessage()
+          : e.getMessage() != null && e.getMessage().startsWith(m.label() + ":") ? e.getMessage()
+          : m.label() + ": " + e.getMessage();
       LOG.error("{}", message);
       reasons.add(message);
       return new ModuleDeployReport(m.id(), image, ModuleDeployReport.FAILED, digest, applied, restarted,

@@ -16,6 +16,7 @@ import dev.azbuild.deploy.TerraformRunner;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.graph.ImageModule;
+import dev.azbuild.registry.EcrRegistry;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
 import dev.azbuild.tools.TerraformInstallException;
@@ -145,8 +146,10 @@ public class DeployMojo extends AbstractPlanMojo {
       case "ecs": {
         String cluster = firstNonBlank(ecsCluster).orElseThrow(() -> new MojoFailureException(
             "azbuild.deploy.restart=ecs needs the cluster; set -Dazbuild.deploy.ecs.cluster=NAME"));
-        String region = firstNonBlank(awsRegion, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"))
-            .orElse("us-east-1");
+        // the deploy registry's region when it is ECR (the seed deploys in one region), else the usual variables
+        String region = firstNonBlank(awsRegion, deploy instanceof EcrRegistry ecr ? ecr.region() : null,
+            System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION")).orElseThrow(() -> new MojoFailureException(
+                "azbuild.deploy.restart=ecs needs a region; set -Dazbuild.aws.region=REGION (or AWS_REGION)"));
         return new EcsRestarter(EcsRestarter.client(region,
             firstNonBlank(awsEndpoint, System.getenv("AZBUILD_AWS_ENDPOINT"))), cluster,
             Duration.ofSeconds(ecsTimeout), Duration.ofSeconds(2));
