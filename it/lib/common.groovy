@@ -112,6 +112,14 @@ class ItLib {
     return c.responseCode == 200
   }
 
+  /** The manifest digest a tag points to on a registry, or null when the tag does not exist. */
+  static String digestOf(String registry, String repository, String tag) {
+    def c = new URL("http://${registry}/v2/${repository}/manifests/${tag}").openConnection()
+    c.requestMethod = 'HEAD'
+    c.setRequestProperty('Accept', 'application/vnd.docker.distribution.manifest.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json')
+    return c.responseCode == 200 ? c.getHeaderField('Docker-Content-Digest') : null
+  }
+
   def json(String path) {
     return new JsonSlurper().parse(new File(basedir, path))
   }

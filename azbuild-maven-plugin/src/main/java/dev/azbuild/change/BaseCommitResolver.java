@@ -144,7 +144,8 @@ public final class BaseCommitResolver {
   }
 
   /** origin/HEAD's target, else main or master (remote first), else "main". */
-  String detectDefaultBranch() {
+  /** origin/HEAD's target, else main or master on origin, else locally; {@code main} when none exists. */
+  public String detectDefaultBranch() {
     try {
       var head = git.repository().exactRef("refs/remotes/origin/HEAD");
       if (head != null && head.isSymbolic()) {

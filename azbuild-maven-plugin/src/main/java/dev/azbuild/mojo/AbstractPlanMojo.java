@@ -2,6 +2,7 @@ package dev.azbuild.mojo;
 
 import dev.azbuild.change.GitException;
 import dev.azbuild.change.GitRepo;
+import dev.azbuild.deploy.DeployedCommit;
 import dev.azbuild.graph.CacheProbe;
 import dev.azbuild.graph.GraphException;
 import dev.azbuild.graph.Mode;
@@ -107,10 +108,30 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
         firstNonBlank(head, commit),
         firstNonBlank(branch, CiBranch.fromEnvironment()),
         firstNonBlank(defaultBranch, System.getenv("AZBUILD_DEFAULT_BRANCH")),
-        Optional.empty(),
+        deployedCommit(),
         fetch,
         CacheProbe.NONE,
         masterTag);
+  }
+
+  /**
+   * The last fully deployed commit recorded by deploy in the cache registry; read once per session,
+   * and only when a cache registry is configured. An unreadable record is a warning, not an error.
+   */
+  private Optional<String> deployedCommit() throws MojoFailureException {
+    Optional<String> url = cacheRegistryUrl();
+    if (url.isEmpty() || session == null) {
+      return Optional.empty();
+    }
+    Object value = session.getRepositorySession().getData().computeIfAbsent("azbuild.deployedCommit|" + url.get(), () -> {
+      try (Registry cache = openCacheRegistry()) {
+        return DeployedCommit.read(cache).orElse("");
+      } catch (RegistryException | MojoFailureException | RuntimeException e) {
+        getLog().warn("cannot read the last deployed commit from " + url.get() + ": " + e.getMessage());
+        return "";
+      }
+    });
+    return firstNonBlank((String) value);
   }
 
   private Registry openCacheRegistryIfConfigured() throws MojoFailureException, RegistryException {

@@ -119,6 +119,10 @@ public final class OciRegistry implements Registry {
     return manifests;
   }
 
+  Retrier retrier() {
+    return retrier;
+  }
+
   BlobClient blobs() {
     return blobs;
   }

@@ -45,6 +45,21 @@ public interface Registry extends AutoCloseable {
       List<String> targetTags) throws RegistryException;
 
   /**
+   * Stores a small JSON record (up to 64 KiB) under a tag, as an OCI artifact whose config blob is
+   * the record; creates the repository first where the registry needs that (ECR). Writing the tag
+   * again replaces the record.
+   */
+  default void putRecord(String repository, String tag, byte[] json) throws RegistryException {
+    ensureRepository(repository);
+    Records.put(DataPlanes.of(this), repository, tag, json);
+  }
+
+  /** The record under a tag written by {@link #putRecord}; empty when the tag does not exist. */
+  default Optional<byte[]> getRecord(String repository, String tag) throws RegistryException {
+    return Records.get(DataPlanes.of(this), repository, tag);
+  }
+
+  /**
    * Credentials for this registry, for handing to a Docker daemon that pushes or pulls; empty
    * for anonymous access.
    */

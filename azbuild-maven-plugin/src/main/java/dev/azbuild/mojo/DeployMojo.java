@@ -1,0 +1,191 @@
+package dev.azbuild.mojo;
+
+import dev.azbuild.change.BaseCommitResolver;
+import dev.azbuild.change.GitException;
+import dev.azbuild.change.GitRepo;
+import dev.azbuild.deploy.BranchGuard;
+import dev.azbuild.deploy.CliTerraform;
+import dev.azbuild.deploy.DeployException;
+import dev.azbuild.deploy.DeployReport;
+import dev.azbuild.deploy.DeploySettings;
+import dev.azbuild.deploy.Deployer;
+import dev.azbuild.deploy.DockerRestarter;
+import dev.azbuild.deploy.EcsRestarter;
+import dev.azbuild.deploy.ServiceRestarter;
+import dev.azbuild.deploy.TerraformRunner;
+import dev.azbuild.docker.DockerDaemon;
+import dev.azbuild.docker.RegistryAuth;
+import dev.azbuild.graph.ImageModule;
+import dev.azbuild.registry.EcrRegistry;
+import dev.azbuild.registry.Registry;
+import dev.azbuild.registry.RegistryException;
+import dev.azbuild.tools.TerraformInstallException;
+import dev.azbuild.tools.TerraformInstaller;
+import dev.azbuild.tools.TerraformRequest;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Deploys every image module of the reactor, once, at the root: gate (every module has its commit
+ * image in the cache registry), then per module in graph order promote, copy to the deploy registry,
+ * {@code terraform apply}, restart, and record a marker; skips modules whose digest and terraform
+ * are already deployed. Writes {@code target/azbuild/deploy.json} at the reactor root.
+ */
+@Mojo(name = DeployMojo.GOAL, aggregator = true, threadSafe = true)
+public class DeployMojo extends AbstractPlanMojo {
+
+  static final String GOAL = "deploy";
+
+  /** Deploy from a branch other than the default branch. */
+  @Parameter(property = "azbuild.deploy.allowBranch", defaultValue = "false")
+  private boolean allowBranch;
+
+  /** Print what would be promoted, copied, applied and restarted; change nothing. */
+  @Parameter(property = "azbuild.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
+  /** The terraform variable that receives {@code <deploy registry image>@<digest>}. */
+  @Parameter(property = "azbuild.deploy.imageVar", defaultValue = "image")
+  private String imageVar;
+
+  /** Root of the per-module terraform work dirs (local state); default ~/.azbuild/terraform-state/&lt;reactor hash&gt;. */
+  @Parameter(property = "azbuild.deploy.stateDir")
+  private File stateDir;
+
+  /** How to restart a deployed service: {@code none}, {@code docker} (local container azbuild-&lt;image&gt;) or {@code ecs}. */
+  @Parameter(property = "azbuild.deploy.restart", defaultValue = "none")
+  private String restart;
+
+  /** The ECS cluster for {@code restart=ecs}; the service is named like the image. */
+  @Parameter(property = "azbuild.deploy.ecs.cluster")
+  private String ecsCluster;
+
+  /** Seconds to wait for an ECS service to become stable. */
+  @Parameter(property = "azbuild.deploy.ecs.timeout", defaultValue = "600")
+  private int ecsTimeout;
+
+  /** Names this run in the deploy lock; default host:pid:time. */
+  @Parameter(property = "azbuild.deploy.runId")
+  private String runId;
+
+  /** The terraform version used for {@code terraform apply}. */
+  @Parameter(property = "azbuild.terraform.version", defaultValue = "1.11.4")
+  private String terraformVersion;
+
+  /** Where terraform releases are downloaded from when the pinned version is not installed. */
+  @Parameter(property = "azbuild.terraform.mirror", defaultValue = "https://releases.hashicorp.com/terraform/")
+  private String terraformMirror;
+
+  @Override
+  protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    Planned planned = planned();
+    List<ImageModule> modules = planned.graph().modules();
+    if (modules.isEmpty()) {
+      getLog().info("azbuild: no image modules, nothing to deploy");
+      return;
+    }
+    checkBranch();
+    String deployUrl = deployRegistryUrl().orElseThrow(() -> new MojoFailureException(
+        "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
+    String commit = planned.plan().head();
+    String host = hostName();
+    DeploySettings settings = new DeploySettings(commit, masterTag, imageVar,
+        stateDir != null ? stateDir.toPath() : defaultStateRoot(deployUrl), dryRun,
+        firstNonBlank(runId).orElse(host + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis()),
+        host, Duration.ofMillis(500));
+    DeployReport report = new DeployReport(reportDir().resolve("deploy.json"), commit, dryRun);
+    try (Registry cache = openCacheRegistry(); Registry deploy = openRegistry(deployUrl);
+        ServiceRestarter restarter = restarter(deploy)) {
+      Optional<TerraformRunner> terraform = !dryRun && Deployer.needsTerraform(modules) ? Optional.of(terraform())
+          : Optional.empty();
+      new Deployer(cache, deploy, terraform, restarter, settings, report).deploy(modules);
+    } catch (DeployException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (RegistryException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  private void checkBranch() throws MojoFailureException {
+    try (GitRepo git = GitRepo.open(executionRoot())) {
+      String current = settings().branch().or(git::currentBranch).orElseThrow(() -> new MojoFailureException(
+          "HEAD is detached and no branch is known; set -Dazbuild.branch=NAME or the CI's branch variable"));
+      String defaultName = settings().defaultBranch().orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
+      BranchGuard.check(current, defaultName, allowBranch);
+    } catch (GitException | DeployException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
+  private ServiceRestarter restarter(Registry deploy) throws MojoFailureException, RegistryException {
+    switch (restart == null ? "none" : restart.strip().toLowerCase(Locale.ROOT)) {
+      case "none":
+        return ServiceRestarter.NONE;
+      case "docker": {
+        String name = deploy.imageName("x");
+        String registryHost = name.substring(0, name.indexOf('/'));
+        Optional<RegistryAuth> auth = deploy.credentials().map(c -> new RegistryAuth(c.credentials().username(),
+            c.credentials().secret(), registryHost));
+        return new DockerRestarter(DockerDaemon.fromEnvironment(System.getenv()), auth);
+      }
+      case "ecs": {
+        String cluster = firstNonBlank(ecsCluster).orElseThrow(() -> new MojoFailureException(
+            "azbuild.deploy.restart=ecs needs the cluster; set -Dazbuild.deploy.ecs.cluster=NAME"));
+        // the deploy registry's region when it is ECR (the seed deploys in one region), else the usual variables
+        String region = firstNonBlank(awsRegion, deploy instanceof EcrRegistry ecr ? ecr.region() : null,
+            System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION")).orElseThrow(() -> new MojoFailureException(
+                "azbuild.deploy.restart=ecs needs a region; set -Dazbuild.aws.region=REGION (or AWS_REGION)"));
+        return new EcsRestarter(EcsRestarter.client(region,
+            firstNonBlank(awsEndpoint, System.getenv("AZBUILD_AWS_ENDPOINT"))), cluster,
+            Duration.ofSeconds(ecsTimeout), Duration.ofSeconds(2));
+      }
+      default:
+        throw new MojoFailureException("azbuild.deploy.restart=" + restart + " is not known; use none, docker or ecs");
+    }
+  }
+
+  private TerraformRunner terraform() throws MojoExecutionException {
+    try {
+      Path binary = new TerraformInstaller().ensure(
+          TerraformRequest.of(terraformVersion, URI.create(terraformMirror), TerraformRequest.defaultCacheRoot()));
+      return new CliTerraform(binary, CliTerraform.defaultPluginCacheDir(), Duration.ofMinutes(30));
+    } catch (TerraformInstallException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** {@code ~/.azbuild/terraform-state/<hash of reactor root and deploy registry>}. */
+  private Path defaultStateRoot(String deployUrl) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+          (reactorRoot().toAbsolutePath() + "|" + deployUrl).getBytes(StandardCharsets.UTF_8));
+      return Path.of(System.getProperty("user.home"), ".azbuild", "terraform-state",
+          HexFormat.of().formatHex(hash).substring(0, 16));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+}

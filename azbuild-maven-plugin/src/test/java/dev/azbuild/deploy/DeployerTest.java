@@ -1,0 +1,283 @@
+package dev.azbuild.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.azbuild.graph.ImageModule;
+import dev.azbuild.registry.CredentialChain;
+import dev.azbuild.registry.Registries;
+import dev.azbuild.registry.Registry;
+import dev.azbuild.registry.RegistryOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deploy core against the real local registries (cache 5000, deploy 5001). "Images" are small
+ * records pushed as OCI artifacts, so no docker daemon is needed; terraform and restarts are
+ * recorded by fakes.
+ */
+class DeployerTest {
+
+  private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+  @TempDir Path dir;
+  private String prefix;
+  private Registry cache;
+  private Registry deploy;
+  private final List<String> applies = new ArrayList<>();
+  private final List<String> restarts = new ArrayList<>();
+  private String failApplyFor;
+
+  @BeforeEach
+  void open() throws Exception {
+    prefix = "azbtest-deploy-" + UUID.randomUUID().toString().substring(0, 8);
+    RegistryOptions options = RegistryOptions.defaults().withCredentials(CredentialChain.none())
+        .withRetries(2, Duration.ofMillis(1));
+    cache = Registries.forUrl("127.0.0.1:5000/" + prefix, options);
+    deploy = Registries.forUrl("127.0.0.1:5001/" + prefix, options);
+  }
+
+  @AfterEach
+  void close() {
+    cache.close();
+    deploy.close();
+  }
+
+  @Test
+  void recordsRoundTrip() throws Exception {
+    cache.putRecord("r", "t1", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+    assertThat(cache.getRecord("r", "t1")).map(b -> new String(b, StandardCharsets.UTF_8)).contains("{\"a\":1}");
+    assertThat(cache.getRecord("r", "absent")).isEmpty();
+    assertThat(DeployedCommit.read(cache)).isEmpty();
+    DeployedCommit.write(cache, COMMIT, Instant.now());
+    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+    new DeployMarker("sha256:aa", "sha256:bb", COMMIT, "2026-01-01T00:00:00Z").write(deploy, "img");
+    assertThat(DeployMarker.read(deploy, "img")).contains(new DeployMarker("sha256:aa", "sha256:bb", COMMIT,
+        "2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void gateClosedDeploysNothingAndListsTheMissingModules() throws Exception {
+    List<ImageModule> modules = List.of(module("base"), module("app"), module("web"));
+    pushImage("base");
+
+    assertThatThrownBy(() -> deployer(false).deploy(modules))
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("app, web")
+        .hasMessageNotContaining("base,")
+        .hasMessageContaining("nothing was deployed");
+    assertThat(deploy.exists("base", COMMIT)).isFalse();
+    assertThat(DeployMarker.read(deploy, "base")).isEmpty();
+    assertThat(DeployLock.read(deploy)).isEmpty();
+    assertThat(cache.exists("base", "master")).isFalse();
+    assertThat(applies).isEmpty();
+  }
+
+  @Test
+  void deploysInOrderThenSkipsEverythingOnTheSecondRun() throws Exception {
+    ImageModule base = module("base");
+    ImageModule app = moduleWithTerraform("app");
+    String baseDigest = pushImage("base");
+    String appDigest = pushImage("app");
+
+    List<ModuleDeployReport> first = deployer(false).deploy(List.of(base, app));
+
+    assertThat(first).extracting(ModuleDeployReport::action).containsExactly("deployed", "deployed");
+    assertThat(first.get(1).terraformApplied()).isTrue();
+    assertThat(first.get(0).terraformApplied()).isFalse();
+    assertThat(deploy.digest("base", COMMIT)).contains(baseDigest);
+    assertThat(deploy.digest("app", "master")).contains(appDigest);
+    assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(appDigest);
+    assertThat(cache.digest("app", "master")).contains(appDigest);
+    assertThat(applies).containsExactly("app image=127.0.0.1:5001/" + prefix + "/app@" + appDigest);
+    assertThat(restarts).containsExactly("base", "app");
+    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::state).contains("released");
+    JsonNode json = Json.MAPPER.readTree(dir.resolve("deploy.json").toFile());
+    assertThat(json.path("complete").asBoolean()).isTrue();
+    assertThat(json.path("modules").get(1).path("digest").asText()).isEqualTo(appDigest);
+
+    applies.clear();
+    restarts.clear();
+    List<ModuleDeployReport> second = deployer(false).deploy(List.of(base, app));
+
+    assertThat(second).extracting(ModuleDeployReport::action).containsExactly("skipped", "skipped");
+    assertThat(second.get(1).reasons()).containsExactly(
+        "digest " + appDigest + " and terraform unchanged since " + COMMIT);
+    assertThat(applies).isEmpty();
+    assertThat(restarts).isEmpty();
+  }
+
+  @Test
+  void changedTerraformRedeploysWithTheSameDigest() throws Exception {
+    ImageModule app = moduleWithTerraform("app");
+    pushImage("app");
+    deployer(false).deploy(List.of(app));
+    Files.writeString(app.basedir().resolve("terraform/main.tf"), "# changed\n");
+    applies.clear();
+
+    List<ModuleDeployReport> again = deployer(false).deploy(List.of(app));
+
+    assertThat(again.get(0).action()).isEqualTo("deployed");
+    assertThat(again.get(0).reasons().get(0)).startsWith("terraform inputs changed since");
+    assertThat(applies).hasSize(1);
+  }
+
+  @Test
+  void applyFailureKeepsEarlierModulesRecordedAndRerunResumes() throws Exception {
+    ImageModule base = moduleWithTerraform("base");
+    ImageModule app = moduleWithTerraform("app");
+    ImageModule web = module("web");
+    pushImage("base");
+    pushImage("app");
+    pushImage("web");
+    failApplyFor = "app";
+
+    assertThatThrownBy(() -> deployer(false).deploy(List.of(base, app, web)))
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("app: terraform apply failed")
+        .hasMessageContaining("rerun to resume");
+    JsonNode json = Json.MAPPER.readTree(dir.resolve("deploy.json").toFile());
+    assertThat(json.path("modules")).extracting(m -> m.path("action").asText()).containsExactly("deployed", "failed");
+    assertThat(DeployMarker.read(deploy, "base")).isPresent();
+    assertThat(DeployMarker.read(deploy, "app")).isEmpty();
+    assertThat(deploy.exists("web", COMMIT)).isFalse();
+    assertThat(DeployedCommit.read(cache)).isEmpty();
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::state).contains("released");
+
+    failApplyFor = null;
+    applies.clear();
+    List<ModuleDeployReport> rerun = deployer(false).deploy(List.of(base, app, web));
+
+    assertThat(rerun).extracting(ModuleDeployReport::action).containsExactly("skipped", "deployed", "deployed");
+    assertThat(applies).hasSize(1).allMatch(a -> a.startsWith("app "));
+    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+  }
+
+  @Test
+  void dryRunChangesNothing() throws Exception {
+    ImageModule app = moduleWithTerraform("app");
+    pushImage("app");
+
+    List<ModuleDeployReport> dry = deployer(true).deploy(List.of(app));
+
+    assertThat(dry.get(0).action()).isEqualTo("would-deploy");
+    assertThat(dry.get(0).reasons()).anyMatch(r -> r.startsWith("would terraform apply"));
+    assertThat(deploy.exists("app", COMMIT)).isFalse();
+    assertThat(cache.exists("app", "master")).isFalse();
+    assertThat(DeployLock.read(deploy)).isEmpty();
+    assertThat(applies).isEmpty();
+    assertThat(restarts).isEmpty();
+  }
+
+  @Test
+  void aFreshLockOfAnotherRunRefusesAStaleOneDoesNot() throws Exception {
+    Instant now = Instant.now();
+    DeployLock held = DeployLock.acquire(deploy, "run-a", "host-a", now, Duration.ZERO);
+
+    assertThatThrownBy(() -> DeployLock.acquire(deploy, "run-b", "host-b", now.plusSeconds(60), Duration.ZERO))
+        .isInstanceOf(DeployException.class)
+        .hasMessageStartingWith("deploy locked by run-a on host-a since " + now);
+    DeployLock.acquire(deploy, "run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1), Duration.ZERO).release();
+    held.release(); // no longer ours: leaves run-b's record alone
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-b");
+    DeployLock.acquire(deploy, "run-c", "host-c", now, Duration.ZERO).release();
+  }
+
+  @Test
+  void branchGuard() throws Exception {
+    BranchGuard.check("main", "main", false);
+    BranchGuard.check("feature", "main", true);
+    assertThatThrownBy(() -> BranchGuard.check("feature", "main", false))
+        .hasMessage("deploy runs only on the default branch main, not on branch feature;"
+            + " set -Dazbuild.deploy.allowBranch=true to deploy this branch anyway");
+  }
+
+  @Test
+  void terraformHashFollowsFilesAndImageName() throws Exception {
+    Path tf = dir.resolve("tf");
+    assertThat(TerraformInputs.hash(tf, "image", "r/a")).isEqualTo(TerraformInputs.NONE);
+    Files.createDirectories(tf.resolve(".terraform"));
+    Files.writeString(tf.resolve("main.tf"), "a");
+    String h = TerraformInputs.hash(tf, "image", "r/a");
+    Files.writeString(tf.resolve(".terraform/junk"), "x");
+    assertThat(TerraformInputs.hash(tf, "image", "r/a")).isEqualTo(h);
+    assertThat(TerraformInputs.hash(tf, "image", "r/b")).isNotEqualTo(h);
+    Files.writeString(tf.resolve("main.tf"), "b");
+    assertThat(TerraformInputs.hash(tf, "image", "r/a")).isNotEqualTo(h);
+  }
+
+  private Deployer deployer(boolean dryRun) {
+    DeploySettings settings = new DeploySettings(COMMIT, "master", "image", dir.resolve("state"), dryRun,
+        "run-" + UUID.randomUUID(), "test-host", Duration.ZERO);
+    return new Deployer(cache, deploy, Optional.of(new FakeTerraform()), new FakeRestarter(), settings,
+        new DeployReport(dir.resolve("deploy.json"), COMMIT, dryRun));
+  }
+
+  private String pushImage(String image) throws Exception {
+    cache.putRecord(image, COMMIT, ("{\"image\":\"" + image + "\",\"run\":\"" + prefix + "\"}")
+        .getBytes(StandardCharsets.UTF_8));
+    return cache.digest(image, COMMIT).orElseThrow();
+  }
+
+  private ImageModule module(String image) throws Exception {
+    Path basedir = Files.createDirectories(dir.resolve(image));
+    return new ImageModule("it:" + image, image, basedir, image, image + "/Dockerfile", image, List.of(), List.of(),
+        Map.of());
+  }
+
+  private ImageModule moduleWithTerraform(String image) throws Exception {
+    ImageModule m = module(image);
+    Files.createDirectories(m.basedir().resolve("terraform"));
+    Files.writeString(m.basedir().resolve("terraform/main.tf"), "variable \"image\" {}\n");
+    return m;
+  }
+
+  private final class FakeTerraform implements TerraformRunner {
+    @Override
+    public TerraformValidation validate(Path moduleDir) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean apply(TerraformWorkspace workspace, Map<String, String> vars) throws TerraformException {
+      String image = workspace.moduleDir().getParent().getFileName().toString();
+      if (image.equals(failApplyFor)) {
+        throw new TerraformException(workspace.moduleDir(), "terraform apply", 1, "Error: boom");
+      }
+      applies.add(image + " image=" + vars.get("image"));
+      return true;
+    }
+
+    @Override
+    public Map<String, String> outputs(TerraformWorkspace workspace) {
+      return Map.of();
+    }
+  }
+
+  private final class FakeRestarter implements ServiceRestarter {
+    @Override
+    public boolean restart(String image, String taggedReference, String digestReference) {
+      restarts.add(image);
+      return true;
+    }
+
+    @Override
+    public String describe(String image) {
+      return "fake " + image;
+    }
+  }
+}
