@@ -19,7 +19,10 @@ public class PlanMojo extends AbstractPlanMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    long start = System.nanoTime();
     Plan plan = plan();
+    getLog().info("azbuild plan: " + plan.modules().size() + " modules decided in "
+        + (System.nanoTime() - start) / 1_000_000 + " ms");
     getLog().info("azbuild plan: mode " + plan.mode().id()
         + (plan.base() != null ? ", base " + plan.base().substring(0, 12) : "")
         + ", head " + plan.head().substring(0, 12) + ", " + plan.modules().size() + " image modules");
