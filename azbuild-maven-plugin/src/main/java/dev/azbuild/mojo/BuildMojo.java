@@ -13,9 +13,6 @@ import dev.azbuild.pipeline.ModuleReport;
 import dev.azbuild.pipeline.NoRegistry;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
-import dev.azbuild.tools.TerraformInstallException;
-import dev.azbuild.tools.TerraformInstaller;
-import dev.azbuild.tools.TerraformRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,12 +93,7 @@ public class BuildMojo extends AbstractPlanMojo {
     Optional<Path> terraform = Optional.empty();
     boolean rebuild = planned.plan().decision(module.id()).map(d -> d.rebuild()).orElse(false);
     if (rebuild && !skipTerraform && Files.isDirectory(module.basedir().resolve("terraform"))) {
-      try {
-        terraform = Optional.of(new TerraformInstaller().ensure(
-            TerraformRequest.of(terraformVersion, java.net.URI.create(terraformMirror), TerraformRequest.defaultCacheRoot())));
-      } catch (TerraformInstallException e) {
-        throw new MojoExecutionException(e.getMessage(), e);
-      }
+      terraform = Optional.of(MavenTerraform.ensure(terraformVersion, terraformMirror, null));
     }
     String source = project.getScm() != null && project.getScm().getUrl() != null ? project.getScm().getUrl() : "";
     return new BuildSettings(planned.plan().head(), TagNames.sanitize(branch), masterTag, source,

@@ -19,12 +19,8 @@ import dev.azbuild.graph.ImageModule;
 import dev.azbuild.registry.EcrRegistry;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
-import dev.azbuild.tools.TerraformInstallException;
-import dev.azbuild.tools.TerraformInstaller;
-import dev.azbuild.tools.TerraformRequest;
 import java.io.File;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -159,14 +155,9 @@ public class DeployMojo extends AbstractPlanMojo {
     }
   }
 
-  private TerraformRunner terraform() throws MojoExecutionException {
-    try {
-      Path binary = new TerraformInstaller().ensure(
-          TerraformRequest.of(terraformVersion, URI.create(terraformMirror), TerraformRequest.defaultCacheRoot()));
-      return new CliTerraform(binary, CliTerraform.defaultPluginCacheDir(), Duration.ofMinutes(30));
-    } catch (TerraformInstallException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+  private TerraformRunner terraform() throws MojoExecutionException, MojoFailureException {
+    Path binary = MavenTerraform.ensure(terraformVersion, terraformMirror, null);
+    return new CliTerraform(binary, CliTerraform.defaultPluginCacheDir(), Duration.ofMinutes(30));
   }
 
   /** {@code ~/.azbuild/terraform-state/<hash of reactor root and deploy registry>}. */

@@ -1,10 +1,6 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.tools.TerraformInstallException;
-import dev.azbuild.tools.TerraformInstaller;
-import dev.azbuild.tools.TerraformRequest;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -35,16 +31,7 @@ public class EnsureTerraformMojo extends AbstractAzbuildMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    Path binary;
-    try {
-      URI mirrorUri = URI.create(mirror);
-      Path root = cacheDir != null ? cacheDir.toPath() : TerraformRequest.defaultCacheRoot();
-      binary = new TerraformInstaller().ensure(TerraformRequest.of(version, mirrorUri, root));
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (TerraformInstallException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    Path binary = MavenTerraform.ensure(version, mirror, cacheDir);
     getLog().info("terraform " + version + ": " + binary);
     session.getUserProperties().setProperty("azbuild.terraform.path", binary.toString());
   }
