@@ -38,6 +38,17 @@ public final class ChangedFiles {
   }
 
   /**
+   * The changed files the rebuild rules look at: committed changes between base and {@code head}
+   * when a head commit is given, else {@link #sinceWithWorkTree} (HEAD plus the work tree).
+   */
+  public static List<String> since(GitRepo git, ObjectId base, java.util.Optional<ObjectId> head)
+      throws GitException {
+    return head.isPresent()
+        ? between(git, base, head.get())
+        : sinceWithWorkTree(git, base, RepoSnapshot.ofWorkingTree(git));
+  }
+
+  /**
    * Committed changes between base and HEAD, plus what is staged, unstaged or untracked (not
    * ignored) in the work tree: what a developer's next commit would bring.
    */

@@ -24,11 +24,13 @@ public final class ModuleGraph {
   private final List<ImageModule> modules;
   private final Map<String, ImageModule> byId;
   private final Map<String, Dockerfile> dockerfiles;
+  private final Map<String, String> imageOwners = new HashMap<>();
 
   private ModuleGraph(List<ImageModule> modules, Map<String, Dockerfile> dockerfiles) {
     this.modules = List.copyOf(modules);
     this.byId = new LinkedHashMap<>();
     modules.forEach(m -> byId.put(m.id(), m));
+    modules.forEach(m -> imageOwners.put(m.image(), m.id()));
     this.dockerfiles = Map.copyOf(dockerfiles);
   }
 
@@ -149,8 +151,6 @@ public final class ModuleGraph {
 
   /** The module whose image a Dockerfile reference names, if any. */
   public Optional<ImageModule> moduleForImage(String reference) {
-    Map<String, String> owners = new HashMap<>();
-    modules.forEach(m -> owners.put(m.image(), m.id()));
-    return Optional.ofNullable(ownerOf(reference, owners)).map(byId::get);
+    return Optional.ofNullable(ownerOf(reference, imageOwners)).map(byId::get);
   }
 }

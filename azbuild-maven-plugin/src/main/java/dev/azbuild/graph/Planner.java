@@ -63,9 +63,7 @@ public final class Planner {
   private List<ModuleDecision> planDiff(Request request, Map<String, RebuildPatterns> patterns)
       throws GitException, PlanException {
     ObjectId base = request.base().orElseThrow(() -> new IllegalStateException("diff mode needs a base commit"));
-    List<String> changed = request.head().isPresent()
-        ? ChangedFiles.between(git, base, request.head().get())
-        : ChangedFiles.sinceWithWorkTree(git, base, RepoSnapshot.ofWorkingTree(git));
+    List<String> changed = ChangedFiles.since(git, base, request.head());
     LOG.debug("{} files changed since {}", changed.size(), base.name());
     changed.forEach(p -> LOG.debug("changed: {}", p));
     Map<String, Boolean> rebuilds = new HashMap<>();

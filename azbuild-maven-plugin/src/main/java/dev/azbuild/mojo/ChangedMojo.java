@@ -6,7 +6,6 @@ import dev.azbuild.change.GitException;
 import dev.azbuild.change.GitRepo;
 import dev.azbuild.change.InvalidRebuildPatternException;
 import dev.azbuild.change.RebuildPatterns;
-import dev.azbuild.change.RepoSnapshot;
 import dev.azbuild.graph.PlanService;
 import dev.azbuild.graph.PlanSettings;
 import java.io.File;
@@ -65,9 +64,7 @@ public class ChangedMojo extends AbstractPlanMojo {
         getLog().warn("no base commit: every file counts as changed");
         changed = true;
       } else {
-        List<String> files = head.isPresent()
-            ? ChangedFiles.between(git, base.commit().get(), head.get())
-            : ChangedFiles.sinceWithWorkTree(git, base.commit().get(), RepoSnapshot.ofWorkingTree(git));
+        List<String> files = ChangedFiles.since(git, base.commit().get(), head);
         Optional<RebuildPatterns.Match> match = patterns.firstMatch(files);
         match.ifPresent(m -> getLog().info(m.path() + " matched " + m.pattern()));
         changed = match.isPresent();
