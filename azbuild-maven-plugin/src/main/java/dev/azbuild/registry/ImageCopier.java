@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Copies an image by digest between two registries' OCI APIs without pulling it: for each blob
  * (config and layers; for an index, those of every child manifest) it asks the target first,
- * mounts from the source repository when both are the same registry, else streams it from the
- * source to the target. Then it puts child manifests by digest, and the top manifest under each
+ * mounts from the source repository when both are the same registry, or from another repository
+ * of the target that this process saw holding it (an upstream module's image copied earlier),
+ * else streams it from the source to the target. Then it puts child manifests by digest, and the top manifest under each
  * tag, byte for byte, so the target digest equals the source digest.
  */
 final class ImageCopier {
@@ -62,13 +63,15 @@ final class ImageCopier {
     String name = to.subject(targetRepository, blob.digest());
     if (to.exists(targetRepository, blob.digest())) {
       progress.skipped(name, "already on target");
+      target.rememberBlob(blob.digest(), targetRepository);
       return;
     }
     boolean sameRegistry = from.address().sameEndpoint(to.address());
-    String mountFrom = sameRegistry ? from.address().repository(repository) : null;
+    String mountFrom = sameRegistry ? from.address().repository(repository)
+        : target.blobHome(blob.digest()).map(home -> to.address().repository(home)).orElse(null);
     // One attempt = start (or mount) + open source + streamed PUT: a failed stream cannot be resumed.
     boolean mounted = retrier.call(name, () -> {
-      BlobClient.Upload upload = to.startOnce(targetRepository, blob.digest(), mountFrom);
+      BlobClient.Upload upload = start(to, targetRepository, blob.digest(), mountFrom, sameRegistry);
       if (upload.mounted()) {
         return true;
       }
@@ -82,6 +85,23 @@ final class ImageCopier {
       progress.skipped(name, "mounted from " + mountFrom);
     } else {
       progress.copied(name, blob.size());
+    }
+    target.rememberBlob(blob.digest(), targetRepository);
+  }
+
+  /**
+   * Starts an upload, asking for a mount when a repository is known to hold the blob. A mount
+   * guessed from another copy is only a hint: a registry that refuses it gets a plain upload.
+   */
+  private static BlobClient.Upload start(BlobClient to, String targetRepository, String digest, String mountFrom,
+      boolean sameRegistry) throws java.io.IOException, TransientFailure, RegistryException, InterruptedException {
+    if (mountFrom == null || sameRegistry) {
+      return to.startOnce(targetRepository, digest, mountFrom);
+    }
+    try {
+      return to.startOnce(targetRepository, digest, mountFrom);
+    } catch (RegistryException refused) {
+      return to.startOnce(targetRepository, digest, null);
     }
   }
 }
