@@ -2,6 +2,8 @@ package dev.azbuild.migrate;
 
 import dev.azbuild.change.InvalidRebuildPatternException;
 import dev.azbuild.change.RebuildPatterns;
+import dev.azbuild.docker.Dockerfile;
+import dev.azbuild.docker.ImageNames;
 import dev.azbuild.migrate.ImportPlan.GeneratedFile;
 import dev.azbuild.migrate.ImportPlan.ImportedModule;
 import dev.azbuild.migrate.ImportOptions.RelativeTo;
@@ -96,6 +98,7 @@ public final class ManifestImporter {
         notices.add(m + ": project '" + p.name() + "': " + projectDir + "/terraform is not used: azbuild deploys the"
             + " terraform in " + dir + "/terraform; move it there");
       }
+      checkFromLines(p, dockerfile, projects.keySet(), dependencies);
       ImportedModule module = new ImportedModule(p.name(), artifactIds.get(p.name()), dir, dockerfile, buildDir,
           patterns.lines(), dependencies.get(p.name()));
       modules.add(module);
@@ -169,6 +172,51 @@ public final class ManifestImporter {
     }
     path.remove(path.size() - 1);
     done.put(name, true);
+  }
+
+  /**
+   * azbuild names an in-repo parent image by its plain name ({@code FROM proto}) and needs a
+   * dependency on its module; Aztec's Dockerfiles often named it through the deploy registry. Both
+   * would make the plan fail or the build pull the wrong image, so the import says so up front.
+   */
+  private void checkFromLines(ManifestProject p, String dockerfile, Set<String> names,
+      Map<String, List<String>> dependencies) throws ManifestException {
+    Dockerfile parsed;
+    try {
+      parsed = Dockerfile.read(root.resolve(dockerfile), Map.of());
+    } catch (IOException e) {
+      throw new ManifestException(m + ": project '" + p.name() + "': cannot read " + dockerfile + " (" + e.getMessage()
+          + ")", e);
+    }
+    for (Dockerfile.ImageUse use : parsed.externalImages()) {
+      String path = ImageNames.repositoryPath(use.image());
+      String last = path.substring(path.lastIndexOf('/') + 1);
+      String at = dockerfile + ":" + use.line() + ": FROM " + use.image();
+      if (names.contains(path) && path.equals(ImageNames.stripTagAndDigest(use.image()))) {
+        if (!path.equals(p.name()) && !reachable(p.name(), path, dependencies)) {
+          notices.add(at + " is project '" + path + "', but project '" + p.name() + "' does not depend on it: add it to"
+              + " its dependencies, or azbuild:plan will stop at this line");
+        }
+      } else if (names.contains(last) && !last.equals(p.name())) {
+        notices.add(at + " names project '" + last + "' through a registry: azbuild builds it in this reactor and"
+            + " names it by its plain name; write FROM " + last + " to use this build's image");
+      }
+    }
+  }
+
+  private static boolean reachable(String from, String to, Map<String, List<String>> dependencies) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> todo = new ArrayList<>(dependencies.get(from));
+    while (!todo.isEmpty()) {
+      String next = todo.remove(todo.size() - 1);
+      if (next.equals(to)) {
+        return true;
+      }
+      if (seen.add(next)) {
+        todo.addAll(dependencies.get(next));
+      }
+    }
+    return false;
   }
 
   // ---- directories and names ----

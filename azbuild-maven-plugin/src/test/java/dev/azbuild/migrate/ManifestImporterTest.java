@@ -153,6 +153,37 @@ class ManifestImporterTest {
         .contains("<azbuild.dockerfile>../../Dockerfile.docs</azbuild.dockerfile>");
   }
 
+  @Test
+  void fromLinesThatAzbuildWouldReadDifferentlyAreNamed() throws Exception {
+    Files.createDirectories(root.resolve(".git"));
+    write(root, "a/Dockerfile", "FROM scratch\n");
+    write(root, "b/Dockerfile", "FROM 278380418400.dkr.ecr.eu-west-2.amazonaws.com/a:latest AS builder\nFROM c\n");
+    write(root, "c/Dockerfile", "FROM a\n");
+    ImportPlan plan = plan(root, """
+        {"a": {"buildDir": "a"}, "b": {"buildDir": "b", "dependencies": ["a"]}, "c": {"buildDir": "c"}}
+        """);
+    assertThat(plan.notices()).containsExactly(
+        "b/Dockerfile:1: FROM 278380418400.dkr.ecr.eu-west-2.amazonaws.com/a:latest names project 'a' through a"
+            + " registry: azbuild builds it in this reactor and names it by its plain name; write FROM a to use this"
+            + " build's image",
+        "b/Dockerfile:2: FROM c is project 'c', but project 'b' does not depend on it: add it to its dependencies,"
+            + " or azbuild:plan will stop at this line",
+        "c/Dockerfile:1: FROM a is project 'a', but project 'c' does not depend on it: add it to its dependencies,"
+            + " or azbuild:plan will stop at this line");
+  }
+
+  @Test
+  void saysWhenTheManifestIsNotAtTheGitRoot() throws Exception {
+    Path sub = root.resolve("sub");
+    write(sub, "a/Dockerfile", "FROM scratch\n");
+    assertThat(plan(sub, "{\"a\": {\"buildDir\": \"a\"}}").notices())
+        .containsExactly(sub + " is not in a git repository: azbuild plans from git history; run git init and commit");
+    Files.createDirectories(root.resolve(".git"));
+    assertThat(plan(sub).notices()).containsExactly("build_manifest.json: the git repository's root is " + root
+        + ", not " + sub + ": azbuild matches rebuild patterns against paths from the git root, so patterns such as"
+        + " ^sub/... are needed; keep the manifest at the git root");
+  }
+
   // ---- bad input: one line naming the manifest and the project ----
 
   private void assertFails(String json, String message) {
