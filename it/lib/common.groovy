@@ -28,6 +28,11 @@ class ItLib {
     return git('rev-parse', 'HEAD')
   }
 
+  /** Copies examples/<name> into basedir, without making it a git repository. */
+  void copyExample(String name) {
+    copyTree(new File(examplesDir, name), basedir)
+  }
+
   /** A two-module monorepo (base, app FROM base), small so a build takes seconds. */
   String initMini() {
     def version = (new File(examplesDir, 'monorepo/pom.xml').text =~ /<azbuild.version>([^<]+)</)[0][1]
