@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.registry.CredentialChain;
+import dev.azbuild.registry.Credentials;
+import dev.azbuild.registry.StaticCredentials;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
@@ -186,15 +188,104 @@ class DeployerTest {
   @Test
   void aFreshLockOfAnotherRunRefusesAStaleOneDoesNot() throws Exception {
     Instant now = Instant.now();
-    DeployLock held = DeployLock.acquire(deploy, "run-a", "host-a", now, Duration.ZERO);
+    DeployLock held = DeployLock.acquire(deploy, lock("run-a", "host-a", now), Duration.ZERO);
 
-    assertThatThrownBy(() -> DeployLock.acquire(deploy, "run-b", "host-b", now.plusSeconds(60), Duration.ZERO))
+    assertThatThrownBy(() -> DeployLock.acquire(deploy, lock("run-b", "host-b", now.plusSeconds(60)), Duration.ZERO))
         .isInstanceOf(DeployException.class)
-        .hasMessageStartingWith("deploy locked by run-a on host-a since " + now);
-    DeployLock.acquire(deploy, "run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1), Duration.ZERO).release();
+        .hasMessage("deploy locked by run-a (host host-a pid " + ProcessHandle.current().pid() + ", commit " + COMMIT
+            + ", since " + now + ") in " + deploy.describe() + "/azbuild-lock:lock; wait for it to finish,"
+            + " or it goes stale after 30 minutes");
+    DeployLock.acquire(deploy, lock("run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1)), Duration.ZERO)
+        .release();
     held.release(); // no longer ours: leaves run-b's record alone
     assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-b");
-    DeployLock.acquire(deploy, "run-c", "host-c", now, Duration.ZERO).release();
+    DeployLock.acquire(deploy, lock("run-c", "host-c", now), Duration.ZERO).release();
+  }
+
+  @Test
+  void aLockLeftByADeadProcessOnThisHostIsTakenOver() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Instant now = Instant.now();
+    DeployLock.acquire(deploy, new DeployLock.Holder("run-dead", "this-host", gone.pid(), COMMIT, now, "held"),
+        Duration.ZERO); // never released, as when the registry died under it
+    DeployLock.Holder elsewhere = lock("run-b", "other-host", now.plusSeconds(1));
+
+    assertThat(DeployLock.blockedBy(deploy, elsewhere)).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("deploy locked by run-dead (host this-host pid " + gone.pid() + ", commit " + COMMIT));
+    DeployLock.acquire(deploy, lock("run-b", "this-host", now.plusSeconds(1)), Duration.ZERO).release();
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-b");
+  }
+
+  @Test
+  void aRunWhoseLockWasOverwrittenStopsBeforeTheNextModule() throws Exception {
+    Instant now = Instant.now();
+    DeployLock a = DeployLock.acquire(deploy, lock("run-a", "host-a", now), Duration.ZERO);
+    a.checkStillOurs("app");
+    // run-b read the lock before run-a wrote it and wrote after run-a's read-back (no CAS in the API)
+    DeployLock.acquire(deploy, lock("run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1)), Duration.ZERO);
+
+    assertThatThrownBy(() -> a.checkStillOurs("app"))
+        .hasMessageStartingWith("deploy lock " + deploy.describe() + "/azbuild-lock:lock is no longer held by this run"
+            + " but by run-b (host host-b")
+        .hasMessageEndingWith("; stopped before app, modules before it are deployed and recorded");
+  }
+
+  @Test
+  void dryRunReportsTheHolderWithoutTakingTheLock() throws Exception {
+    ImageModule app = module("app");
+    pushImage("app");
+    DeployLock.acquire(deploy, lock("run-a", "host-a", Instant.now()), Duration.ZERO);
+
+    assertThat(deployer(true).deploy(List.of(app))).extracting(ModuleDeployReport::action)
+        .containsExactly("would-deploy");
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-a");
+    assertThatThrownBy(() -> deployer(false).deploy(List.of(app)))
+        .hasMessageStartingWith("deploy locked by run-a (host host-a");
+    assertThat(deploy.exists("app", COMMIT)).isFalse();
+  }
+
+  @Test
+  void anUnreachableDeployRegistryIsOneLineAndChangesNothing() throws Exception {
+    ImageModule app = module("app");
+    pushImage("app");
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Registry down = Registries.forUrl("127.0.0.1:" + closedPort + "/" + prefix, RegistryOptions.defaults()
+        .withCredentials(CredentialChain.none()).withRetries(2, Duration.ofMillis(1)));
+
+    assertThatThrownBy(() -> deployer(false, down).deploy(List.of(app)))
+        .isInstanceOf(DeployException.class)
+        .hasMessageStartingWith("127.0.0.1:" + closedPort + "/" + prefix + ": cannot complete")
+        .hasMessageContaining("after 2 attempts; check that the registry is running and the URL is right")
+        .hasMessageNotContaining("\n");
+    assertThat(cache.exists("app", "master")).isFalse();
+    assertThat(applies).isEmpty();
+  }
+
+  @Test
+  void wrongDeployRegistryCredentialsAreOneLineWithoutTheSecret() throws Exception {
+    ImageModule app = module("app");
+    pushImage("app");
+    String password = "wrong-" + prefix;
+    Registry auth = Registries.forUrl("127.0.0.1:5002/" + prefix, RegistryOptions.defaults()
+        .withCredentials(CredentialChain.of(StaticCredentials.explicit(
+            Map.of("127.0.0.1:5002", new Credentials("azbuild", password)))))
+        .withRetries(2, Duration.ofMillis(1)));
+
+    assertThatThrownBy(() -> deployer(false, auth).deploy(List.of(app)))
+        .isInstanceOf(DeployException.class)
+        .hasMessageStartingWith("401 Unauthorized from 127.0.0.1:5002")
+        .hasMessageContaining("check them")
+        .hasMessageNotContaining(password)
+        .hasMessageNotContaining("\n");
+    assertThat(cache.exists("app", "master")).isFalse();
+  }
+
+  private static DeployLock.Holder lock(String run, String host, Instant time) {
+    return DeployLock.Holder.ours(run, host, COMMIT, time);
   }
 
   @Test
@@ -221,9 +312,13 @@ class DeployerTest {
   }
 
   private Deployer deployer(boolean dryRun) {
+    return deployer(dryRun, deploy);
+  }
+
+  private Deployer deployer(boolean dryRun, Registry deployTo) {
     DeploySettings settings = new DeploySettings(COMMIT, "master", "image", dir.resolve("state"), dryRun,
         "run-" + UUID.randomUUID(), "test-host", Duration.ZERO);
-    return new Deployer(cache, deploy, Optional.of(new FakeTerraform()), new FakeRestarter(), settings,
+    return new Deployer(cache, deployTo, Optional.of(new FakeTerraform()), new FakeRestarter(), settings,
         new DeployReport(dir.resolve("deploy.json"), COMMIT, dryRun));
   }
 

@@ -1,0 +1,25 @@
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+lib.initMini()
+def applying = new File(basedir, 'applying')
+def release = new File(basedir, 'release')
+// A's apply of base holds its deploy (and lock) until verify.groovy creates the release file
+lib.write('base/terraform/main.tf', """variable "image" {
+  type = string
+}
+
+resource "terraform_data" "base" {
+  input = var.image
+  provisioner "local-exec" {
+    command = "touch ${applying.absolutePath}; i=0; while [ ! -e ${release.absolutePath} ]; do i=\$((i+1)); [ \$i -gt 1200 ] && exit 1; sleep 0.1; done"
+  }
+}
+""")
+lib.commit('terraform for base')
+def prefix = lib.uniquePrefix('deploy-concurrent')
+new File(basedir, 'prefix.txt').text = prefix
+def args = ["-Dazbuild.deployRegistry=127.0.0.1:5001/${prefix}".toString(),
+            "-Dazbuild.deploy.stateDir=${new File(basedir, 'tfstate').absolutePath}".toString()]
+lib.useRegistry("127.0.0.1:5000/${prefix}", *args)
+new File(basedir, '.git/info/exclude') << '/tfstate/\n/applying\n/release\n/*.txt\n'
+['a', 'b'].each { lib.cloneTo(it).useRegistry("127.0.0.1:5000/${prefix}", *args) }
+return true
