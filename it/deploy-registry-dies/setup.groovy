@@ -30,7 +30,9 @@ def relay = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())
 def sockets = new CopyOnWriteArrayList<Socket>()
 def fired = new AtomicBoolean()
 def trigger = "PUT /v2/${prefix}/app/blobs/uploads/"
-def pump = { InputStream from, OutputStream to, boolean watch ->
+def pump = { Socket fromSocket, Socket toSocket, boolean watch ->
+  def from = fromSocket.inputStream
+  def to = toSocket.outputStream
   byte[] buf = new byte[65536]
   String tail = ''
   try {
@@ -52,7 +54,8 @@ def pump = { InputStream from, OutputStream to, boolean watch ->
     }
   } catch (IOException ignored) {
   } finally {
-    sockets.each { if (it.inputStream.is(from) || it.outputStream.is(to)) it.close() }
+    fromSocket.close()
+    toSocket.close()
   }
 }
 Thread.startDaemon('deploy-registry-relay') {
@@ -65,8 +68,8 @@ Thread.startDaemon('deploy-registry-relay') {
     }
     def upstream = new Socket('127.0.0.1', registry.port)
     sockets << client << upstream
-    Thread.startDaemon { pump(client.inputStream, upstream.outputStream, true) }
-    Thread.startDaemon { pump(upstream.inputStream, client.outputStream, false) }
+    Thread.startDaemon { pump(client, upstream, true) }
+    Thread.startDaemon { pump(upstream, client, false) }
   }
 }
 lib.useRegistry("127.0.0.1:5000/${prefix}", "-Dazbuild.deployRegistry=127.0.0.1:${port}/${prefix}".toString(),

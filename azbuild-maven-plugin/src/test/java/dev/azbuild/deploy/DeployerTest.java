@@ -284,6 +284,51 @@ class DeployerTest {
     assertThat(cache.exists("app", "master")).isFalse();
   }
 
+  @Test
+  void noTerraformBinaryFailsTheModuleWithTheFix() throws Exception {
+    ImageModule base = module("base");
+    ImageModule app = moduleWithTerraform("app");
+    pushImage("base");
+    pushImage("app");
+
+    assertThatThrownBy(() -> deployer(false, deploy, Optional.empty()).deploy(List.of(base, app)))
+        .hasMessage("app: has terraform/ but no terraform binary is available; check azbuild.terraform.version;"
+            + " modules before it are deployed and recorded, rerun to resume");
+    assertThat(DeployMarker.read(deploy, "base")).isPresent();
+    assertThat(DeployMarker.read(deploy, "app")).isEmpty();
+  }
+
+  @Test
+  void aTerraformBinaryThatCannotRunIsOneLine() throws Exception {
+    ImageModule app = moduleWithTerraform("app");
+    pushImage("app");
+    Path missing = dir.resolve("no-such-terraform");
+    TerraformRunner real = new CliTerraform(missing, dir.resolve("plugins"), Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> deployer(false, deploy, Optional.of(real)).deploy(List.of(app)))
+        .hasMessageStartingWith("app: terraform apply failed: ")
+        .hasMessageContaining(missing.toString())
+        .hasMessageNotContaining("\n");
+    assertThat(DeployMarker.read(deploy, "app")).isEmpty();
+  }
+
+  @Test
+  void invalidTerraformIsOneLineWithFileAndLineAndNothingRecorded() throws Exception {
+    ImageModule app = module("app");
+    Files.createDirectories(app.basedir().resolve("terraform"));
+    Files.writeString(app.basedir().resolve("terraform/main.tf"), "variable \"image\" {}\nresource \"terraform_data\" {\n");
+    pushImage("app");
+    TerraformRunner real = new CliTerraform(Path.of("/usr/local/bin/terraform"), dir.resolve("plugins"),
+        Duration.ofMinutes(2));
+
+    assertThatThrownBy(() -> deployer(false, deploy, Optional.of(real)).deploy(List.of(app)))
+        .hasMessageStartingWith("app: terraform apply failed: ")
+        .hasMessageContaining("main.tf:2")
+        .hasMessageNotContaining("\n");
+    assertThat(DeployMarker.read(deploy, "app")).isEmpty();
+    assertThat(DeployedCommit.read(cache)).isEmpty();
+  }
+
   private static DeployLock.Holder lock(String run, String host, Instant time) {
     return DeployLock.Holder.ours(run, host, COMMIT, time);
   }
@@ -316,9 +361,13 @@ class DeployerTest {
   }
 
   private Deployer deployer(boolean dryRun, Registry deployTo) {
+    return deployer(dryRun, deployTo, Optional.of(new FakeTerraform()));
+  }
+
+  private Deployer deployer(boolean dryRun, Registry deployTo, Optional<TerraformRunner> terraform) {
     DeploySettings settings = new DeploySettings(COMMIT, "master", "image", dir.resolve("state"), dryRun,
         "run-" + UUID.randomUUID(), "test-host", Duration.ZERO);
-    return new Deployer(cache, deployTo, Optional.of(new FakeTerraform()), new FakeRestarter(), settings,
+    return new Deployer(cache, deployTo, terraform, new FakeRestarter(), settings,
         new DeployReport(dir.resolve("deploy.json"), COMMIT, dryRun));
   }
 
