@@ -1,7 +1,8 @@
-def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir).at('repo')
+lib.basedir.mkdirs()
 lib.initMini()
-def applying = new File(basedir, 'applying')
-def release = new File(basedir, 'release')
+def applying = new File(basedir.toString(), 'applying')
+def release = new File(basedir.toString(), 'release')
 // A's apply of base holds its deploy (and lock) until verify.groovy creates the release file
 lib.write('base/terraform/main.tf', """variable "image" {
   type = string
@@ -16,10 +17,9 @@ resource "terraform_data" "base" {
 """)
 lib.commit('terraform for base')
 def prefix = lib.uniquePrefix('deploy-concurrent')
-new File(basedir, 'prefix.txt').text = prefix
+new File(basedir.toString(), 'prefix.txt').text = prefix
 def args = ["-Dazbuild.deployRegistry=127.0.0.1:5001/${prefix}".toString(),
-            "-Dazbuild.deploy.stateDir=${new File(basedir, 'tfstate').absolutePath}".toString()]
+            "-Dazbuild.deploy.stateDir=${new File(basedir.toString(), 'tfstate').absolutePath}".toString()]
 lib.useRegistry("127.0.0.1:5000/${prefix}", *args)
-new File(basedir, '.git/info/exclude') << '/tfstate/\n/applying\n/release\n/*.txt\n'
 ['a', 'b'].each { lib.cloneTo(it).useRegistry("127.0.0.1:5000/${prefix}", *args) }
 return true

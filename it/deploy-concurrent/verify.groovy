@@ -2,7 +2,7 @@ import java.util.concurrent.TimeUnit
 
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def prefix = new File(basedir, 'prefix.txt').text.trim()
-def commit = lib.git('rev-parse', 'HEAD')
+def commit = lib.at('repo').git('rev-parse', 'HEAD')
 def localRepo = new File(localRepositoryPath.toString())
 def a = lib.at('a')
 def b = lib.at('b')
