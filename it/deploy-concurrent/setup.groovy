@@ -4,22 +4,12 @@ lib.initMini()
 def applying = new File(basedir.toString(), 'applying')
 def release = new File(basedir.toString(), 'release')
 // A's apply of base holds its deploy (and lock) until verify.groovy creates the release file
-lib.write('base/terraform/main.tf', """variable "image" {
-  type = string
-}
-
-resource "terraform_data" "base" {
-  input = var.image
-  provisioner "local-exec" {
-    command = "touch ${applying.absolutePath}; i=0; while [ ! -e ${release.absolutePath} ]; do i=\$((i+1)); [ \$i -gt 1200 ] && exit 1; sleep 0.1; done"
-  }
-}
-""")
+lib.writeTerraform('base', "touch ${applying.absolutePath}; i=0; while [ ! -e ${release.absolutePath} ]; do i=\$((i+1)); [ \$i -gt 1200 ] && exit 1; sleep 0.1; done")
 lib.commit('terraform for base')
 def prefix = lib.uniquePrefix('deploy-concurrent')
 new File(basedir.toString(), 'prefix.txt').text = prefix
 def args = ["-Dazbuild.deployRegistry=127.0.0.1:5001/${prefix}".toString(),
             "-Dazbuild.deploy.stateDir=${new File(basedir.toString(), 'tfstate').absolutePath}".toString()]
 lib.useRegistry("127.0.0.1:5000/${prefix}", *args)
-['a', 'b'].each { lib.cloneTo(it).useRegistry("127.0.0.1:5000/${prefix}", *args) }
+['a', 'b', 'c'].each { lib.cloneTo(it).useRegistry("127.0.0.1:5000/${prefix}", *args) }
 return true

@@ -6,6 +6,7 @@ def commit = lib.at('repo').git('rev-parse', 'HEAD')
 def localRepo = new File(localRepositoryPath.toString())
 def a = lib.at('a')
 def b = lib.at('b')
+def c = lib.at('c')
 
 def deployA = a.startMvn(localRepo, 'deploy.log', 'deploy')
 try {
@@ -16,15 +17,18 @@ try {
   }
   assert applying.exists() : 'deploy A did not reach the terraform apply of base within 120 s'
 
+  // B and a dry run, side by side while A holds the lock
+  def deployB = b.startMvn(localRepo, 'deploy.log', 'deploy')
+  def dryRun = c.startMvn(localRepo, 'dry.log', 'deploy', '-Dazbuild.dryRun')
+
   // B: refused at once, one line naming A's run, host, pid, commit and start time
-  assert b.mvn(localRepo, 'deploy.log', 'deploy') != 0
+  assert deployB.waitFor() != 0
   def error = new File(b.basedir, 'deploy.log').readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
   assert error =~ /deploy locked by \S+ \(host \S+ pid ${deployA.pid()}, commit ${commit}, since \d{4}-\d\d-\d\dT[^)]+\) in 127\.0\.0\.1:5001\/${prefix}\/azbuild-lock:lock; wait for it to finish/
-  assert !new File(b.basedir, 'target/azbuild/deploy.json').exists()
 
   // a dry run reports the holder without taking the lock
-  assert b.mvn(localRepo, 'dry.log', 'deploy', '-Dazbuild.dryRun') == 0
-  def dry = new File(b.basedir, 'dry.log').text
+  assert dryRun.waitFor() == 0
+  def dry = new File(c.basedir, 'dry.log').text
   assert dry.contains('dry run: a deploy now would fail: deploy locked by ') && dry.contains("pid ${deployA.pid()}, commit ${commit}")
   assert lib.record('127.0.0.1:5001', "${prefix}/azbuild-lock", 'lock').pid == deployA.pid()
 } finally {

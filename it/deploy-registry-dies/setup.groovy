@@ -4,20 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initMini()
 def applies = new File(basedir, 'applies.txt')
-['base', 'app'].each { image ->
-  // every real apply of the module appends one line: counts applies across both runs
-  lib.write("${image}/terraform/main.tf", """variable "image" {
-  type = string
-}
-
-resource "terraform_data" "${image}" {
-  input = var.image
-  provisioner "local-exec" {
-    command = "echo ${image} \${var.image} >> ${applies.absolutePath}"
-  }
-}
-""")
-}
+// every real apply of a module appends one line: counts applies across both runs
+['base', 'app'].each { lib.writeTerraform(it, "echo ${it} \${var.image} >> ${applies.absolutePath}") }
 lib.commit('terraform for base and app')
 def prefix = lib.uniquePrefix('deploy-dies')
 new File(basedir, 'prefix.txt').text = prefix

@@ -61,6 +61,25 @@ class ItLib {
     f.text = content
   }
 
+  /**
+   * module/terraform/main.tf: a terraform_data resource on var.image (so a new image is a change),
+   * running command (shell, terraform syntax: escape ${...}) when it is created, if given.
+   */
+  void writeTerraform(String module, String command = null) {
+    def provisioner = command == null ? '' : """
+  provisioner "local-exec" {
+    command = "${command}"
+  }"""
+    write("${module}/terraform/main.tf", """variable "image" {
+  type = string
+}
+
+resource "terraform_data" "${module}" {
+  input = var.image${provisioner}
+}
+""")
+  }
+
   String commit(String message) {
     git('add', '-A')
     git('commit', '-q', '-m', message)
