@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deploy of a whole reactor: the gate (every module has its commit image), then under the
- * deploy lock, per module in graph order: skip if the deploy marker says this digest and these
+ * deploy lock (read again before each module, see {@link DeployLock}), per module in graph order: skip if the deploy marker says this digest and these
  * terraform inputs are deployed; else promote (re-tag commit → master in the cache registry), copy
  * to the deploy registry by digest, {@code terraform apply}, restart, re-tag {@code deployed} and
  * write the marker. After every module, the commit is recorded in the cache registry as the last
