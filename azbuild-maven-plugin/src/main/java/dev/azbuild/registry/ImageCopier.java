@@ -1,5 +1,6 @@
 package dev.azbuild.registry;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +19,28 @@ final class ImageCopier {
   private final OciRegistry target;
   private final Retrier retrier;
 
+  /** @param retrier named after both registries: a blob attempt talks to the source and the target */
   ImageCopier(OciRegistry source, OciRegistry target, Retrier retrier) {
     this.source = source;
     this.target = target;
     this.retrier = retrier;
+  }
+
+  /** A request to one side of the copy, once. */
+  @FunctionalInterface
+  private interface SideCall<T> {
+    T run() throws IOException, TransientFailure, RegistryException, InterruptedException;
+  }
+
+  /** Runs a call on one side; a network error says which registry it came from (still retried). */
+  private static <T> T onSide(OciRegistry side, SideCall<T> call)
+      throws IOException, TransientFailure, RegistryException, InterruptedException {
+    try {
+      return call.run();
+    } catch (IOException e) {
+      throw new IOException(side.describe() + " " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
   }
 
   CopyResult copy(String repository, String reference, String targetRepository, List<String> targetTags)
@@ -71,11 +90,12 @@ final class ImageCopier {
         : target.blobHome(blob.digest()).map(home -> to.address().repository(home)).orElse(null);
     // One attempt = start (or mount) + open source + streamed PUT: a failed stream cannot be resumed.
     boolean mounted = retrier.call(name, () -> {
-      BlobClient.Upload upload = start(to, targetRepository, blob.digest(), mountFrom, sameRegistry);
+      BlobClient.Upload upload = onSide(target, () -> start(to, targetRepository, blob.digest(), mountFrom,
+          sameRegistry));
       if (upload.mounted()) {
         return true;
       }
-      try (RegistryResponse content = from.openOnce(repository, blob.digest())) {
+      try (RegistryResponse content = onSide(source, () -> from.openOnce(repository, blob.digest()))) {
         to.completeOnce(upload, targetRepository, blob,
             () -> new CountingInputStream(content.body(), progress::streamed));
       }

@@ -100,7 +100,8 @@ public final class OciRegistry implements Registry {
     for (String tag : targetTags) {
       Names.requireTag(tag, to.describe());
     }
-    return new ImageCopier(this, to, retrier).copy(repository, reference, targetRepository, targetTags);
+    Retrier both = retrier.named(describe() + " -> " + to.describe());
+    return new ImageCopier(this, to, both).copy(repository, reference, targetRepository, targetTags);
   }
 
   /** A repository of this registry that held {@code digest} when this process last saw it. */
