@@ -43,9 +43,18 @@ public final class GraphWriter {
   }
 
   private static GraphOutputException notWritable(Path dir, String parameter, IOException e) {
-    String why = e.getClass().getSimpleName().replace("Exception", "")
-        + (e.getMessage() != null ? " " + e.getMessage() : "");
-    return new GraphOutputException(parameter + ": output directory " + dir + " is not writable (" + why.strip()
+    return new GraphOutputException(parameter + ": output directory " + dir + " is not writable (" + why(dir, e)
         + "); make it writable or choose another with -D" + parameter + "=DIR", e);
+  }
+
+  /** The usual cause said plainly: a file where a directory should be; else the exception's own words. */
+  private static String why(Path dir, IOException e) {
+    for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p)) {
+        return p + " is a file";
+      }
+    }
+    String type = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? type : type + ": " + e.getMessage().lines().findFirst().orElse("");
   }
 }
