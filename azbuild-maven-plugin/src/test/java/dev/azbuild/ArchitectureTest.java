@@ -82,6 +82,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void renderSeesOnlyThePlanJacksonAndTheJdk() {
+    classes().that().resideInAPackage("dev.azbuild.render..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
+            "dev.azbuild.render..", "dev.azbuild.graph..", "dev.azbuild.io..")
+        .because("render/ turns a plan into text; reading build reports or git is the caller's job")
+        .check(classes);
+  }
+
+  @Test
   void packagesAreFreeOfCycles() {
     slices().matching("dev.azbuild.(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -67,14 +68,27 @@ public class BuildMojo extends AbstractPlanMojo {
           + " (or AZBUILD_CACHE_REGISTRY), or build locally with -Dazbuild.skipPush");
     }
     BuildSettings settings = buildSettings(planned, module);
+    long start = System.nanoTime();
     try (Registry cache = skipPush && cacheRegistryUrl().isEmpty() ? new NoRegistry() : openCacheRegistry();
         DockerDaemon daemon = DockerDaemon.fromEnvironment(System.getenv())) {
       ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, daemon, settings).call();
       buildReport(planned).record(report);
     } catch (BuildFailure | RegistryException e) {
+      recordFailure(planned, module, start, e);
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write " + reportDir().resolve("build.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Notes the failure in build.json (the graph goal colours the module); the build's error stays the one reported. */
+  private void recordFailure(Planned planned, ImageModule module, long start, Exception error) {
+    List<String> reasons = planned.plan().decision(module.id()).map(d -> d.reasons()).orElse(List.of());
+    try {
+      buildReport(planned).record(ModuleReport.failed(module.id(), module.image(),
+          (System.nanoTime() - start) / 1e9, reasons, error.getMessage()));
+    } catch (IOException e) {
+      getLog().warn("cannot record the failure in " + reportDir().resolve("build.json") + ": " + e.getMessage());
     }
   }
 
@@ -104,6 +118,6 @@ public class BuildMojo extends AbstractPlanMojo {
   private BuildReport buildReport(Planned planned) {
     Path file = reportDir().resolve("build.json");
     return (BuildReport) session.getRepositorySession().getData().computeIfAbsent("azbuild.buildReport:" + file,
-        () -> new BuildReport(file, planned.graph().modules().stream().map(ImageModule::id).toList()));
+        () -> new BuildReport(file, planned.plan().head(), planned.graph().modules().stream().map(ImageModule::id).toList()));
   }
 }

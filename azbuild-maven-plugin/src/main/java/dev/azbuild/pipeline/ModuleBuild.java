@@ -114,7 +114,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
             megabytes(bytesPushed), megabytes(bytesPulled));
       }
       return new ModuleReport(module.id(), module.image(), action, digest, tags, bytesPushed, bytesPulled, seconds,
-          decision.reasons());
+          decision.reasons(), null);
     } catch (RegistryException | DockerOperationException e) {
       throw new BuildFailure(module.label() + ": " + e.getMessage(), e);
     }
