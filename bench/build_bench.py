@@ -47,6 +47,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -57,7 +58,7 @@ from collections import defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import run as decision  # noqa: E402  (bench/run.py: Maven set-up, machine facts, exponent fit)
-from run import fit_exponent, log, machine_facts, sh  # noqa: E402
+from run import dependents, fit_exponent, log, machine_facts, sh  # noqa: E402
 
 CONTENDERS = ("azbuild", "seed", "fabric8")
 FABRIC8 = ("io.fabric8", "docker-maven-plugin", "0.49.0")
@@ -358,7 +359,7 @@ class BuildBench:
         with open(out, errors="replace") as f:
             return wall, f.read()
 
-    def build(self, name, ctx, label):
+    def build(self, name, ctx, label, threads=None):
         """One build by one contender; returns wall, rebuilt images, registry traffic, tool's bytes."""
         repo, reg = ctx["repo"], ctx["registry"]
         commit = git(repo, "rev-parse", "HEAD")
@@ -366,7 +367,8 @@ class BuildBench:
         tool = {}
         if name == "azbuild":
             shutil.rmtree(os.path.join(repo, "target"), ignore_errors=True)
-            wall, _ = self.run_cmd(self.mvn("azbuild:build", f"-Dazbuild.cacheRegistry={reg.host}/az"), repo, label)
+            wall, _ = self.run_cmd(self.mvn("azbuild:build", f"-Dazbuild.cacheRegistry={reg.host}/az",
+                                               *(["-T", str(threads)] if threads else [])), repo, label)
             with open(os.path.join(repo, "target", "azbuild", "build.json")) as f:
                 report = json.load(f)["modules"]
             rebuilt = {m["image"] for m in report if m["action"] == "built"}
@@ -400,24 +402,10 @@ class BuildBench:
         return wall
 
     # ---------------------------------------------------------------- checks
-    @staticmethod
-    def closure(info, start, from_only):
-        downs = defaultdict(list)
-        for m, ups in info["upstream"].items():
-            for u in (ups[:1] if from_only else ups):
-                downs[u].append(m)
-        seen, todo = {start}, [start]
-        while todo:
-            for d in downs[todo.pop()]:
-                if d not in seen:
-                    seen.add(d)
-                    todo.append(d)
-        return seen
-
     def check(self, row, info, changed):
         name, run = row["contender"], row["run"]
-        maven = self.closure(info, changed, False) if changed else set()
-        docker = self.closure(info, changed, True) if changed else set()
+        maven = dependents(info, changed) if changed else set()
+        docker = dependents(info, changed, from_only=True) if changed else set()
         row["expected"] = len(maven)
         row["expectedFrom"] = len(docker)
         rebuilt = set(row["rebuiltSet"])
@@ -480,7 +468,7 @@ class BuildBench:
         for name in self.a.contenders:  # first builds: everything built and pushed, from a cold daemon
             base = self.validate(vctx, f"setup-{n}-validate-{name}")
             self.images.remove_all()
-            wall, rebuilt, traffic, tool = self.build(name, ctxs[name], f"setup-{n}-{name}")
+            wall, rebuilt, traffic, tool = self.build(name, ctxs[name], f"setup-{n}-{name}", self.a.setup_threads)
             self.record(n, "setup", "first-cold", 0, name, ctxs[name], wall, rebuilt, traffic, tool, base)
             if len(rebuilt) != n:
                 self.fail(f"first build of {name} built {len(rebuilt)} of {n} modules")
@@ -729,6 +717,7 @@ def main():
     ap.add_argument("--s3", default=",".join(S3_CASES), help="scenario 3 cases (leaf, base); empty for none")
     ap.add_argument("--deploy-size", type=int, default=10, help="N of the deploy scenario (0: skip it)")
     ap.add_argument("--payload-bytes", type=int, default=20_000_000)
+    ap.add_argument("--setup-threads", type=int, help="mvn -T for azbuild's first (untimed-for-ratios) build")
     ap.add_argument("--commits", type=int, default=200, help="history length of the generated repositories")
     ap.add_argument("--depth", type=int, default=5)
     ap.add_argument("--fan-in", type=int, default=3)
@@ -746,18 +735,12 @@ def main():
     if a.smoke:
         a.sizes, a.runs, a.payload_bytes = "10", 1, 1_000_000
     a.sizes = [int(x) for x in str(a.sizes).split(",") if x]
-    a.contenders = [c for c in a.contenders.split(",") if c]
-    a.s2 = [c for c in a.s2.split(",") if c]
-    a.s3 = [c for c in a.s3.split(",") if c]
-    for c in a.contenders:
-        if c not in CONTENDERS:
-            ap.error(f"unknown contender {c}; use {','.join(CONTENDERS)}")
-    for c in a.s2:
-        if c not in S2_RUNS:
-            ap.error(f"unknown --s2 run {c}; use {','.join(S2_RUNS)}")
-    for c in a.s3:
-        if c not in S3_CASES:
-            ap.error(f"unknown --s3 case {c}; use {','.join(S3_CASES)}")
+    for flag, allowed in (("contenders", CONTENDERS), ("s2", S2_RUNS), ("s3", S3_CASES)):
+        values = [c for c in getattr(a, flag).split(",") if c]
+        bad = [c for c in values if c not in allowed]
+        if bad:
+            ap.error(f"--{flag}: unknown {', '.join(bad)}; use {','.join(allowed)}")
+        setattr(a, flag, values)
     command = "bench/build_bench.py " + " ".join(sys.argv[1:])
     if a.report_from:
         with open(a.report_from) as f:
@@ -765,6 +748,7 @@ def main():
         print(report(a, d["results"], d["meta"], d.get("facts") or machine_facts("?") | {"seconds": 0}, command))
         return
     b = BuildBench(a)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("build_bench: terminated"))  # still stop registries, clean up
     facts = machine_facts(b.maven.mvn_version)
     facts["docker"] = "Docker " + sh(["docker", "version", "--format", "{{.Server.Version}}"]).strip() + " (classic builder)"
     facts["registry"] = sh(["docker-registry", "--version"], check=False).strip().split("\n")[0]
