@@ -180,10 +180,12 @@ http:
 # ------------------------------------------------------------------------------------------ docker
 class Images:
     """Finds and removes ONLY the images this benchmark created: tagged under one of its registries'
-    host:port, or labelled by it (seed/fabric8: LABEL; azbuild: its source label = SCM_URL...)."""
+    host:port, or labelled by it (seed/fabric8: LABEL_KEY=tag; azbuild: its source label = SCM_URL+tag...).
+    After a removal no image may be left under a module's plain name: else a "cold" run would be warm."""
 
     def __init__(self, hosts, tag):
         self.hosts = hosts
+        self.names = set()  # the modules' plain image names (unique per run through --prefix)
         self.label = f"{LABEL_KEY}={tag}"
         self.source = SCM_URL + tag
 
@@ -216,6 +218,10 @@ class Images:
         left = self.ours()
         if left:
             raise SystemExit(f"could not remove {len(left)} of this benchmark's images: {sorted(left)[:5]}")
+        plain = [line for line in sh(["docker", "images", "--format", "{{.Repository}}:{{.Tag}}"]).splitlines()
+                 if line.split(":")[0] in self.names]
+        if plain:
+            raise SystemExit(f"images under the modules' plain names survived the clean-up (not labelled?): {plain[:5]}")
         return len(created)
 
     @staticmethod
@@ -256,7 +262,7 @@ def add_scm(repo, tag):
         f.write(text)
 
 
-def add_fabric8(repo, registry_host, tag):
+def add_fabric8(repo, registry_host):
     """fabric8 docker-maven-plugin in the clone's root pom: each module's Dockerfile, image name =
     artifactId (the plain name the Dockerfiles' FROM lines use), tags latest + ${bench.commit}."""
     pom = os.path.join(repo, "pom.xml")
@@ -277,9 +283,6 @@ def add_fabric8(repo, registry_host, tag):
                 <tags>
                   <tag>${{bench.commit}}</tag>
                 </tags>
-                <labels>
-                  <{LABEL_KEY}>{tag}</{LABEL_KEY}>
-                </labels>
               </build>
             </image>
           </images>
@@ -453,10 +456,13 @@ class BuildBench:
             reg = self.registry(f"{n}-{name}")
             repo = self.clone(root, gen, name)
             if name == "fabric8":
-                add_fabric8(repo, reg.host, self.tag)
+                add_fabric8(repo, reg.host)
+                for d in info["dirs"].values():  # fabric8 ignores <labels> with a Dockerfile: label in the file
+                    append(repo, f"{d}/Dockerfile", f"LABEL {LABEL_KEY}={self.tag}\n")
                 commit_all(repo, "fabric8 docker-maven-plugin", self.env)
             ctxs[name] = dict(repo=repo, registry=reg, modules=modules, info=info, n=n, images=sorted(info["dirs"]))
         vctx = ctxs.get("azbuild") or next(iter(ctxs.values()))
+        self.images.names |= set(info["dirs"])
         # online warm-up: resolves azbuild, fabric8 and their dependencies into the private repository
         for name in self.a.contenders:
             if name != "seed":
