@@ -64,6 +64,23 @@ LOGGER = "-Dorg.slf4j.simpleLogger.log.dev.azbuild.mojo.PlanMojo=info"
 FIXED_DATE = "1800000000 +0000"
 
 
+def dependents(info, start, from_only=False):
+    """start and its transitive dependents in the generator's DAG (bench.json "upstream"); from_only:
+    follow only each module's first upstream, the one its Dockerfile is FROM (docker's layer cache
+    follows nothing else)."""
+    downs = defaultdict(list)
+    for m, ups in info["upstream"].items():
+        for u in (ups[:1] if from_only else ups):
+            downs[u].append(m)
+    seen, todo = {start}, [start]
+    while todo:
+        for d in downs[todo.pop()]:
+            if d not in seen:
+                seen.add(d)
+                todo.append(d)
+    return seen
+
+
 def log(msg):
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -223,21 +240,7 @@ class Bench:
 
     # ---------------------------------------------------------------- checks
     def expected(self, info, case):
-        if case == "none":
-            return set()
-        start = info[case]["module"]
-        downs = defaultdict(list)
-        for m, ups in info["upstream"].items():
-            for u in ups:
-                downs[u].append(m)
-        seen = {start}
-        todo = [start]
-        while todo:
-            for d in downs[todo.pop()]:
-                if d not in seen:
-                    seen.add(d)
-                    todo.append(d)
-        return seen
+        return set() if case == "none" else dependents(info, info[case]["module"])
 
     def check(self, repo, info, case):
         """Runs diff mode and GIB once more (untimed) and compares their module sets with the DAG's."""
