@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -56,16 +57,26 @@ final class ContextTar implements AutoCloseable {
   }
 
   static ContextTar write(Path contextDir, Path dockerfile) throws IOException {
+    return write(contextDir, dockerfile, Optional.empty());
+  }
+
+  /**
+   * @param appendix text to add at the end of the Dockerfile the daemon reads (one LABEL line); the
+   *     Dockerfile in the context, which a {@code COPY .} sees, stays as it is on disk
+   */
+  static ContextTar write(Path contextDir, Path dockerfile, Optional<String> appendix) throws IOException {
     Path context = contextDir.toAbsolutePath().normalize();
     Path df = dockerfile.toAbsolutePath().normalize();
-    byte[] dockerfileBytes = Files.readAllBytes(df);
+    byte[] original = Files.readAllBytes(df);
+    byte[] dockerfileBytes = appendix.map(a -> concat(original, a.getBytes(StandardCharsets.UTF_8))).orElse(original);
     String ignoreText = Files.isRegularFile(context.resolve(DOCKERIGNORE))
         ? Files.readString(context.resolve(DOCKERIGNORE), StandardCharsets.UTF_8)
         : null;
-    boolean inside = df.startsWith(context);
+    boolean inside = df.startsWith(context) && appendix.isEmpty();
     String dfName = inside ? slashPath(context.relativize(df)) : ".dockerfile." + shortHash(dockerfileBytes);
     if (!inside) {
-      ignoreText = (ignoreText == null ? "" : ignoreText + "\n") + dfName + "\n";
+      // a generated Dockerfile must not reach the image: the daemon drops what .dockerignore names
+      ignoreText = ignoreText == null ? dfName + "\n" + DOCKERIGNORE + "\n" : ignoreText + "\n" + dfName + "\n";
     }
 
     Path tar = Files.createTempFile("azbuild-context-", ".tar");
@@ -87,6 +98,12 @@ final class ContextTar implements AutoCloseable {
       throw e;
     }
     return new ContextTar(tar, dfName);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   /** Walks the context in name order, pruning excluded directories unless a {@code !} rule may re-include inside. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -47,8 +48,12 @@ public final class ImageBuilder {
     checkTarget(request, dockerfile);
     String name = logName(request);
     ContextTar context;
+    Optional<String> labelLine;
     try {
-      context = ContextTar.write(request.contextDir(), dockerfilePath);
+      // with a target stage the labels belong to that stage, not the last: leave them to the daemon
+      labelLine = request.target().isPresent() ? Optional.empty()
+          : LabelInstruction.appendix(Files.readString(dockerfilePath), request.labels());
+      context = ContextTar.write(request.contextDir(), dockerfilePath, labelLine);
     } catch (IOException e) {
       throw new DockerOperationException(request.contextDir() + ": cannot pack the build context: "
           + DockerDaemon.rootMessage(e), e);
@@ -60,7 +65,7 @@ public final class ImageBuilder {
           .withTarInputStream(tar)
           .withDockerfilePath(context.dockerfileName())
           .withTags(request.tags())
-          .withLabels(request.labels())
+          .withLabels(labelLine.isPresent() ? Map.of() : request.labels())
           .withCacheFrom(request.cacheFrom())
           .withPull(request.pull())
           .withRemove(true)

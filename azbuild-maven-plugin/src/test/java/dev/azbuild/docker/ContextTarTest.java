@@ -92,8 +92,26 @@ class ContextTarTest {
           contents.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertThat(contents).containsEntry(tar.dockerfileName(), "FROM scratch\n")
-            .containsEntry(".dockerignore", tar.dockerfileName() + "\n")
+            .containsEntry(".dockerignore", tar.dockerfileName() + "\n.dockerignore\n") // neither reaches the image
             .containsKey("app.txt");
+      }
+    }
+  }
+
+  @Test
+  void anAppendixGoesToAGeneratedDockerfileAndTheOriginalStaysInTheContext() throws IOException {
+    files("app.txt", "a", "Dockerfile", "FROM scratch\n", ".dockerignore", "*.tmp");
+
+    try (ContextTar tar = ContextTar.write(ctx, ctx.resolve("Dockerfile"), java.util.Optional.of("\nLABEL \"a\"=\"1\"\n"))) {
+      assertThat(tar.dockerfileName()).matches("\\.dockerfile\\.[0-9a-f]{16}");
+      try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar.file()))) {
+        Map<String, String> contents = new LinkedHashMap<>();
+        for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          contents.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(contents).containsEntry(tar.dockerfileName(), "FROM scratch\n\nLABEL \"a\"=\"1\"\n")
+            .containsEntry("Dockerfile", "FROM scratch\n")
+            .containsEntry(".dockerignore", "*.tmp\n" + tar.dockerfileName() + "\n");
       }
     }
   }

@@ -74,18 +74,39 @@ class ImageBuilderTest {
 
     BuildResult result = builder.build(BuildRequest.of(ctx)
         .withBuildArgs(Map.of("GREETING", "bonjour"))
-        .withLabels(Map.of("dev.azbuild.test", "yes"))
+        .withLabels(Map.of("dev.azbuild.test", "yes", "dev.azbuild.two", "a \"quoted\" $HOME"))
         .withTags(Set.of(first, second)));
 
     assertThat(result.imageId()).startsWith("sha256:");
     assertThat(result.steps()).extracting(BuildResult.Step::instruction)
         .containsExactly("FROM " + LocalServices.baseImage(), "ARG GREETING=hello", "COPY hello.txt /hello.txt",
             "RUN echo \"$GREETING-" + RUN + "\" > /greeting && cat /hello.txt",
-            "LABEL dev.azbuild.test=yes"); // the classic builder adds labels as a last step
+            "LABEL \"dev.azbuild.test\"=\"yes\" \"dev.azbuild.two\"=\"a \\\"quoted\\\" \\$HOME\""); // one step for all labels
     assertThat(result.steps().get(3).cached()).isFalse();
     assertThat(images.imageId(first)).contains(result.imageId());
     assertThat(images.imageId(second)).contains(result.imageId());
-    assertThat(images.inspectLabels(first)).containsEntry("dev.azbuild.test", "yes");
+    assertThat(images.inspectLabels(first)).containsEntry("dev.azbuild.test", "yes")
+        .containsEntry("dev.azbuild.two", "a \"quoted\" $HOME");
+  }
+
+  @Test
+  void labelsDoNotReachACopyOfTheContextAndDoNotBreakItsCache() throws Exception {
+    Path ctx = context("""
+        FROM BASE
+        COPY . /ctx
+        RUN test -e /ctx/Dockerfile && ! grep -q '^LABEL' /ctx/Dockerfile && ! ls -a /ctx | grep -q '^.dockerfile' \\
+         && test ! -e /ctx/.dockerignore && echo %s
+        """.formatted(RUN), "app.txt", "a");
+
+    BuildResult first = builder.build(BuildRequest.of(ctx).withLabels(Map.of("created", "1"))
+        .withTags(Set.of(ref("labels1"))));
+    String second2 = ref("labels2");
+    BuildResult second = builder.build(BuildRequest.of(ctx).withLabels(Map.of("created", "2"))
+        .withTags(Set.of(second2)));
+
+    assertThat(first.steps()).hasSize(4);
+    assertThat(second.steps().subList(0, 3)).allMatch(s -> s.cached() || s.instruction().startsWith("FROM"));
+    assertThat(images.inspectLabels(second2)).containsEntry("created", "2");
   }
 
   @Test
