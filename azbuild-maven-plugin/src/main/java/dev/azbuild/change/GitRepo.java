@@ -26,16 +26,48 @@ import org.eclipse.jgit.transport.RefSpec;
 /** The git repository holding the reactor: commits, ancestry and shallow-clone handling (JGit). */
 public final class GitRepo implements AutoCloseable {
 
+  /** The system property that chooses how the work tree is read: {@code auto} (default) or {@code jgit}. */
+  public static final String BACKEND_PROPERTY = "azbuild.git";
+
+  /** How the work tree and commit trees are read. */
+  public enum Backend {
+    /** The {@code git} command when it is on the PATH (fast, git's own stat cache and filters), else JGit. */
+    AUTO,
+    /** JGit only: the reference implementation, and what runs where no git is installed. */
+    JGIT;
+
+    /** From the {@value #BACKEND_PROPERTY} system property (Maven passes {@code -D} flags on as such). */
+    public static Backend fromSystemProperty() {
+      String value = System.getProperty(BACKEND_PROPERTY, "auto").strip();
+      return switch (value) {
+        case "jgit" -> JGIT;
+        case "auto", "" -> AUTO;
+        default -> throw new IllegalArgumentException("-D" + BACKEND_PROPERTY + "=" + value
+            + " is not a git backend; use auto (the git command if installed, else JGit) or jgit");
+      };
+    }
+  }
+
   private final Repository repository;
   private final Path workTree;
+  private final Optional<GitCli> cli;
 
-  private GitRepo(Repository repository) throws IOException {
+  private GitRepo(Repository repository, Backend backend) throws IOException {
     this.repository = repository;
     this.workTree = repository.getWorkTree().toPath().toRealPath();
+    this.cli = GitCli.forRepository(repository.getDirectory().toPath().toAbsolutePath(), workTree, backend);
   }
 
   /** Opens the repository that contains {@code dir}, searching upwards as git does. */
   public static GitRepo open(Path dir) throws GitException {
+    return open(dir, Backend.fromSystemProperty());
+  }
+
+  /** Opens the repository that contains {@code dir} with the given way of reading the work tree. */
+  public static GitRepo open(Path dir, Backend backend) throws GitException {
+    if (backend == Backend.AUTO && GitCli.installed()) {
+      NoSystemConfig.install();
+    }
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
     if (builder.getGitDir() == null) {
       throw new GitException(dir + " is not inside a git repository; run azbuild from a git clone (git init / git clone)");
@@ -46,7 +78,7 @@ public final class GitRepo implements AutoCloseable {
         repo.close();
         throw new GitException(dir + " is a bare git repository; run azbuild in a clone with a work tree");
       }
-      return new GitRepo(repo);
+      return new GitRepo(repo, backend);
     } catch (IOException e) {
       throw new GitException("cannot open the git repository above " + dir + ": " + e.getMessage(), e);
     }
@@ -58,6 +90,11 @@ public final class GitRepo implements AutoCloseable {
 
   public Path workTree() {
     return workTree;
+  }
+
+  /** The git command, when the work tree is read through it. */
+  Optional<GitCli> cli() {
+    return cli;
   }
 
   /** The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root). */

@@ -80,11 +80,19 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   }
 
   private Object compute(PlanSettings settings) {
+    long start = System.nanoTime();
     try (GitRepo git = GitRepo.open(executionRoot()); Registry cache = openCacheRegistryIfConfigured()) {
       PlanSettings withCache = cache == null ? settings
           : settings.withCache((module, tag) -> Optional.of(cache.exists(module.image(), tag)));
-      ModuleGraph graph = ModuleGraph.build(git, MavenReactor.modules(session));
+      long opened = System.nanoTime();
+      var reactor = MavenReactor.modules(session);
+      long adapted = System.nanoTime();
+      ModuleGraph graph = ModuleGraph.build(git, reactor);
+      long built = System.nanoTime();
       Plan plan = PlanService.plan(git, graph, withCache);
+      getLog().debug(String.format("azbuild plan timing: open git %d ms, reactor %d ms, graph %d ms, decisions %d ms",
+          (opened - start) / 1_000_000, (adapted - opened) / 1_000_000, (built - adapted) / 1_000_000,
+          (System.nanoTime() - built) / 1_000_000));
       plan.warnings().forEach(w -> getLog().warn(w));
       return new Planned(graph, plan);
     } catch (GitException | GraphException | PlanException | RegistryException | IllegalArgumentException e) {
