@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -51,6 +53,7 @@ public final class GitRepo implements AutoCloseable {
   private final Repository repository;
   private final Path workTree;
   private final Optional<GitCli> cli;
+  private final Map<Path, String> relativized = new ConcurrentHashMap<>();
 
   private GitRepo(Repository repository, Backend backend) throws IOException {
     this.repository = repository;
@@ -97,8 +100,35 @@ public final class GitRepo implements AutoCloseable {
     return cli;
   }
 
-  /** The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root). */
+  /**
+   * The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root).
+   * Remembered per directory: a reactor asks for each module's directory and context, often the same.
+   */
   public String relativize(Path dir) throws GitException {
+    String known = relativized.get(dir);
+    if (known != null) {
+      return known;
+    }
+    String result = relativizeReal(dir);
+    relativized.put(dir, result);
+    return result;
+  }
+
+  /**
+   * A file's path relative to the work tree; as {@link #relativize} of its real path, but with the
+   * directory's real path remembered, so a file that is not a symlink costs one lstat.
+   */
+  public String relativizeFile(Path file) throws GitException {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    if (parent == null || Files.isSymbolicLink(file)) {
+      return relativizeReal(file);
+    }
+    String dir = relativize(parent);
+    String name = file.getFileName().toString();
+    return dir.isEmpty() ? name : dir + "/" + name;
+  }
+
+  private String relativizeReal(Path dir) throws GitException {
     Path real;
     try {
       real = dir.toRealPath();

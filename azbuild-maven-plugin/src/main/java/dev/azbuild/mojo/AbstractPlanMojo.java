@@ -57,8 +57,14 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.masterTag", defaultValue = PlanSettings.DEFAULT_MASTER_TAG)
   protected String masterTag;
 
-  /** The module graph and its plan, computed once per session. */
-  protected record Planned(ModuleGraph graph, Plan plan) {}
+  /**
+   * The module graph and its plan, computed once per session, with what the goals need of the
+   * repository (so no goal opens it again per module).
+   *
+   * @param workTree the git work tree's root
+   * @param checkedOutBranch the checked-out branch; empty when HEAD is detached
+   */
+  protected record Planned(ModuleGraph graph, Plan plan, Path workTree, Optional<String> checkedOutBranch) {}
 
   /** The shared plan, or the failure computing it, for this session's settings. */
   protected final Plan plan() throws MojoFailureException, MojoExecutionException {
@@ -94,7 +100,7 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
           (opened - start) / 1_000_000, (adapted - opened) / 1_000_000, (built - adapted) / 1_000_000,
           (System.nanoTime() - built) / 1_000_000));
       plan.warnings().forEach(w -> getLog().warn(w));
-      return new Planned(graph, plan);
+      return new Planned(graph, plan, git.workTree(), git.currentBranch());
     } catch (GitException | GraphException | PlanException | RegistryException | IllegalArgumentException e) {
       return e;
     } catch (MojoFailureException e) {
