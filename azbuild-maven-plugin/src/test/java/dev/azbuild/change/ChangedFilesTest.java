@@ -224,14 +224,7 @@ class ChangedFilesTest {
   void racilyCleanSameSizeEditIsSeen() throws Exception {
     // racy git: the file was written in the same clock tick as the index, then edited keeping size and
     // mtime; only a content check can see it (git does one, so must we)
-    Path file = repo.path("mod/a.txt");
-    var tick = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() / 1000 * 1000);
-    repo.write("mod/a.txt", "A\n");
-    Files.setLastModifiedTime(file, tick);
-    String head = repo.commit("c");
-    Files.setLastModifiedTime(repo.path(".git/index"), tick);
-    repo.write("mod/a.txt", "B\n");
-    Files.setLastModifiedTime(file, tick);
+    String head = racilyCleanEdit(repo);
     assertThat(repo.workTreeChangesSince(head)).containsExactly("mod/a.txt");
     assertThat(sinceWithWorkTree(head)).containsExactly("mod/a.txt");
   }
@@ -262,6 +255,19 @@ class ChangedFilesTest {
     repo.write("intent.txt", "i\n");
     repo.git("add", "-N", "intent.txt");
     assertThat(sinceWithWorkTree(initial)).containsExactly("intent.txt");
+  }
+
+  /** Commits mod/a.txt = "A" with the index's mtime equal to the file's, then edits it to "B" keeping the mtime. */
+  static String racilyCleanEdit(GitFixture repo) throws java.io.IOException {
+    Path file = repo.path("mod/a.txt");
+    var tick = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() / 1000 * 1000);
+    repo.write("mod/a.txt", "A\n");
+    Files.setLastModifiedTime(file, tick);
+    String head = repo.commit("c");
+    Files.setLastModifiedTime(repo.path(".git/index"), tick);
+    repo.write("mod/a.txt", "B\n");
+    Files.setLastModifiedTime(file, tick);
+    return head;
   }
 
   /** Waits until the clock's second changes, so a file written now gets another ctime second than the index entry. */

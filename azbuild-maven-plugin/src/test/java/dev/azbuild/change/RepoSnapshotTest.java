@@ -276,14 +276,7 @@ class RepoSnapshotTest {
   @Test
   void gitCommandSeesARacilyCleanEdit() throws Exception {
     // racy git: file and index written in the same second, then a same-size edit keeping the mtime
-    Path file = repo.path("mod/a.txt");
-    var tick = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() / 1000 * 1000);
-    repo.write("mod/a.txt", "A\n");
-    Files.setLastModifiedTime(file, tick);
-    repo.commit("c");
-    Files.setLastModifiedTime(repo.path(".git/index"), tick);
-    repo.write("mod/a.txt", "B\n");
-    Files.setLastModifiedTime(file, tick);
+    ChangedFilesTest.racilyCleanEdit(repo);
     RepoSnapshot s = sameWithBothBackends();
     assertThat(s.id(s.indexOf("mod/a.txt")).name()).isEqualTo(blobIdOf("B\n"));
   }
