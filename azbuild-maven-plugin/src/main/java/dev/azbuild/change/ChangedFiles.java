@@ -3,18 +3,23 @@ package dev.azbuild.change;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files changed since the base commit, with the seed's semantics: {@code git diff --name-only
  * --no-renames base head}, so deletions and both sides of a rename count.
  */
 public final class ChangedFiles {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChangedFiles.class);
 
   private ChangedFiles() {}
 
@@ -39,24 +44,32 @@ public final class ChangedFiles {
 
   /**
    * The changed files the rebuild rules look at: committed changes between base and {@code head}
-   * when a head commit is given, else {@link #sinceWithWorkTree} (HEAD plus the work tree).
+   * when a head commit is given, else committed changes between base and HEAD plus {@link #uncommitted}:
+   * what a developer's next commit would bring.
    */
-  public static List<String> since(GitRepo git, ObjectId base, java.util.Optional<ObjectId> head)
+  public static List<String> since(GitRepo git, ObjectId base, Optional<ObjectId> head)
       throws GitException {
-    return head.isPresent()
-        ? between(git, base, head.get())
-        : sinceWithWorkTree(git, base, RepoSnapshot.ofWorkingTree(git));
+    if (head.isPresent()) {
+      return between(git, base, head.get());
+    }
+    TreeSet<String> changed = new TreeSet<>(between(git, base, git.head()));
+    changed.addAll(uncommitted(git));
+    return new ArrayList<>(changed);
   }
 
   /**
-   * Committed changes between base and HEAD, plus what is staged, unstaged or untracked (not
-   * ignored) in the work tree: what a developer's next commit would bring.
+   * What is staged, unstaged or untracked (not ignored) relative to HEAD. The git command's status
+   * looks only at what differs from the index; without it, JGit compares HEAD's tree with the work tree.
    */
-  public static List<String> sinceWithWorkTree(GitRepo git, ObjectId base, RepoSnapshot workTree)
-      throws GitException {
-    ObjectId head = git.head();
-    TreeSet<String> changed = new TreeSet<>(between(git, base, head));
-    changed.addAll(RepoSnapshot.changedPaths(RepoSnapshot.ofCommit(git, head), workTree));
-    return new ArrayList<>(changed);
+  public static List<String> uncommitted(GitRepo git) throws GitException {
+    if (git.cli().isPresent()) {
+      try {
+        return CliSnapshots.uncommitted(git.cli().get());
+      } catch (GitException e) {
+        LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
+      }
+    }
+    return RepoSnapshot.changedPaths(RepoSnapshot.ofCommitWithJGit(git, git.head()),
+        RepoSnapshot.ofWorkingTreeWithJGit(git));
   }
 }

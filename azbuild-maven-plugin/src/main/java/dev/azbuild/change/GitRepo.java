@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -26,16 +28,49 @@ import org.eclipse.jgit.transport.RefSpec;
 /** The git repository holding the reactor: commits, ancestry and shallow-clone handling (JGit). */
 public final class GitRepo implements AutoCloseable {
 
+  /** The system property that chooses how the work tree is read: {@code auto} (default) or {@code jgit}. */
+  public static final String BACKEND_PROPERTY = "azbuild.git";
+
+  /** How the work tree and commit trees are read. */
+  public enum Backend {
+    /** The {@code git} command when it is on the PATH (fast, git's own stat cache and filters), else JGit. */
+    AUTO,
+    /** JGit only: the reference implementation, and what runs where no git is installed. */
+    JGIT;
+
+    /** From the {@value #BACKEND_PROPERTY} system property (Maven passes {@code -D} flags on as such). */
+    public static Backend fromSystemProperty() {
+      String value = System.getProperty(BACKEND_PROPERTY, "auto").strip();
+      return switch (value) {
+        case "jgit" -> JGIT;
+        case "auto", "" -> AUTO;
+        default -> throw new IllegalArgumentException("-D" + BACKEND_PROPERTY + "=" + value
+            + " is not a git backend; use auto (the git command if installed, else JGit) or jgit");
+      };
+    }
+  }
+
   private final Repository repository;
   private final Path workTree;
+  private final Optional<GitCli> cli;
+  private final Map<Path, String> relativized = new ConcurrentHashMap<>();
 
-  private GitRepo(Repository repository) throws IOException {
+  private GitRepo(Repository repository, Backend backend) throws IOException {
     this.repository = repository;
     this.workTree = repository.getWorkTree().toPath().toRealPath();
+    this.cli = GitCli.forRepository(repository.getDirectory().toPath().toAbsolutePath(), workTree, backend);
   }
 
   /** Opens the repository that contains {@code dir}, searching upwards as git does. */
   public static GitRepo open(Path dir) throws GitException {
+    return open(dir, Backend.fromSystemProperty());
+  }
+
+  /** Opens the repository that contains {@code dir} with the given way of reading the work tree. */
+  public static GitRepo open(Path dir, Backend backend) throws GitException {
+    if (backend == Backend.AUTO && GitCli.installed()) {
+      NoSystemConfig.install();
+    }
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
     if (builder.getGitDir() == null) {
       throw new GitException(dir + " is not inside a git repository; run azbuild from a git clone (git init / git clone)");
@@ -46,7 +81,7 @@ public final class GitRepo implements AutoCloseable {
         repo.close();
         throw new GitException(dir + " is a bare git repository; run azbuild in a clone with a work tree");
       }
-      return new GitRepo(repo);
+      return new GitRepo(repo, backend);
     } catch (IOException e) {
       throw new GitException("cannot open the git repository above " + dir + ": " + e.getMessage(), e);
     }
@@ -60,8 +95,40 @@ public final class GitRepo implements AutoCloseable {
     return workTree;
   }
 
-  /** The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root). */
+  /** The git command, when the work tree is read through it. */
+  Optional<GitCli> cli() {
+    return cli;
+  }
+
+  /**
+   * The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root).
+   * Remembered per directory: a reactor asks for each module's directory and context, often the same.
+   */
   public String relativize(Path dir) throws GitException {
+    String known = relativized.get(dir);
+    if (known != null) {
+      return known;
+    }
+    String result = relativizeReal(dir);
+    relativized.put(dir, result);
+    return result;
+  }
+
+  /**
+   * A file's path relative to the work tree; as {@link #relativize} of its real path, but with the
+   * directory's real path remembered, so a file that is not a symlink costs one lstat.
+   */
+  public String relativizeFile(Path file) throws GitException {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    if (parent == null || Files.isSymbolicLink(file)) {
+      return relativizeReal(file);
+    }
+    String dir = relativize(parent);
+    String name = file.getFileName().toString();
+    return dir.isEmpty() ? name : dir + "/" + name;
+  }
+
+  private String relativizeReal(Path dir) throws GitException {
     Path real;
     try {
       real = dir.toRealPath();

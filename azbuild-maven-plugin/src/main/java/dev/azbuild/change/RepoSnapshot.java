@@ -14,6 +14,8 @@ import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every file of the repository at one state, as (path, mode, git blob id), sorted by path: either
@@ -21,7 +23,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  *
  * <p>Built in one pass, so that a thousand modules cost one walk, not a thousand. Blob ids come
  * from the index as {@code git ls-files -s} shows them; only files whose stat data differs from
- * the index, and untracked files, are read and hashed, so mtimes never change a result.
+ * the index, and untracked files, are read and hashed, so mtimes never change a result. The git
+ * command does the reading where it is installed ({@link CliSnapshots}); JGit is the fallback and
+ * the reference the tests compare it with.
  */
 public final class RepoSnapshot {
 
@@ -29,13 +33,19 @@ public final class RepoSnapshot {
   private final int[] modes;
   private final ObjectId[] ids;
 
+  private static final Logger LOG = LoggerFactory.getLogger(RepoSnapshot.class);
+
   private RepoSnapshot(List<String> paths, List<Integer> modes, List<ObjectId> ids) {
     int n = paths.size();
     Integer[] order = new Integer[n];
+    boolean sorted = true;
     for (int i = 0; i < n; i++) {
       order[i] = i;
+      sorted &= i == 0 || paths.get(i - 1).compareTo(paths.get(i)) < 0;
     }
-    Arrays.sort(order, (a, b) -> paths.get(a).compareTo(paths.get(b)));
+    if (!sorted) {
+      Arrays.sort(order, (a, b) -> paths.get(a).compareTo(paths.get(b)));
+    }
     this.paths = new String[n];
     this.modes = new int[n];
     this.ids = new ObjectId[n];
@@ -46,8 +56,23 @@ public final class RepoSnapshot {
     }
   }
 
+  static RepoSnapshot of(List<String> paths, List<Integer> modes, List<ObjectId> ids) {
+    return new RepoSnapshot(paths, modes, ids);
+  }
+
   /** The files of a commit. */
   public static RepoSnapshot ofCommit(GitRepo git, ObjectId commit) throws GitException {
+    if (git.cli().isPresent()) {
+      try {
+        return CliSnapshots.commit(git.cli().get(), commit);
+      } catch (GitException e) {
+        LOG.warn("{}; reading the commit with JGit instead", e.getMessage());
+      }
+    }
+    return ofCommitWithJGit(git, commit);
+  }
+
+  static RepoSnapshot ofCommitWithJGit(GitRepo git, ObjectId commit) throws GitException {
     Repository repo = git.repository();
     List<String> paths = new ArrayList<>();
     List<Integer> modes = new ArrayList<>();
@@ -66,8 +91,23 @@ public final class RepoSnapshot {
     return new RepoSnapshot(paths, modes, ids);
   }
 
-  /** The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored. */
+  /**
+   * The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored.
+   * Read through the git command when there is one (it also sees same-size edits whose mtime was
+   * restored, which JGit's mtime-and-size check misses), else with JGit.
+   */
   public static RepoSnapshot ofWorkingTree(GitRepo git) throws GitException {
+    if (git.cli().isPresent()) {
+      try {
+        return CliSnapshots.workTree(git.cli().get());
+      } catch (GitException e) {
+        LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
+      }
+    }
+    return ofWorkingTreeWithJGit(git);
+  }
+
+  static RepoSnapshot ofWorkingTreeWithJGit(GitRepo git) throws GitException {
     Repository repo = git.repository();
     List<String> paths = new ArrayList<>();
     List<Integer> modes = new ArrayList<>();

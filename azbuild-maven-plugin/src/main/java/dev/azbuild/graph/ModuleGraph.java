@@ -43,9 +43,11 @@ public final class ModuleGraph {
       dirs.put(m.id(), git.relativize(m.basedir()));
     }
 
+    Set<String> imageIds = new java.util.HashSet<>(); // one stat per module: buildsImage() asks the file system
     Map<String, String> imageOwners = new HashMap<>();
     for (ReactorModule m : reactor) {
       if (m.buildsImage()) {
+        imageIds.add(m.id());
         String other = imageOwners.putIfAbsent(m.image(), m.id());
         if (other != null) {
           throw new GraphException("modules " + other + " and " + m.id() + " both build image '" + m.image()
@@ -57,12 +59,12 @@ public final class ModuleGraph {
     List<ImageModule> modules = new ArrayList<>();
     Map<String, Dockerfile> dockerfiles = new HashMap<>();
     for (ReactorModule m : reactor) {
-      if (!m.buildsImage()) {
+      if (!imageIds.contains(m.id())) {
         continue;
       }
       Set<String> upstream = new LinkedHashSet<>();
       Set<String> dependencyDirs = new LinkedHashSet<>();
-      collectUpstream(m, reactorById, dirs, upstream, dependencyDirs, new LinkedHashSet<>());
+      collectUpstream(m, reactorById, imageIds, dirs, upstream, dependencyDirs, new LinkedHashSet<>());
       Dockerfile dockerfile;
       try {
         dockerfile = Dockerfile.read(m.dockerfile(), m.buildArgs());
@@ -72,7 +74,7 @@ public final class ModuleGraph {
       checkFromLines(m, dockerfile, imageOwners, upstream, reactorById, git);
       List<String> orderedUpstream = reactor.stream().map(ReactorModule::id).filter(upstream::contains).toList();
       modules.add(new ImageModule(m.id(), dirs.get(m.id()), m.basedir(), m.image(),
-          git.relativize(m.dockerfile()), git.relativize(m.context()), orderedUpstream,
+          git.relativizeFile(m.dockerfile()), git.relativize(m.context()), orderedUpstream,
           List.copyOf(dependencyDirs), Map.copyOf(m.buildArgs())));
       dockerfiles.put(m.id(), dockerfile);
     }
@@ -80,18 +82,18 @@ public final class ModuleGraph {
   }
 
   /** Image modules reachable through dependencies, stopping at the first image module on each path. */
-  private static void collectUpstream(ReactorModule module, Map<String, ReactorModule> reactor, Map<String, String> dirs,
-      Set<String> upstream, Set<String> dependencyDirs, Set<String> visited) {
+  private static void collectUpstream(ReactorModule module, Map<String, ReactorModule> reactor, Set<String> imageIds,
+      Map<String, String> dirs, Set<String> upstream, Set<String> dependencyDirs, Set<String> visited) {
     for (String dep : module.dependencies()) {
       ReactorModule target = reactor.get(dep);
       if (target == null || !visited.add(dep)) {
         continue;
       }
-      if (target.buildsImage()) {
+      if (imageIds.contains(dep)) {
         upstream.add(dep);
       } else {
         dependencyDirs.add(dirs.get(dep));
-        collectUpstream(target, reactor, dirs, upstream, dependencyDirs, visited);
+        collectUpstream(target, reactor, imageIds, dirs, upstream, dependencyDirs, visited);
       }
     }
   }

@@ -52,7 +52,9 @@ public final class Planner {
   public Plan plan(Request request) throws GitException, PlanException {
     List<String> warnings = new ArrayList<>(request.warnings());
     String headSha = request.head().orElse(git.head()).name();
+    long start = System.nanoTime();
     Map<String, RebuildPatterns> patterns = readPatterns(warnings, request.mode());
+    LOG.debug("read .rebuild_patterns in {} ms", (System.nanoTime() - start) / 1_000_000);
     List<ModuleDecision> decisions = request.mode() == Mode.DIFF
         ? planDiff(request, patterns)
         : planContent(request, patterns);
@@ -63,7 +65,9 @@ public final class Planner {
   private List<ModuleDecision> planDiff(Request request, Map<String, RebuildPatterns> patterns)
       throws GitException, PlanException {
     ObjectId base = request.base().orElseThrow(() -> new IllegalStateException("diff mode needs a base commit"));
+    long start = System.nanoTime();
     List<String> changed = ChangedFiles.since(git, base, request.head());
+    LOG.debug("changed files in {} ms", (System.nanoTime() - start) / 1_000_000);
     LOG.debug("{} files changed since {}", changed.size(), base.name());
     changed.forEach(p -> LOG.debug("changed: {}", p));
     Map<String, Boolean> rebuilds = new HashMap<>();
@@ -90,9 +94,11 @@ public final class Planner {
 
   private List<ModuleDecision> planContent(Request request, Map<String, RebuildPatterns> patterns)
       throws GitException, PlanException {
+    long start = System.nanoTime();
     RepoSnapshot snapshot = request.head().isPresent()
         ? RepoSnapshot.ofCommit(git, request.head().get())
         : RepoSnapshot.ofWorkingTree(git);
+    LOG.debug("snapshot of {} files in {} ms", snapshot.size(), (System.nanoTime() - start) / 1_000_000);
     InputHasher hasher = new InputHasher(snapshot);
     Map<String, String> hashes = new HashMap<>();
     Map<String, Boolean> rebuilds = new HashMap<>();

@@ -65,8 +65,14 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.masterTag", defaultValue = PlanSettings.DEFAULT_MASTER_TAG)
   protected String masterTag;
 
-  /** The module graph and its plan, computed once per session. */
-  protected record Planned(ModuleGraph graph, Plan plan) {}
+  /**
+   * The module graph and its plan, computed once per session, with what the goals need of the
+   * repository (so no goal opens it again per module).
+   *
+   * @param workTree the git work tree's root
+   * @param checkedOutBranch the checked-out branch; empty when HEAD is detached
+   */
+  protected record Planned(ModuleGraph graph, Plan plan, Path workTree, Optional<String> checkedOutBranch) {}
 
   /** The shared plan, or the failure computing it, for this session's settings. */
   protected final Plan plan() throws MojoFailureException, MojoExecutionException {
@@ -88,13 +94,31 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   }
 
   private Object compute(PlanSettings settings) {
+    // wall and this thread's CPU time per phase: on a busy machine the CPU time says what the work costs
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] t = new long[10];
+    t[0] = System.nanoTime();
+    t[1] = cpu.getCurrentThreadCpuTime();
     try (GitRepo git = GitRepo.open(executionRoot()); Registry cache = openCacheRegistryIfConfigured()) {
       PlanSettings withCache = cache == null ? settings
           : settings.withCache((module, tag) -> Optional.of(cache.exists(module.image(), tag)));
-      ModuleGraph graph = ModuleGraph.build(git, MavenReactor.modules(session));
+      t[2] = System.nanoTime();
+      t[3] = cpu.getCurrentThreadCpuTime();
+      var reactor = MavenReactor.modules(session);
+      t[4] = System.nanoTime();
+      t[5] = cpu.getCurrentThreadCpuTime();
+      ModuleGraph graph = ModuleGraph.build(git, reactor);
+      t[6] = System.nanoTime();
+      t[7] = cpu.getCurrentThreadCpuTime();
       Plan plan = PlanService.plan(git, graph, withCache);
+      t[8] = System.nanoTime();
+      t[9] = cpu.getCurrentThreadCpuTime();
+      getLog().debug(String.format("azbuild plan timing (wall/cpu ms): open git %d/%d, reactor %d/%d, graph %d/%d,"
+          + " decisions %d/%d", (t[2] - t[0]) / 1_000_000, (t[3] - t[1]) / 1_000_000, (t[4] - t[2]) / 1_000_000,
+          (t[5] - t[3]) / 1_000_000, (t[6] - t[4]) / 1_000_000, (t[7] - t[5]) / 1_000_000, (t[8] - t[6]) / 1_000_000,
+          (t[9] - t[7]) / 1_000_000));
       plan.warnings().forEach(w -> getLog().warn(w));
-      return new Planned(graph, plan);
+      return new Planned(graph, plan, git.workTree(), git.currentBranch());
     } catch (GitException | GraphException | PlanException | RegistryException | IllegalArgumentException e) {
       return e;
     } catch (MojoFailureException e) {

@@ -1,7 +1,5 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.change.GitException;
-import dev.azbuild.change.GitRepo;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.env.TagNames;
 import dev.azbuild.graph.ImageModule;
@@ -94,16 +92,10 @@ public class BuildMojo extends AbstractPlanMojo {
 
   private BuildSettings buildSettings(Planned planned, ImageModule module)
       throws MojoFailureException, MojoExecutionException {
-    String branch;
-    Path root;
-    try (GitRepo git = GitRepo.open(executionRoot())) {
-      root = git.workTree();
-      branch = settings().branch().or(git::currentBranch).orElseThrow(() -> new MojoFailureException(
-          "HEAD is detached and no branch is known; set -Dazbuild.branch=NAME or the CI's branch variable"
-              + " (CIRCLE_BRANCH, GITHUB_HEAD_REF/GITHUB_REF_NAME, CI_COMMIT_BRANCH, BRANCH_NAME, BUILDKITE_BRANCH)"));
-    } catch (GitException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+    Path root = planned.workTree();
+    String branch = settings().branch().or(planned::checkedOutBranch).orElseThrow(() -> new MojoFailureException(
+        "HEAD is detached and no branch is known; set -Dazbuild.branch=NAME or the CI's branch variable"
+            + " (CIRCLE_BRANCH, GITHUB_HEAD_REF/GITHUB_REF_NAME, CI_COMMIT_BRANCH, BRANCH_NAME, BUILDKITE_BRANCH)"));
     Optional<Path> terraform = Optional.empty();
     boolean rebuild = planned.plan().decision(module.id()).map(d -> d.rebuild()).orElse(false);
     if (rebuild && !skipTerraform && Files.isDirectory(module.basedir().resolve("terraform"))) {

@@ -248,4 +248,20 @@ class ModuleGraphTest {
     assertThat(built.buildArgs()).containsExactly(Map.entry("PARENT", "base"));
     assertThat(built.upstream()).containsExactly("g:base");
   }
+
+  @Test
+  void symlinkedDockerfileAndModuleDirAreNamedByTheirRealPaths() throws Exception {
+    // git tracks a symlink's target path, not the files under it: the real paths name what is hashed
+    dockerfile("shared", "FROM alpine\n");
+    repo.write("svc/pom.xml", "<project/>\n");
+    java.nio.file.Files.createSymbolicLink(repo.path("svc/Dockerfile"), Path.of("../shared/Dockerfile"));
+    java.nio.file.Files.createSymbolicLink(repo.path("alias"), Path.of("svc"));
+    Path alias = repo.path("alias");
+    ReactorModule svc = new ReactorModule("g:svc", alias, List.of(), alias.resolve("Dockerfile"), "svc", alias,
+        Map.of(), alias.resolve("pom.xml"));
+    ImageModule built = build(svc).module("g:svc").orElseThrow();
+    assertThat(built.dir()).isEqualTo("svc");
+    assertThat(built.contextDir()).isEqualTo("svc");
+    assertThat(built.dockerfile()).isEqualTo("shared/Dockerfile");
+  }
 }

@@ -124,6 +124,11 @@ public final class GitFixture {
     return GitRepo.open(dir);
   }
 
+  /** Opens the repository reading the work tree the given way ({@code JGIT}: without the git command). */
+  public GitRepo open(GitRepo.Backend backend) throws GitException {
+    return GitRepo.open(dir, backend);
+  }
+
   // ---- files ----
 
   public GitFixture write(String relative, String content) {
