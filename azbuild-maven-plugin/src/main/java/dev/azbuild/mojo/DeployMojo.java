@@ -28,9 +28,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -75,6 +77,14 @@ public class DeployMojo extends AbstractPlanMojo {
   @Parameter(property = "azbuild.deploy.ecs.timeout", defaultValue = "600")
   private int ecsTimeout;
 
+  /**
+   * Deploy only these image modules (comma-separated module dirs relative to the reactor root, as
+   * for {@code -pl}, or {@code [groupId]:artifactId}); the gate still checks every module. Used by
+   * the per-module deploy jobs that {@code ci-config} generates. Default: every module.
+   */
+  @Parameter(property = "azbuild.deploy.modules")
+  private String modulesToDeploy;
+
   /** Names this run in the deploy lock; default host:pid:time. */
   @Parameter(property = "azbuild.deploy.runId")
   private String runId;
@@ -95,6 +105,7 @@ public class DeployMojo extends AbstractPlanMojo {
       getLog().info("azbuild: no image modules, nothing to deploy");
       return;
     }
+    List<ImageModule> selected = selected(modules);
     checkBranch();
     String deployUrl = deployRegistryUrl().orElseThrow(() -> new MojoFailureException(
         "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
@@ -107,14 +118,45 @@ public class DeployMojo extends AbstractPlanMojo {
     DeployReport report = new DeployReport(reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = openCacheRegistry(); Registry deploy = openRegistry(deployUrl);
         ServiceRestarter restarter = restarter(deploy)) {
-      Optional<TerraformRunner> terraform = !dryRun && Deployer.needsTerraform(modules) ? Optional.of(terraform())
+      Optional<TerraformRunner> terraform = !dryRun && Deployer.needsTerraform(selected) ? Optional.of(terraform())
           : Optional.empty();
-      new Deployer(cache, deploy, terraform, restarter, settings, report).deploy(modules);
+      new Deployer(cache, deploy, terraform, restarter, settings, report).deploy(modules, selected);
     } catch (DeployException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (RegistryException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /** The modules {@code azbuild.deploy.modules} names, in graph order; every module when it is not set. */
+  private List<ImageModule> selected(List<ImageModule> modules) throws MojoFailureException {
+    if (modulesToDeploy == null || modulesToDeploy.isBlank()) {
+      return modules;
+    }
+    Path root = reactorRoot().toAbsolutePath().normalize();
+    Set<String> ids = new LinkedHashSet<>();
+    for (String raw : modulesToDeploy.split(",")) {
+      String name = raw.strip().replaceAll("/+$", "");
+      if (name.isEmpty()) {
+        continue;
+      }
+      ImageModule match = modules.stream().filter(m -> names(m, root).contains(name)).findFirst()
+          .orElseThrow(() -> new MojoFailureException("azbuild.deploy.modules: '" + name + "' is not an image module"
+              + " of this reactor; use a module dir (" + String.join(", ", modules.stream()
+                  .map(m -> dirOf(m, root)).toList()) + ") or [groupId]:artifactId"));
+      ids.add(match.id());
+    }
+    return modules.stream().filter(m -> ids.contains(m.id())).toList();
+  }
+
+  /** What a module can be called: its dir as for -pl, groupId:artifactId, :artifactId. */
+  private static Set<String> names(ImageModule m, Path root) {
+    return Set.of(dirOf(m, root), m.id(), m.id().substring(m.id().indexOf(':')));
+  }
+
+  private static String dirOf(ImageModule m, Path root) {
+    String dir = root.relativize(m.basedir().toAbsolutePath().normalize()).toString().replace(File.separatorChar, '/');
+    return dir.isEmpty() ? "." : dir;
   }
 
   private void checkBranch() throws MojoFailureException {
