@@ -61,8 +61,10 @@ public final class Yaml {
   }
 
   /**
-   * Removes the indentation the XML gave every line, and blank lines around the snippet. Unlike
-   * {@link String#stripIndent()} the line holding the closing tag does not count.
+   * Removes the indentation the XML gave the snippet. Maven trims an element's text, so the first
+   * line has lost its indentation: it is taken as the top level, and the other lines keep their
+   * indentation relative to each other, one level (two spaces) deeper when the first line opens a
+   * block ({@code run:}, {@code command: |}).
    */
   static String dedent(String text) {
     List<String> lines = text.replace("\t", "  ").lines().dropWhile(String::isBlank).toList();
@@ -70,10 +72,19 @@ public final class Yaml {
     while (end > 0 && lines.get(end - 1).isBlank()) {
       end--;
     }
-    List<String> body = lines.subList(0, end);
-    int indent = body.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+    if (end == 0) {
+      return "";
+    }
+    String first = lines.get(0).strip();
+    List<String> rest = lines.subList(1, end);
+    int indent = rest.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
         .min().orElse(0);
-    return String.join("\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing()).toList());
+    String nested = first.matches(".*(:|[|>][-+]?)$") ? "  " : "";
+    StringBuilder out = new StringBuilder(first);
+    for (String l : rest) {
+      out.append('\n').append(l.isBlank() ? "" : nested + l.substring(indent).stripTrailing());
+    }
+    return out.toString();
   }
 
   private static String kind(Class<?> expected) {

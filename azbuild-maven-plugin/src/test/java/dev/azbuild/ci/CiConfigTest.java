@@ -241,6 +241,18 @@ class CiConfigTest {
         .hasMessageStartingWith("ciConfig/github/extraSteps[1] is empty");
   }
 
+  @Test
+  void multiLineSnippetsSurviveMavensTrimming() throws Exception {
+    // Maven trims the element text: the first line has lost its indentation, the others kept it
+    assertThat(Yaml.snippet("name: Log in\n          run: ./login\n        ", "s", Map.class))
+        .isEqualTo(Map.of("name", "Log in", "run", "./login"));
+    assertThat(Yaml.snippet("run:\n            name: Log in\n            command: |\n              a\n              b\n",
+        "s", Map.class))
+        .isEqualTo(Map.of("run", Map.of("name", "Log in", "command", "a\nb\n")));
+    assertThat(Yaml.snippet("\n      with:\n        x: 1\n      ", "s", Map.class)).isEqualTo(Map.of("with", Map.of("x", 1)));
+    assertThat(Yaml.snippet("setup_remote_docker", "s", Object.class)).isEqualTo("setup_remote_docker");
+  }
+
   // ---- job names ----
 
   @Test
