@@ -11,6 +11,7 @@ import dev.azbuild.deploy.DeploySettings;
 import dev.azbuild.deploy.Deployer;
 import dev.azbuild.deploy.DockerRestarter;
 import dev.azbuild.deploy.EcsRestarter;
+import dev.azbuild.deploy.ModuleSelection;
 import dev.azbuild.deploy.ServiceRestarter;
 import dev.azbuild.deploy.TerraformRunner;
 import dev.azbuild.docker.DockerDaemon;
@@ -28,11 +29,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -105,7 +104,12 @@ public class DeployMojo extends AbstractPlanMojo {
       getLog().info("azbuild: no image modules, nothing to deploy");
       return;
     }
-    List<ImageModule> selected = selected(modules);
+    List<ImageModule> selected;
+    try {
+      selected = ModuleSelection.select(modules, reactorRoot(), modulesToDeploy);
+    } catch (DeployException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
     checkBranch();
     String deployUrl = deployRegistryUrl().orElseThrow(() -> new MojoFailureException(
         "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
@@ -126,37 +130,6 @@ public class DeployMojo extends AbstractPlanMojo {
     } catch (RegistryException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-  }
-
-  /** The modules {@code azbuild.deploy.modules} names, in graph order; every module when it is not set. */
-  private List<ImageModule> selected(List<ImageModule> modules) throws MojoFailureException {
-    if (modulesToDeploy == null || modulesToDeploy.isBlank()) {
-      return modules;
-    }
-    Path root = reactorRoot().toAbsolutePath().normalize();
-    Set<String> ids = new LinkedHashSet<>();
-    for (String raw : modulesToDeploy.split(",")) {
-      String name = raw.strip().replaceAll("/+$", "");
-      if (name.isEmpty()) {
-        continue;
-      }
-      ImageModule match = modules.stream().filter(m -> names(m, root).contains(name)).findFirst()
-          .orElseThrow(() -> new MojoFailureException("azbuild.deploy.modules: '" + name + "' is not an image module"
-              + " of this reactor; use a module dir (" + String.join(", ", modules.stream()
-                  .map(m -> dirOf(m, root)).toList()) + ") or [groupId]:artifactId"));
-      ids.add(match.id());
-    }
-    return modules.stream().filter(m -> ids.contains(m.id())).toList();
-  }
-
-  /** What a module can be called: its dir as for -pl, groupId:artifactId, :artifactId. */
-  private static Set<String> names(ImageModule m, Path root) {
-    return Set.of(dirOf(m, root), m.id(), m.id().substring(m.id().indexOf(':')));
-  }
-
-  private static String dirOf(ImageModule m, Path root) {
-    String dir = root.relativize(m.basedir().toAbsolutePath().normalize()).toString().replace(File.separatorChar, '/');
-    return dir.isEmpty() ? "." : dir;
   }
 
   private void checkBranch() throws MojoFailureException {
