@@ -28,9 +28,14 @@ class ItLib {
     return git('rev-parse', 'HEAD')
   }
 
+  /** Copies examples/<name> into basedir, without making it a git repository. */
+  void copyExample(String name) {
+    copyTree(new File(examplesDir, name), basedir)
+  }
+
   /** A two-module monorepo (base, app FROM base), small so a build takes seconds. */
   String initMini() {
-    def version = (new File(examplesDir, 'monorepo/pom.xml').text =~ /<azbuild.version>([^<]+)</)[0][1]
+    def version = pluginVersion()
     write('pom.xml', """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>dev.azbuild.it</groupId><artifactId>mini</artifactId><version>1</version><packaging>pom</packaging>
@@ -59,6 +64,25 @@ class ItLib {
     def f = new File(basedir, path)
     f.parentFile.mkdirs()
     f.text = content
+  }
+
+  /**
+   * module/terraform/main.tf: a terraform_data resource on var.image (so a new image is a change),
+   * running command (shell, terraform syntax: escape ${...}) when it is created, if given.
+   */
+  void writeTerraform(String module, String command = null) {
+    def provisioner = command == null ? '' : """
+  provisioner "local-exec" {
+    command = "${command}"
+  }"""
+    write("${module}/terraform/main.tf", """variable "image" {
+  type = string
+}
+
+resource "terraform_data" "${module}" {
+  input = var.image${provisioner}
+}
+""")
   }
 
   String commit(String message) {
@@ -120,6 +144,55 @@ class ItLib {
     return c.responseCode == 200 ? c.getHeaderField('Docker-Content-Digest') : null
   }
 
+  /** The plugin version the example monorepo (and initMini) declares. */
+  String pluginVersion() {
+    return (new File(examplesDir, 'monorepo/pom.xml').text =~ /<azbuild.version>([^<]+)</)[0][1]
+  }
+
+  /**
+   * Runs Maven in basedir as the invoker does (its local repository, settings that resolve the
+   * rest from the outer local repository, offline), for flows the invoker cannot express: something
+   * must happen between or during runs. Goals without a colon-prefix are azbuild goals. Output goes
+   * to basedir/logName. Returns the process; call waitFor() on it.
+   */
+  Process startMvn(File localRepo, String logName, String... goalsAndArgs) {
+    def outerRepo = new File(System.getProperty('maven.repo.local') ?: "${System.getProperty('user.home')}/.m2/repository")
+    def settings = new File(basedir, '.mvn/it-settings.xml')
+    settings.parentFile.mkdirs()
+    settings.text = new File(examplesDir, '../it/settings.xml').text.replace('@localRepositoryUrl@', outerRepo.toURI().toString())
+    def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').absolutePath
+    def args = goalsAndArgs.collect { it.startsWith('-') || it.contains(':') ? it : "dev.azbuild:azbuild-maven-plugin:${pluginVersion()}:${it}".toString() }
+    def cmd = [mvn, '-B', '-o', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepo.absolutePath}".toString(),
+               '-Dazbuild.fetch=false'] + args
+    return new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true)
+        .redirectOutput(new File(basedir, logName)).start()
+  }
+
+  /** {@link #startMvn} and wait; returns the exit code. */
+  int mvn(File localRepo, String logName, String... goalsAndArgs) {
+    return startMvn(localRepo, logName, goalsAndArgs).waitFor()
+  }
+
+  static int freePort() {
+    return PrivateRegistry.freePort()
+  }
+
+  /** A private docker-registry (see PrivateRegistry) kept in dir, on port (default: a free one). */
+  PrivateRegistry privateRegistry(File dir, int port = freePort()) {
+    return new PrivateRegistry(dir: dir, port: port)
+  }
+
+  /** The JSON record azbuild keeps under a tag (an OCI artifact whose config blob is the record), or null. */
+  static def record(String registry, String repository, String tag) {
+    def c = new URL("http://${registry}/v2/${repository}/manifests/${tag}").openConnection()
+    c.setRequestProperty('Accept', 'application/vnd.oci.image.manifest.v1+json')
+    if (c.responseCode != 200) {
+      return null
+    }
+    def manifest = new JsonSlurper().parse(c.inputStream)
+    return new JsonSlurper().parse(new URL("http://${registry}/v2/${repository}/blobs/${manifest.config.digest}"))
+  }
+
   def json(String path) {
     return new JsonSlurper().parse(new File(basedir, path))
   }
@@ -148,6 +221,73 @@ class ItLib {
         dest.setExecutable(f.canExecute())
       }
     }
+  }
+}
+
+/**
+ * A docker-registry process of one test, on its own port and storage, for fault injection: the
+ * shared registries of scripts/services must never be killed. Killed at the latest when the JVM
+ * running the tests exits.
+ */
+class PrivateRegistry {
+  File dir
+  int port
+
+  static int freePort() {
+    return new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+  }
+
+  String host() {
+    return "127.0.0.1:${port}"
+  }
+
+  /** Starts it (storage dir/storage, access log appended to dir/registry.log) and waits for /v2/. */
+  PrivateRegistry start() {
+    dir.mkdirs()
+    def config = new File(dir, 'config.yml')
+    config.text = """version: 0.1
+log:
+  level: info
+  formatter: text
+  accesslog:
+    disabled: false
+storage:
+  filesystem:
+    rootdirectory: ${new File(dir, 'storage').absolutePath}
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:${port}
+  secret: it-private-registry
+"""
+    def bin = ['/usr/bin/docker-registry', '/usr/local/bin/docker-registry'].find { new File(it).canExecute() } ?: 'docker-registry'
+    def process = new ProcessBuilder(bin, 'serve', config.absolutePath).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir, 'registry.log'))).start()
+    new File(dir, 'registry.pid').text = process.pid()
+    Runtime.runtime.addShutdownHook(new Thread({ process.destroyForcibly() }))
+    for (int i = 0; i < 200; i++) {
+      try {
+        def c = new URL("http://${host()}/v2/").openConnection()
+        if (c.responseCode == 200) return this
+      } catch (IOException ignored) {
+      }
+      assert process.alive : "docker-registry on ${host()} exited: ${new File(dir, 'registry.log').text.takeRight(2000)}"
+      sleep(100)
+    }
+    throw new IllegalStateException("docker-registry on ${host()} did not answer within 20 s")
+  }
+
+  /** Kills it (SIGKILL) and waits until it is gone. */
+  void kill() {
+    def pid = new File(dir, 'registry.pid')
+    if (pid.exists()) {
+      ProcessHandle.of(pid.text.trim() as long).ifPresent { it.destroyForcibly(); it.onExit().get() }
+    }
+  }
+
+  /** The access-log lines (requests) it has served so far, over all its starts. */
+  List<String> requests() {
+    return new File(dir, 'registry.log').readLines().findAll { it.startsWith('127.0.0.1 ') }
   }
 }
 

@@ -25,9 +25,18 @@ public final class BaseCommitResolver {
    * @param defaultBranch configured default branch, or empty to detect origin/main, origin/master
    * @param deployedCommit the last fully deployed commit recorded by deploy, if any
    * @param allowFetch whether the clone may be deepened from origin
+   * @param targetBranch the branch a pull/merge request targets, when this build is one: a branch
+   *     is compared with what it will merge into, which need not be the default branch
    */
   public record Request(Optional<String> explicitBase, Optional<String> branch,
-      Optional<String> defaultBranch, Optional<String> deployedCommit, boolean allowFetch) {}
+      Optional<String> defaultBranch, Optional<String> deployedCommit, boolean allowFetch,
+      Optional<String> targetBranch) {
+
+    public Request(Optional<String> explicitBase, Optional<String> branch, Optional<String> defaultBranch,
+        Optional<String> deployedCommit, boolean allowFetch) {
+      this(explicitBase, branch, defaultBranch, deployedCommit, allowFetch, Optional.empty());
+    }
+  }
 
   private final GitRepo git;
 
@@ -48,7 +57,11 @@ public final class BaseCommitResolver {
     if (branch.equals(defaultBranch)) {
       return onDefaultBranch(request, branch, head, warnings);
     }
-    return onBranch(request, branch, defaultBranch, head, warnings);
+    String target = request.targetBranch().filter(t -> !t.isBlank() && !t.equals(branch)).orElse(defaultBranch);
+    BaseCommit base = onBranch(request, branch, target, head, warnings);
+    // the report names the real default branch: setenv's AZBUILD_IS_DEFAULT_BRANCH and deploy read it
+    return new BaseCommit(base.commit(), base.branch(), defaultBranch,
+        target.equals(defaultBranch) ? base.how() : base.how() + " (pull request target)", base.warnings());
   }
 
   private BaseCommit explicit(String base, ObjectId head, Request request, String defaultBranch,

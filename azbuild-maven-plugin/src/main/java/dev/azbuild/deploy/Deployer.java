@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deploy of a whole reactor: the gate (every module has its commit image), then under the
- * deploy lock, per module in graph order: skip if the deploy marker says this digest and these
+ * deploy lock (read again before each module, see {@link DeployLock}), per module in graph order: skip if the deploy marker says this digest and these
  * terraform inputs are deployed; else promote (re-tag commit → master in the cache registry), copy
  * to the deploy registry by digest, {@code terraform apply}, restart, re-tag {@code deployed} and
  * write the marker. After every module, the commit is recorded in the cache registry as the last
@@ -76,15 +76,16 @@ public final class Deployer {
     }
     LOG.info("deploy gate open: {} modules have images tagged {}", modules.size(), settings.commit());
     if (settings.dryRun()) {
+      reportLock();
       for (ImageModule m : selected) {
         report.record(dryRun(m, gate.digests().get(m.id())));
       }
       report.write(true);
       return report.modules();
     }
-    try (DeployLock lock = DeployLock.acquire(deploy, settings.runId(), settings.host(), Instant.now(),
-        settings.lockSettle())) {
+    try (DeployLock lock = DeployLock.acquire(deploy, ourLock(), settings.lockSettle())) {
       for (ImageModule m : selected) {
+        lock.checkStillOurs(m.label());
         ModuleDeployReport r = deployModule(m, gate.digests().get(m.id()));
         report.record(r);
         if (r.action().equals(ModuleDeployReport.FAILED)) {
@@ -126,6 +127,24 @@ public final class Deployer {
       }
     }
     return pending;
+  }
+
+  private DeployLock.Holder ourLock() {
+    return DeployLock.Holder.ours(settings.runId(), settings.host(), settings.commit(), Instant.now());
+  }
+
+  /** A dry run reads the lock, never takes it: says whether a deploy now would be refused. */
+  private void reportLock() throws DeployException {
+    try {
+      Optional<String> blocked = DeployLock.blockedBy(deploy, ourLock());
+      if (blocked.isPresent()) {
+        LOG.warn("dry run: a deploy now would fail: {}", blocked.get());
+      } else {
+        LOG.info("dry run: the deploy lock in {} is free", deploy.describe());
+      }
+    } catch (RegistryException e) {
+      throw new DeployException("dry run: " + e.getMessage(), e);
+    }
   }
 
   private ModuleDeployReport dryRun(ImageModule m, String digest) throws DeployException {
@@ -175,6 +194,7 @@ public final class Deployer {
             seconds(start), List.of(skip.get()));
       }
       reasons.add(DeployMarker.deployReason(marker, digest, tfHash));
+      deploy.ensureRepository(image); // ECR refuses pushes to a repository that does not exist
       CopyResult copy = cache.copy(image, digest, deploy, image, List.of(settings.commit(), settings.masterTag()));
       reasons.add("copied to " + deployName + " (" + copy.blobsCopied() + " blobs, " + copy.bytesCopied()
           + " bytes sent; " + copy.blobsSkipped() + " already there)");

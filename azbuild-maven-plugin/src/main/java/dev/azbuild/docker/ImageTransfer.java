@@ -5,10 +5,11 @@ import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
-import java.time.Duration;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ public final class ImageTransfer {
           + "|bad gateway|service unavailable|gateway timeout|toomanyrequests|too many requests");
   /** How the daemon says a pulled tag or repository is not in the registry. */
   private static final Pattern MISSING = Pattern.compile("manifest unknown|not found|name unknown");
+
+  /** Spread retries of builds that failed together (-T) so they do not retry together. */
+  private static final double JITTER = 0.5;
 
   private final DockerDaemon daemon;
   private final RetryPolicy retry;
@@ -109,60 +113,93 @@ public final class ImageTransfer {
     TransferProgress<?> start();
   }
 
-  /** Runs tries until one succeeds, the image proves missing (empty), or the failure is final. */
+  /** A failure that may pass on another try: what the daemon said, and why. */
+  private static final class TransientTransfer extends Exception {
+    final String said;
+
+    TransientTransfer(String said, Throwable cause) {
+      super(said, cause, false, false);
+      this.said = said;
+    }
+  }
+
+  /**
+   * Runs tries (Failsafe: exponential backoff with jitter) until one succeeds, the image proves
+   * missing (empty), or the failure is final.
+   */
   private Optional<TransferResult> transfer(Verb verb, String reference, Optional<RegistryAuth> auth, Start start)
       throws DockerOperationException {
     String registry = registryOf(reference);
-    for (int attempt = 1; ; attempt++) {
-      Throwable cause;
-      String message;
-      try {
-        TransferProgress<?> progress = start.start();
-        progress.awaitCompletion();
-        if (progress.failure().isEmpty() && progress.error().isEmpty()) {
-          TransferResult result = progress.result(attempt);
-          LOG.info(progress.summary(result));
-          return Optional.of(result);
-        }
-        cause = progress.failure().orElse(null);
-        message = cause != null ? DockerDaemon.errorMessage(cause) : progress.error().get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DockerOperationException(verb.word + " of " + reference + " interrupted", e);
-      } catch (RuntimeException e) {
-        cause = e;
-        message = DockerDaemon.errorMessage(e);
-      }
-      if (cause != null && DockerDaemon.isConnectionFailure(cause)) {
-        throw daemon.unreachable(cause);
-      }
-      String raw = message;
-      // a proxy may answer with a whole HTML page; keep the line short
-      String said = BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(a -> a.scrub(raw)).orElse(raw)), 300);
-      if (verb == Verb.PUSH && (cause instanceof NotFoundException || said.contains("does not exist locally"))) {
-        throw new ImageTransferException("push of " + reference + ": no such local image; build or tag it first",
-            registry, reference, cause);
-      }
-      if (cause instanceof NotFoundException || verb == Verb.PULL && MISSING.matcher(lower(said)).find()) {
-        LOG.debug("{} of {}: {}", verb.word, reference, said);
-        return Optional.empty();
-      }
-      boolean retryable = RETRYABLE.matcher(lower(said)).find();
-      if (!retryable || attempt >= retry.attempts()) {
-        String tries = retryable ? " after " + attempt + (attempt == 1 ? " try" : " tries") : "";
+    AtomicInteger attempts = new AtomicInteger();
+    dev.failsafe.RetryPolicy<Optional<TransferResult>> policy = dev.failsafe.RetryPolicy.<Optional<TransferResult>>builder()
+        .handle(TransientTransfer.class)
+        .withMaxAttempts(retry.attempts())
+        .withBackoff(retry.initialBackoff(), retry.maxBackoff().compareTo(retry.initialBackoff()) > 0
+            ? retry.maxBackoff() : retry.initialBackoff().plusMillis(1))
+        .withJitter(JITTER)
+        .onRetry(e -> LOG.warn("{} of {} {} {} failed ({}); try {}/{}", verb.word, reference, verb.preposition,
+            registry, e.getLastException().getMessage(), e.getAttemptCount() + 1,
+            retry.attempts()))
+        .build();
+    try {
+      return Failsafe.with(policy).get(() -> once(verb, reference, auth, start, registry, attempts.incrementAndGet()));
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof TransientTransfer t) {
+        int tries = attempts.get();
         throw new ImageTransferException(verb.word + " of " + reference + " " + verb.preposition + " " + registry
-            + " failed" + tries + ": " + said + hint(said), registry, reference, cause);
+            + " failed after " + tries + (tries == 1 ? " try" : " tries") + ": " + t.said + hint(t.said),
+            registry, reference, t.getCause());
       }
-      Duration wait = retry.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-      LOG.warn("{} of {} {} {} failed ({}); try {}/{} in {} ms", verb.word, reference, verb.preposition, registry, said,
-          attempt + 1, retry.attempts(), wait.toMillis());
-      try {
-        Thread.sleep(wait.toMillis());
-      } catch (InterruptedException e) {
+      if (cause instanceof DockerOperationException d) {
+        throw d;
+      }
+      if (cause instanceof InterruptedException) {
         Thread.currentThread().interrupt();
-        throw new DockerOperationException(verb.word + " of " + reference + " interrupted", e);
+        throw new DockerOperationException(verb.word + " of " + reference + " interrupted", cause);
       }
+      throw e;
     }
+  }
+
+  /** One try: the result, empty when the image is missing, or a final or transient failure. */
+  private Optional<TransferResult> once(Verb verb, String reference, Optional<RegistryAuth> auth, Start start,
+      String registry, int attempt) throws DockerOperationException, TransientTransfer, InterruptedException {
+    Throwable cause;
+    String message;
+    try {
+      TransferProgress<?> progress = start.start();
+      progress.awaitCompletion();
+      if (progress.failure().isEmpty() && progress.error().isEmpty()) {
+        TransferResult result = progress.result(attempt);
+        LOG.info(progress.summary(result));
+        return Optional.of(result);
+      }
+      cause = progress.failure().orElse(null);
+      message = cause != null ? DockerDaemon.errorMessage(cause) : progress.error().get();
+    } catch (RuntimeException e) {
+      cause = e;
+      message = DockerDaemon.errorMessage(e);
+    }
+    if (cause != null && DockerDaemon.isConnectionFailure(cause)) {
+      throw daemon.unreachable(cause);
+    }
+    String raw = message;
+    // a proxy may answer with a whole HTML page; keep the line short
+    String said = BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(a -> a.scrub(raw)).orElse(raw)), 300);
+    if (verb == Verb.PUSH && (cause instanceof NotFoundException || said.contains("does not exist locally"))) {
+      throw new ImageTransferException("push of " + reference + ": no such local image; build or tag it first",
+          registry, reference, cause);
+    }
+    if (cause instanceof NotFoundException || verb == Verb.PULL && MISSING.matcher(lower(said)).find()) {
+      LOG.debug("{} of {}: {}", verb.word, reference, said);
+      return Optional.empty();
+    }
+    if (RETRYABLE.matcher(lower(said)).find()) {
+      throw new TransientTransfer(said, cause);
+    }
+    throw new ImageTransferException(verb.word + " of " + reference + " " + verb.preposition + " " + registry
+        + " failed: " + said + hint(said), registry, reference, cause);
   }
 
   /** What to do about the errors users hit most. */

@@ -47,6 +47,6 @@ public final class PlanService {
   public static BaseCommit resolveBase(GitRepo git, PlanSettings settings, ObjectId head) throws GitException {
     Optional<String> branch = settings.branch().or(git::currentBranch);
     return new BaseCommitResolver(git).resolve(new BaseCommitResolver.Request(settings.base(), branch,
-        settings.defaultBranch(), settings.deployedCommit(), settings.allowFetch()), head);
+        settings.defaultBranch(), settings.deployedCommit(), settings.allowFetch(), settings.targetBranch()), head);
   }
 }

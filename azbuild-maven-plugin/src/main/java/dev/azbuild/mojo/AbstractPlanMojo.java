@@ -49,6 +49,14 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.defaultBranch")
   protected String defaultBranch;
 
+  /**
+   * The branch a pull/merge request merges into; a branch build's base is its merge-base with it.
+   * Default: the CI's variable (GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME, CHANGE_TARGET,
+   * BUILDKITE_PULL_REQUEST_BASE_BRANCH), else the default branch. Env: AZBUILD_TARGET_BRANCH.
+   */
+  @Parameter(property = "azbuild.targetBranch")
+  protected String targetBranch;
+
   /** Whether a shallow clone may be deepened from origin to find the base commit. */
   @Parameter(property = "azbuild.fetch", defaultValue = "true")
   protected boolean fetch;
@@ -111,7 +119,8 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
         deployedCommit(),
         fetch,
         CacheProbe.NONE,
-        masterTag);
+        masterTag,
+        firstNonBlank(targetBranch, System.getenv("AZBUILD_TARGET_BRANCH"), CiBranch.pullRequestTarget()));
   }
 
   /**
@@ -158,6 +167,6 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   private String cacheKey(Path root, PlanSettings s) {
     return String.join("|", "azbuild.plan", root.toString(), cacheRegistryUrl().orElse(""), s.mode().id(), s.base().orElse(""),
         s.head().orElse(""), s.branch().orElse(""), s.defaultBranch().orElse(""),
-        s.deployedCommit().orElse(""), Boolean.toString(s.allowFetch()), s.masterTag());
+        s.deployedCommit().orElse(""), Boolean.toString(s.allowFetch()), s.masterTag(), s.targetBranch().orElse(""));
   }
 }

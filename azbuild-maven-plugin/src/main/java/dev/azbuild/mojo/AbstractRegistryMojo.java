@@ -47,11 +47,11 @@ public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.aws.endpoint")
   protected String awsEndpoint;
 
-  /** Region override for the AWS APIs (default: the region in the ECR host name). */
+  /** Region of the ECS API, and of ECR hosts whose region this plugin does not know yet; an ECR host's own region otherwise wins. */
   @Parameter(property = "azbuild.aws.region")
   protected String awsRegion;
 
-  /** Serve ECR image data from this registry instead of the ECR host (for tests against an emulator). */
+  /** Serve ECR image data from this registry instead of the ECR host (for tests against an emulator): {@code HOST:PORT}, or per region or ECR host {@code us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001}. */
   @Parameter(property = "azbuild.ecr.dataPlane")
   protected String ecrDataPlane;
 

@@ -54,6 +54,7 @@ public class SetenvMojo extends AbstractPlanMojo {
       vars.put("AZBUILD_COMMIT", head.name());
       vars.put("AZBUILD_DEFAULT_BRANCH", base.defaultBranch());
       vars.put("AZBUILD_IS_DEFAULT_BRANCH", Boolean.toString(base.branch().equals(base.defaultBranch())));
+      vars.put("AZBUILD_TARGET_BRANCH", settings.targetBranch().orElse(""));
       vars.put("AZBUILD_BASE", base.sha().orElse(""));
       vars.put("AZBUILD_BASE_HOW", base.how());
       vars.put("AZBUILD_MODE", effectiveMode.id());

@@ -8,7 +8,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
- * Builds the ECR API client: region from the host (or the override), AWS default credentials,
+ * Builds the ECR API client: region from the host (the override only for regions this SDK does not know), AWS default credentials,
  * the JDK-based HTTP client, and the endpoint override that points tests at an emulator.
  */
 final class EcrClients {
@@ -32,17 +32,19 @@ final class EcrClients {
   }
 
   static Region region(EcrHost host, RegistryOptions options) throws RegistryException {
+    Region region = Region.of(host.region());
+    // The host names its region: a cache in us-east-2 and a deploy registry in eu-west-2 each keep
+    // theirs whatever azbuild.aws.region (e.g. the ECS region) says.
+    if (Region.regions().contains(region)) {
+      return region;
+    }
     if (options.awsRegion() != null && !options.awsRegion().isBlank()) {
       // An explicit region is trusted: regions newer than this SDK must stay usable.
       return Region.of(options.awsRegion().trim());
     }
-    Region region = Region.of(host.region());
-    if (!Region.regions().contains(region)) {
-      throw new RegistryException("Unknown AWS region '" + host.region() + "' in ECR host " + host
-          + "; fix the registry URL (<account>.dkr.ecr.<region>.amazonaws.com, e.g. region eu-west-1)"
-          + " or set azbuild.aws.region if the region is newer than this plugin");
-    }
-    return region;
+    throw new RegistryException("Unknown AWS region '" + host.region() + "' in ECR host " + host
+        + "; fix the registry URL (<account>.dkr.ecr.<region>.amazonaws.com, e.g. region eu-west-1)"
+        + " or set azbuild.aws.region if the region is newer than this plugin");
   }
 
   private static URI endpoint(String endpoint) throws RegistryException {

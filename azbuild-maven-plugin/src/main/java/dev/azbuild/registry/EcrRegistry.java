@@ -40,9 +40,10 @@ public final class EcrRegistry implements Registry {
   EcrRegistry(EcrHost host, String prefix, RegistryOptions options) throws RegistryException {
     this.host = host;
     this.client = EcrClients.create(host, options);
-    String dataHost = options.ecrDataPlane() == null ? host.host() : Hosts.bareHost(options.ecrDataPlane());
+    Optional<String> dataPlaneOverride = options.ecrDataPlaneFor(host);
+    String dataHost = dataPlaneOverride.map(Hosts::bareHost).orElse(host.host());
     Set<String> insecure = new HashSet<>(options.insecureHosts());
-    if (options.ecrDataPlane() != null && options.ecrDataPlane().startsWith("http://")) {
+    if (dataPlaneOverride.filter(d -> d.startsWith("http://")).isPresent()) {
       insecure.add(dataHost);
     }
     RegistryAddress address = RegistryAddress.of(dataHost, prefix, insecure);
@@ -51,7 +52,7 @@ public final class EcrRegistry implements Registry {
     // The data plane authenticates as the ECR host, wherever it is served from.
     this.dataPlane = new OciRegistry(address, host.host(), chain, options);
     this.images = new EcrImages(client, host);
-    this.access = options.effectiveEcrImageAccess();
+    this.access = options.effectiveEcrImageAccess(dataPlaneOverride.isPresent());
     String where = prefix == null || prefix.isEmpty() ? host.host() : host.host() + "/" + this.prefix;
     this.description = dataHost.equals(host.host()) ? where : where + " (data plane " + dataHost + ")";
   }

@@ -1,5 +1,6 @@
 package dev.azbuild.registry;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,8 +8,9 @@ import java.util.Set;
 /**
  * Copies an image by digest between two registries' OCI APIs without pulling it: for each blob
  * (config and layers; for an index, those of every child manifest) it asks the target first,
- * mounts from the source repository when both are the same registry, else streams it from the
- * source to the target. Then it puts child manifests by digest, and the top manifest under each
+ * mounts from the source repository when both are the same registry, or from another repository
+ * of the target that this process saw holding it (an upstream module's image copied earlier),
+ * else streams it from the source to the target. Then it puts child manifests by digest, and the top manifest under each
  * tag, byte for byte, so the target digest equals the source digest.
  */
 final class ImageCopier {
@@ -17,10 +19,28 @@ final class ImageCopier {
   private final OciRegistry target;
   private final Retrier retrier;
 
+  /** @param retrier named after both registries: a blob attempt talks to the source and the target */
   ImageCopier(OciRegistry source, OciRegistry target, Retrier retrier) {
     this.source = source;
     this.target = target;
     this.retrier = retrier;
+  }
+
+  /** A request to one side of the copy, once. */
+  @FunctionalInterface
+  private interface SideCall<T> {
+    T run() throws IOException, TransientFailure, RegistryException, InterruptedException;
+  }
+
+  /** Runs a call on one side; a network error says which registry it came from (still retried). */
+  private static <T> T onSide(OciRegistry side, SideCall<T> call)
+      throws IOException, TransientFailure, RegistryException, InterruptedException {
+    try {
+      return call.run();
+    } catch (IOException e) {
+      throw new IOException(side.describe() + " " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
   }
 
   CopyResult copy(String repository, String reference, String targetRepository, List<String> targetTags)
@@ -62,17 +82,20 @@ final class ImageCopier {
     String name = to.subject(targetRepository, blob.digest());
     if (to.exists(targetRepository, blob.digest())) {
       progress.skipped(name, "already on target");
+      target.rememberBlob(blob.digest(), targetRepository);
       return;
     }
     boolean sameRegistry = from.address().sameEndpoint(to.address());
-    String mountFrom = sameRegistry ? from.address().repository(repository) : null;
+    String mountFrom = sameRegistry ? from.address().repository(repository)
+        : target.blobHome(blob.digest()).map(home -> to.address().repository(home)).orElse(null);
     // One attempt = start (or mount) + open source + streamed PUT: a failed stream cannot be resumed.
     boolean mounted = retrier.call(name, () -> {
-      BlobClient.Upload upload = to.startOnce(targetRepository, blob.digest(), mountFrom);
+      BlobClient.Upload upload = onSide(target, () -> start(to, targetRepository, blob.digest(), mountFrom,
+          sameRegistry));
       if (upload.mounted()) {
         return true;
       }
-      try (RegistryResponse content = from.openOnce(repository, blob.digest())) {
+      try (RegistryResponse content = onSide(source, () -> from.openOnce(repository, blob.digest()))) {
         to.completeOnce(upload, targetRepository, blob,
             () -> new CountingInputStream(content.body(), progress::streamed));
       }
@@ -82,6 +105,23 @@ final class ImageCopier {
       progress.skipped(name, "mounted from " + mountFrom);
     } else {
       progress.copied(name, blob.size());
+    }
+    target.rememberBlob(blob.digest(), targetRepository);
+  }
+
+  /**
+   * Starts an upload, asking for a mount when a repository is known to hold the blob. A mount
+   * guessed from another copy is only a hint: a registry that refuses it gets a plain upload.
+   */
+  private static BlobClient.Upload start(BlobClient to, String targetRepository, String digest, String mountFrom,
+      boolean sameRegistry) throws java.io.IOException, TransientFailure, RegistryException, InterruptedException {
+    if (mountFrom == null || sameRegistry) {
+      return to.startOnce(targetRepository, digest, mountFrom);
+    }
+    try {
+      return to.startOnce(targetRepository, digest, mountFrom);
+    } catch (RegistryException refused) {
+      return to.startOnce(targetRepository, digest, null);
     }
   }
 }

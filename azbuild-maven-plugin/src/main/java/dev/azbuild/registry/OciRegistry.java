@@ -2,7 +2,9 @@ package dev.azbuild.registry;
 
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,12 @@ public final class OciRegistry implements Registry {
   private final Retrier retrier;
   private final ManifestClient manifests;
   private final BlobClient blobs;
+  /**
+   * Where this process last saw each blob in this registry (digest → repository), so a copy into
+   * another repository can mount it instead of streaming it again: a deploy copies the base
+   * module's layers once, then mounts them for every module built on it.
+   */
+  private final Map<String, String> blobHomes = new ConcurrentHashMap<>();
 
   /**
    * @param credentialHost the host whose credentials to use: the address host, except for an ECR
@@ -92,7 +100,17 @@ public final class OciRegistry implements Registry {
     for (String tag : targetTags) {
       Names.requireTag(tag, to.describe());
     }
-    return new ImageCopier(this, to, retrier).copy(repository, reference, targetRepository, targetTags);
+    Retrier both = retrier.named(describe() + " -> " + to.describe());
+    return new ImageCopier(this, to, both).copy(repository, reference, targetRepository, targetTags);
+  }
+
+  /** A repository of this registry that held {@code digest} when this process last saw it. */
+  Optional<String> blobHome(String digest) {
+    return Optional.ofNullable(blobHomes.get(digest));
+  }
+
+  void rememberBlob(String digest, String repository) {
+    blobHomes.put(digest, repository);
   }
 
   @Override

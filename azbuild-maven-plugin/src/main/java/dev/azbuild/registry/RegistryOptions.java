@@ -2,6 +2,7 @@ package dev.azbuild.registry;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,9 +12,13 @@ import java.util.Set;
  *     hosts always are
  * @param awsEndpoint ECR control-plane endpoint override ({@code azbuild.aws.endpoint}, e.g. an
  *     emulator at {@code http://127.0.0.1:5003}); null for AWS
- * @param awsRegion region for the ECR API; null to take it from the ECR host name
+ * @param awsRegion region for an ECR host whose region this SDK does not know yet (the host name's
+ *     region wins otherwise, so a cache and a deploy registry can be in different regions); null
+ *     for none
  * @param ecrDataPlane {@code host:port} serving the OCI API for ECR hosts instead of the ECR host
- *     itself (emulators have no image storage); null for the ECR host
+ *     itself (emulators have no image storage), or per ECR host or region:
+ *     {@code us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001} (hosts not listed use ECR); null
+ *     for the ECR hosts
  * @param ecrImageAccess how ECR images are read and re-tagged
  * @param retryAttempts attempts per request for network errors, 429 and 5xx (1 = no retry)
  * @param retryBaseDelay first backoff delay; doubles per attempt, with jitter
@@ -94,11 +99,38 @@ public record RegistryOptions(
         retryAttempts, retryBaseDelay, timeout, chain);
   }
 
+  /**
+   * The data plane of one ECR host: the single {@code host:port}, or the entry whose key is the
+   * host or its region; empty for the ECR host itself.
+   *
+   * @throws RegistryException when an entry is not {@code KEY=HOST:PORT}
+   */
+  Optional<String> ecrDataPlaneFor(EcrHost host) throws RegistryException {
+    if (ecrDataPlane == null || ecrDataPlane.isBlank()) {
+      return Optional.empty();
+    }
+    if (!ecrDataPlane.contains("=")) {
+      return Optional.of(ecrDataPlane.strip());
+    }
+    for (String entry : ecrDataPlane.split(",")) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0 || eq == entry.strip().length() - 1) {
+        throw new RegistryException("azbuild.ecr.dataPlane entry '" + entry.strip() + "' is not REGION=HOST:PORT or"
+            + " ECR-HOST=HOST:PORT; e.g. us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001");
+      }
+      String key = entry.substring(0, eq).strip();
+      if (key.equals(host.region()) || key.equals(host.host())) {
+        return Optional.of(entry.substring(eq + 1).strip());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The image access {@link EcrRegistry} uses once {@link EcrImageAccess#AUTO} is resolved. */
-  EcrImageAccess effectiveEcrImageAccess() {
+  EcrImageAccess effectiveEcrImageAccess(boolean dataPlaneOverridden) {
     if (ecrImageAccess != EcrImageAccess.AUTO) {
       return ecrImageAccess;
     }
-    return ecrDataPlane != null ? EcrImageAccess.DATA_PLANE : EcrImageAccess.ECR_API;
+    return dataPlaneOverridden ? EcrImageAccess.DATA_PLANE : EcrImageAccess.ECR_API;
   }
 }

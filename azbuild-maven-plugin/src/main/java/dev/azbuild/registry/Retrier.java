@@ -27,11 +27,13 @@ final class Retrier {
 
   private final String registry;
   private final int attempts;
+  private final Duration baseDelay;
   private final RetryPolicy<Object> policy;
 
   Retrier(String registry, int attempts, Duration baseDelay) {
     this.registry = registry;
     this.attempts = attempts;
+    this.baseDelay = baseDelay;
     Duration max = baseDelay.compareTo(MAX_DELAY) < 0 ? MAX_DELAY : baseDelay.multipliedBy(2);
     this.policy =
         RetryPolicy.builder()
@@ -42,6 +44,11 @@ final class Retrier {
             .onRetry(e -> log.info("{}: {}; retrying (attempt {} of {})",
                 registry, describe(e.getLastException()), e.getAttemptCount() + 1, attempts))
             .build();
+  }
+
+  /** The same policy under another name (the subject of its log lines and errors). */
+  Retrier named(String name) {
+    return new Retrier(name, attempts, baseDelay);
   }
 
   /** Runs the action, retrying transient failures. */

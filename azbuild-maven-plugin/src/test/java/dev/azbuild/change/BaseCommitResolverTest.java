@@ -118,6 +118,38 @@ class BaseCommitResolverTest {
     assertThat(resolve(clone, request("topic")).sha()).contains(c5);
   }
 
+  @Test
+  void aPullRequestIsComparedWithItsTargetBranchNotTheDefault() throws Exception {
+    GitFixture clone = GitFixture.clone(origin.dir().toString(), tmp.resolve("clone"), "-b", "feature");
+    clone.checkoutNew("topic");
+    String t1 = clone.write("t.txt", "t\n").commit("t1");
+    // topic targets feature (a stacked pull request): the base is feature's tip f2, not c3 (merge-base with main)
+    BaseCommit base = resolve(clone, new BaseCommitResolver.Request(Optional.empty(), Optional.of("topic"),
+        Optional.empty(), Optional.empty(), false, Optional.of("feature")));
+    assertThat(base.sha()).contains(f2);
+    assertThat(base.defaultBranch()).as("the default branch is still main").isEqualTo("main");
+    assertThat(base.how()).isEqualTo("merge-base of topic and feature (pull request target)");
+    assertThat(t1).isNotEqualTo(f2);
+  }
+
+  @Test
+  void aPullRequestTargetEqualToTheBranchOrBlankFallsBackToTheDefaultBranch() throws Exception {
+    for (String target : new String[] {"feature", " "}) {
+      BaseCommit base = resolve(featureClone, new BaseCommitResolver.Request(Optional.empty(), Optional.of("feature"),
+          Optional.empty(), Optional.empty(), false, Optional.of(target)));
+      assertThat(base.sha()).as(target).contains(c3);
+      assertThat(base.how()).isEqualTo("merge-base of feature and main");
+    }
+  }
+
+  @Test
+  void aPullRequestTargetMissingFromTheCloneSaysSo() throws Exception {
+    BaseCommit base = resolve(featureClone, new BaseCommitResolver.Request(Optional.empty(), Optional.of("feature"),
+        Optional.empty(), Optional.empty(), false, Optional.of("release-9")));
+    assertThat(base.found()).isFalse();
+    assertThat(base.warnings()).anySatisfy(w -> assertThat(w).contains("release-9"));
+  }
+
   // ---- default branch detection ----
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.registry.CredentialChain;
+import dev.azbuild.registry.Credentials;
+import dev.azbuild.registry.StaticCredentials;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
@@ -212,15 +214,149 @@ class DeployerTest {
   @Test
   void aFreshLockOfAnotherRunRefusesAStaleOneDoesNot() throws Exception {
     Instant now = Instant.now();
-    DeployLock held = DeployLock.acquire(deploy, "run-a", "host-a", now, Duration.ZERO);
+    DeployLock held = DeployLock.acquire(deploy, lock("run-a", "host-a", now), Duration.ZERO);
 
-    assertThatThrownBy(() -> DeployLock.acquire(deploy, "run-b", "host-b", now.plusSeconds(60), Duration.ZERO))
+    assertThatThrownBy(() -> DeployLock.acquire(deploy, lock("run-b", "host-b", now.plusSeconds(60)), Duration.ZERO))
         .isInstanceOf(DeployException.class)
-        .hasMessageStartingWith("deploy locked by run-a on host-a since " + now);
-    DeployLock.acquire(deploy, "run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1), Duration.ZERO).release();
+        .hasMessage("deploy locked by run-a (host host-a pid " + ProcessHandle.current().pid() + ", commit " + COMMIT
+            + ", since " + now + ") in " + deploy.describe() + "/azbuild-lock:lock; wait for it to finish,"
+            + " or it goes stale after 30 minutes");
+    DeployLock.acquire(deploy, lock("run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1)), Duration.ZERO)
+        .release();
     held.release(); // no longer ours: leaves run-b's record alone
     assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-b");
-    DeployLock.acquire(deploy, "run-c", "host-c", now, Duration.ZERO).release();
+    DeployLock.acquire(deploy, lock("run-c", "host-c", now), Duration.ZERO).release();
+  }
+
+  @Test
+  void aLockLeftByADeadProcessOnThisHostIsTakenOver() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Instant now = Instant.now();
+    DeployLock.acquire(deploy, new DeployLock.Holder("run-dead", "this-host", gone.pid(), COMMIT, now, "held"),
+        Duration.ZERO); // never released, as when the registry died under it
+    DeployLock.Holder elsewhere = lock("run-b", "other-host", now.plusSeconds(1));
+
+    assertThat(DeployLock.blockedBy(deploy, elsewhere)).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("deploy locked by run-dead (host this-host pid " + gone.pid() + ", commit " + COMMIT));
+    DeployLock.acquire(deploy, lock("run-b", "this-host", now.plusSeconds(1)), Duration.ZERO).release();
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-b");
+  }
+
+  @Test
+  void aRunWhoseLockWasOverwrittenStopsBeforeTheNextModule() throws Exception {
+    Instant now = Instant.now();
+    DeployLock a = DeployLock.acquire(deploy, lock("run-a", "host-a", now), Duration.ZERO);
+    a.checkStillOurs("app");
+    // run-b read the lock before run-a wrote it and wrote after run-a's read-back (no CAS in the API)
+    DeployLock.acquire(deploy, lock("run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1)), Duration.ZERO);
+
+    assertThatThrownBy(() -> a.checkStillOurs("app"))
+        .hasMessageStartingWith("deploy lock " + deploy.describe() + "/azbuild-lock:lock is no longer held by this run"
+            + " but by run-b (host host-b")
+        .hasMessageEndingWith("; stopped before app, modules before it are deployed and recorded");
+  }
+
+  @Test
+  void dryRunReportsTheHolderWithoutTakingTheLock() throws Exception {
+    ImageModule app = module("app");
+    pushImage("app");
+    DeployLock.acquire(deploy, lock("run-a", "host-a", Instant.now()), Duration.ZERO);
+
+    assertThat(deployer(true).deploy(List.of(app))).extracting(ModuleDeployReport::action)
+        .containsExactly("would-deploy");
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-a");
+    assertThatThrownBy(() -> deployer(false).deploy(List.of(app)))
+        .hasMessageStartingWith("deploy locked by run-a (host host-a");
+    assertThat(deploy.exists("app", COMMIT)).isFalse();
+  }
+
+  @Test
+  void anUnreachableDeployRegistryIsOneLineAndChangesNothing() throws Exception {
+    ImageModule app = module("app");
+    pushImage("app");
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Registry down = Registries.forUrl("127.0.0.1:" + closedPort + "/" + prefix, RegistryOptions.defaults()
+        .withCredentials(CredentialChain.none()).withRetries(2, Duration.ofMillis(1)));
+
+    assertThatThrownBy(() -> deployer(false, down).deploy(List.of(app)))
+        .isInstanceOf(DeployException.class)
+        .hasMessageStartingWith("127.0.0.1:" + closedPort + "/" + prefix + ": cannot complete")
+        .hasMessageContaining("after 2 attempts; check that the registry is running and the URL is right")
+        .hasMessageNotContaining("\n");
+    assertThat(cache.exists("app", "master")).isFalse();
+    assertThat(applies).isEmpty();
+  }
+
+  @Test
+  void wrongDeployRegistryCredentialsAreOneLineWithoutTheSecret() throws Exception {
+    ImageModule app = module("app");
+    pushImage("app");
+    String password = "wrong-" + prefix;
+    Registry auth = Registries.forUrl("127.0.0.1:5002/" + prefix, RegistryOptions.defaults()
+        .withCredentials(CredentialChain.of(StaticCredentials.explicit(
+            Map.of("127.0.0.1:5002", new Credentials("azbuild", password)))))
+        .withRetries(2, Duration.ofMillis(1)));
+
+    assertThatThrownBy(() -> deployer(false, auth).deploy(List.of(app)))
+        .isInstanceOf(DeployException.class)
+        .hasMessageStartingWith("401 Unauthorized from 127.0.0.1:5002")
+        .hasMessageContaining("check them")
+        .hasMessageNotContaining(password)
+        .hasMessageNotContaining("\n");
+    assertThat(cache.exists("app", "master")).isFalse();
+  }
+
+  @Test
+  void noTerraformBinaryFailsTheModuleWithTheFix() throws Exception {
+    ImageModule base = module("base");
+    ImageModule app = moduleWithTerraform("app");
+    pushImage("base");
+    pushImage("app");
+
+    assertThatThrownBy(() -> deployer(false, deploy, Optional.empty()).deploy(List.of(base, app)))
+        .hasMessage("app: has terraform/ but no terraform binary is available; check azbuild.terraform.version;"
+            + " modules before it are deployed and recorded, rerun to resume");
+    assertThat(DeployMarker.read(deploy, "base")).isPresent();
+    assertThat(DeployMarker.read(deploy, "app")).isEmpty();
+  }
+
+  @Test
+  void aTerraformBinaryThatCannotRunIsOneLine() throws Exception {
+    ImageModule app = moduleWithTerraform("app");
+    pushImage("app");
+    Path missing = dir.resolve("no-such-terraform");
+    TerraformRunner real = new CliTerraform(missing, dir.resolve("plugins"), Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> deployer(false, deploy, Optional.of(real)).deploy(List.of(app)))
+        .hasMessageStartingWith("app: terraform apply failed: ")
+        .hasMessageContaining(missing.toString())
+        .hasMessageNotContaining("\n");
+    assertThat(DeployMarker.read(deploy, "app")).isEmpty();
+  }
+
+  @Test
+  void invalidTerraformIsOneLineWithFileAndLineAndNothingRecorded() throws Exception {
+    ImageModule app = module("app");
+    Files.createDirectories(app.basedir().resolve("terraform"));
+    Files.writeString(app.basedir().resolve("terraform/main.tf"), "variable \"image\" {}\nresource \"terraform_data\" {\n");
+    pushImage("app");
+    TerraformRunner real = new CliTerraform(Path.of("/usr/local/bin/terraform"), dir.resolve("plugins"),
+        Duration.ofMinutes(2));
+
+    assertThatThrownBy(() -> deployer(false, deploy, Optional.of(real)).deploy(List.of(app)))
+        .hasMessageStartingWith("app: terraform apply failed: ")
+        .hasMessageContaining("main.tf:2")
+        .hasMessageNotContaining("\n");
+    assertThat(DeployMarker.read(deploy, "app")).isEmpty();
+    assertThat(DeployedCommit.read(cache)).isEmpty();
+  }
+
+  private static DeployLock.Holder lock(String run, String host, Instant time) {
+    return DeployLock.Holder.ours(run, host, COMMIT, time);
   }
 
   @Test
@@ -247,9 +383,17 @@ class DeployerTest {
   }
 
   private Deployer deployer(boolean dryRun) {
+    return deployer(dryRun, deploy);
+  }
+
+  private Deployer deployer(boolean dryRun, Registry deployTo) {
+    return deployer(dryRun, deployTo, Optional.of(new FakeTerraform()));
+  }
+
+  private Deployer deployer(boolean dryRun, Registry deployTo, Optional<TerraformRunner> terraform) {
     DeploySettings settings = new DeploySettings(COMMIT, "master", "image", dir.resolve("state"), dryRun,
         "run-" + UUID.randomUUID(), "test-host", Duration.ZERO);
-    return new Deployer(cache, deploy, Optional.of(new FakeTerraform()), new FakeRestarter(), settings,
+    return new Deployer(cache, deployTo, terraform, new FakeRestarter(), settings,
         new DeployReport(dir.resolve("deploy.json"), COMMIT, dryRun));
   }
 

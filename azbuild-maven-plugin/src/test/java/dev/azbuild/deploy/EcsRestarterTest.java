@@ -29,6 +29,8 @@ class EcsRestarterTest {
         .containerDefinitions(c -> c.name("api").image("127.0.0.1:5001/api:1").memory(64)))
         .taskDefinition().taskDefinitionArn();
     client.createService(b -> b.cluster(CLUSTER).serviceName("api").taskDefinition(taskDef).desiredCount(0));
+    // no container instances in the cluster: moto never runs the 2 wanted tasks
+    client.createService(b -> b.cluster(CLUSTER).serviceName("starved").taskDefinition(taskDef).desiredCount(2));
   }
 
   @AfterAll
@@ -42,6 +44,16 @@ class EcsRestarterTest {
 
     assertThat(restarter.restart("api", "r/api:c", "r/api@sha256:0")).isTrue();
     assertThat(restarter.describe("api")).isEqualTo("ECS service " + CLUSTER + "/api");
+  }
+
+  @Test
+  void aServiceThatIsNotStableInTimeIsOneLine() {
+    EcsRestarter restarter = new EcsRestarter(client, CLUSTER, Duration.ofSeconds(1), Duration.ofMillis(200));
+
+    assertThatThrownBy(() -> restarter.restart("starved", "r/starved:c", "r/starved@sha256:0"))
+        .isInstanceOf(DeployException.class)
+        .hasMessage("starved: ECS service " + CLUSTER + "/starved not stable within 1s (running 0 of 2, 1 deployments);"
+            + " check the service's events, raise azbuild.deploy.ecs.timeout");
   }
 
   @Test

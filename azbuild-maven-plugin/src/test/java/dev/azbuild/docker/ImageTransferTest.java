@@ -176,4 +176,16 @@ class ImageTransferTest {
         .hasMessageStartingWith("push of " + ref + " to " + registry + " failed after 3 tries: ")
         .hasMessageContaining("connection refused");
   }
+
+  @Test
+  void retriesAreLoggedWithTheTryNumber() throws Exception {
+    try (FailingRegistry registry = new FailingRegistry(FailingRegistry.Failure.STATUS_503, 1);
+        StderrCapture log = new StderrCapture()) {
+      String ref = tagged(registry.address(), "retrylog", "t1");
+
+      assertThat(transfer.push(ref).attempts()).isEqualTo(2);
+      assertThat(log.text()).contains("push of " + ref + " to " + registry.address() + " failed (")
+          .contains("try 2/3").doesNotContain("try 3/3");
+    }
+  }
 }

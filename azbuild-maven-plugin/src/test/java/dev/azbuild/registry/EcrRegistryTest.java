@@ -115,6 +115,26 @@ class EcrRegistryTest {
   }
 
   @Test
+  void eachEcrHostKeepsItsRegionAndItsOwnDataPlane() throws Exception {
+    String repo = "azbtest/regions-" + TestImages.RUN;
+    // azbuild.aws.region set for ECS must not move the cache registry out of its region
+    RegistryOptions twoRegions = options.withAwsRegion("eu-west-2")
+        .withEcrDataPlane("us-east-2=" + LocalServices.CACHE + ", eu-west-2=" + LocalServices.DEPLOY);
+    try (Registry cache = Registries.forUrl("123456789012.dkr.ecr.us-east-2.amazonaws.com", twoRegions);
+        Registry deploy = Registries.forUrl("123456789012.dkr.ecr.eu-west-2.amazonaws.com", twoRegions);
+        Registry elsewhere = Registries.forUrl("123456789012.dkr.ecr.eu-west-1.amazonaws.com", twoRegions)) {
+      assertThat(cache.ensureRepository(repo)).isEqualTo(RepoStatus.CREATED);
+      assertThat(deploy.ensureRepository(repo)).isEqualTo(RepoStatus.CREATED); // another region: another repository
+      assertThat(cache.ensureRepository(repo)).isEqualTo(RepoStatus.EXISTS);
+      assertThat(cache.imageName(repo)).isEqualTo(LocalServices.CACHE + "/" + repo);
+      assertThat(deploy.imageName(repo)).isEqualTo(LocalServices.DEPLOY + "/" + repo);
+      assertThat(elsewhere.imageName(repo)).isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/" + repo);
+    }
+    assertThatThrownBy(() -> Registries.forUrl(HOST, options.withEcrDataPlane("a=b,eu-west-1=")).close())
+        .hasMessageStartingWith("azbuild.ecr.dataPlane entry 'eu-west-1=' is not");
+  }
+
+  @Test
   void credentialsComeFromGetAuthorizationToken() throws Exception {
     SourcedCredentials credentials = ecr.credentials().orElseThrow();
 

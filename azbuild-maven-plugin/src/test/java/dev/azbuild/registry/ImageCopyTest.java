@@ -46,6 +46,27 @@ class ImageCopyTest {
   }
 
   @Test
+  void aSecondImageCopiedAcrossRegistriesMountsTheBlobsAnEarlierCopyBrought() throws Exception {
+    String upstream = "azbtest/mount-up-" + TestImages.RUN;
+    String downstream = "azbtest/mount-down-" + TestImages.RUN;
+
+    CopyResult first;
+    CopyResult second;
+    try (Registry fresh = Registries.forUrl(LocalServices.DEPLOY, LocalServices.options())) { // knows no blob yet
+      first = cache.copy(TestImages.REPOSITORY, TestImages.TAG, fresh, upstream, List.of("1"));
+      second = cache.copy(TestImages.REPOSITORY, TestImages.TAG, fresh, downstream, List.of("1"));
+    }
+
+    assertThat(first.bytesCopied()).isPositive();
+    assertThat(second.bytesCopied()).isZero();
+    assertThat(second.blobsCopied()).isZero();
+    assertThat(second.blobsSkipped()).isEqualTo(first.blobsCopied() + first.blobsSkipped());
+    assertThat(deploy.digest(downstream, "1")).contains(TestImages.digest());
+    Manifest manifest = deploy.getManifest(downstream, "1");
+    assertThat(manifest.digest()).isEqualTo(TestImages.digest());
+  }
+
+  @Test
   void copyOfAnIndexCopiesEveryChildAndKeepsTheIndexDigest() throws Exception {
     String repo = "azbtest/index-" + TestImages.RUN;
 

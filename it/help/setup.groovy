@@ -1,0 +1,2 @@
+evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir).initExample()
+return true

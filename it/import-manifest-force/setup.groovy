@@ -1,0 +1,6 @@
+def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
+lib.copyExample('build-manifest')
+lib.write('services/web/pom.xml', '<project>hand-written</project>\n')
+lib.git('init', '-q')
+lib.commit('monorepo with a build manifest and one hand-written pom')
+return true
