@@ -8,7 +8,7 @@ assert log.contains('Build locally only: no push and no registry re-tag')
 assert log.contains('User property: azbuild.cacheRegistry')
 assert log.contains('User property: azbuild.mode')
 // without -Dgoal: every goal of the plugin is listed
-['build', 'changed', 'check-rebuild', 'deploy', 'ensure-repo', 'ensure-terraform', 'help', 'image-exists', 'plan', 'setenv'].each {
+['build', 'changed', 'check-rebuild', 'ci-config', 'deploy', 'ensure-repo', 'ensure-terraform', 'graph', 'help', 'image-exists', 'import-manifest', 'plan', 'setenv'].each {
   assert log.contains("azbuild:${it}\n") || log.contains("azbuild:${it}\r\n") : "azbuild:${it} not listed by azbuild:help"
 }
 return true

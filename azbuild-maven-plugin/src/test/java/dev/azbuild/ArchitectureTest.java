@@ -91,6 +91,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void ciIsJdkYamlAndTheGraphOnly() {
+    classes().that().resideInAPackage("dev.azbuild.ci..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.snakeyaml.engine..", "dev.azbuild.ci..",
+            "dev.azbuild.graph..", "dev.azbuild.io..")
+        .because("the CI config generator needs only the module graph: no git, registry or Docker access")
+        .check(classes);
+  }
+
+  @Test
+  void onlyCiUsesTheYamlLibrary() {
+    noClasses().that().resideOutsideOfPackage("dev.azbuild.ci..")
+        .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..")
+        .check(classes);
+  }
+
+  @Test
   void packagesAreFreeOfCycles() {
     slices().matching("dev.azbuild.(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -55,6 +55,15 @@ public final class Deployer {
    *     held, or a module failed (modules before it stay deployed and recorded)
    */
   public List<ModuleDeployReport> deploy(List<ImageModule> modules) throws DeployException {
+    return deploy(modules, modules);
+  }
+
+  /**
+   * Deploys only {@code selected} (a CI job per module), after the gate checked every module. The
+   * commit is recorded as fully deployed when, afterwards, every other module's marker also holds
+   * this commit's digest and terraform inputs: the last of the per-module deploys records it.
+   */
+  public List<ModuleDeployReport> deploy(List<ImageModule> modules, List<ImageModule> selected) throws DeployException {
     DeployGate.Result gate;
     try {
       gate = DeployGate.check(cache, modules, settings.commit());
@@ -68,14 +77,14 @@ public final class Deployer {
     LOG.info("deploy gate open: {} modules have images tagged {}", modules.size(), settings.commit());
     if (settings.dryRun()) {
       reportLock();
-      for (ImageModule m : modules) {
+      for (ImageModule m : selected) {
         report.record(dryRun(m, gate.digests().get(m.id())));
       }
       report.write(true);
       return report.modules();
     }
     try (DeployLock lock = DeployLock.acquire(deploy, ourLock(), settings.lockSettle())) {
-      for (ImageModule m : modules) {
+      for (ImageModule m : selected) {
         lock.checkStillOurs(m.label());
         ModuleDeployReport r = deployModule(m, gate.digests().get(m.id()));
         report.record(r);
@@ -84,14 +93,40 @@ public final class Deployer {
               + "; modules before it are deployed and recorded, rerun to resume");
         }
       }
-      DeployedCommit.write(cache, settings.commit(), Instant.now());
-      LOG.info("recorded {} as the last fully deployed commit in {}", settings.commit(), cache.describe());
+      List<String> pending = notDeployed(modules, selected, gate.digests());
+      if (pending.isEmpty()) {
+        DeployedCommit.write(cache, settings.commit(), Instant.now());
+        LOG.info("recorded {} as the last fully deployed commit in {}", settings.commit(), cache.describe());
+      } else {
+        LOG.info("not recording {} as fully deployed yet: {} not deployed at this commit", settings.commit(),
+            String.join(", ", pending));
+      }
       lock.release();
     } catch (RegistryException e) {
       throw new DeployException(e.getMessage(), e);
     }
     report.write(true);
     return report.modules();
+  }
+
+  /** The labels of the modules outside {@code selected} whose deployed marker does not match this commit's image. */
+  private List<String> notDeployed(List<ImageModule> modules, List<ImageModule> selected, Map<String, String> digests)
+      throws RegistryException, DeployException {
+    List<String> pending = new ArrayList<>();
+    for (ImageModule m : modules) {
+      if (selected.contains(m)) {
+        continue;
+      }
+      try {
+        String tfHash = TerraformInputs.hash(terraformDir(m), settings.imageVar(), deploy.imageName(m.image()));
+        if (DeployMarker.read(deploy, m.image()).flatMap(k -> k.skipReason(digests.get(m.id()), tfHash)).isEmpty()) {
+          pending.add(m.label());
+        }
+      } catch (IOException e) {
+        throw new DeployException(m.label() + ": " + e.getMessage(), e);
+      }
+    }
+    return pending;
   }
 
   private DeployLock.Holder ourLock() {

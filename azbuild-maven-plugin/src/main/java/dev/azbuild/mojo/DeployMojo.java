@@ -11,6 +11,7 @@ import dev.azbuild.deploy.DeploySettings;
 import dev.azbuild.deploy.Deployer;
 import dev.azbuild.deploy.DockerRestarter;
 import dev.azbuild.deploy.EcsRestarter;
+import dev.azbuild.deploy.ModuleSelection;
 import dev.azbuild.deploy.ServiceRestarter;
 import dev.azbuild.deploy.TerraformRunner;
 import dev.azbuild.docker.DockerDaemon;
@@ -75,6 +76,14 @@ public class DeployMojo extends AbstractPlanMojo {
   @Parameter(property = "azbuild.deploy.ecs.timeout", defaultValue = "600")
   private int ecsTimeout;
 
+  /**
+   * Deploy only these image modules (comma-separated module dirs relative to the reactor root, as
+   * for {@code -pl}, or {@code [groupId]:artifactId}); the gate still checks every module. Used by
+   * the per-module deploy jobs that {@code ci-config} generates. Default: every module.
+   */
+  @Parameter(property = "azbuild.deploy.modules")
+  private String modulesToDeploy;
+
   /** Names this run in the deploy lock; default host:pid:time. */
   @Parameter(property = "azbuild.deploy.runId")
   private String runId;
@@ -95,6 +104,12 @@ public class DeployMojo extends AbstractPlanMojo {
       getLog().info("azbuild: no image modules, nothing to deploy");
       return;
     }
+    List<ImageModule> selected;
+    try {
+      selected = ModuleSelection.select(modules, reactorRoot(), modulesToDeploy);
+    } catch (DeployException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
     checkBranch();
     String deployUrl = deployRegistryUrl().orElseThrow(() -> new MojoFailureException(
         "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
@@ -107,9 +122,9 @@ public class DeployMojo extends AbstractPlanMojo {
     DeployReport report = new DeployReport(reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = openCacheRegistry(); Registry deploy = openRegistry(deployUrl);
         ServiceRestarter restarter = restarter(deploy)) {
-      Optional<TerraformRunner> terraform = !dryRun && Deployer.needsTerraform(modules) ? Optional.of(terraform())
+      Optional<TerraformRunner> terraform = !dryRun && Deployer.needsTerraform(selected) ? Optional.of(terraform())
           : Optional.empty();
-      new Deployer(cache, deploy, terraform, restarter, settings, report).deploy(modules);
+      new Deployer(cache, deploy, terraform, restarter, settings, report).deploy(modules, selected);
     } catch (DeployException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (RegistryException e) {

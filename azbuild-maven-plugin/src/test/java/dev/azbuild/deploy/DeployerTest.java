@@ -124,6 +124,32 @@ class DeployerTest {
   }
 
   @Test
+  void perModuleDeploysGateOnEveryModuleAndTheLastOneRecordsTheCommit() throws Exception {
+    ImageModule base = module("base");
+    ImageModule app = moduleWithTerraform("app");
+    List<ImageModule> all = List.of(base, app);
+    pushImage("base");
+
+    // the gate still checks every module, also those not selected
+    assertThatThrownBy(() -> deployer(false).deploy(all, List.of(base)))
+        .isInstanceOf(DeployException.class).hasMessageContaining("for app;");
+    assertThat(deploy.exists("base", COMMIT)).isFalse();
+
+    String appDigest = pushImage("app");
+    List<ModuleDeployReport> first = deployer(false).deploy(all, List.of(base));
+    assertThat(first).extracting(ModuleDeployReport::image).containsExactly("base");
+    assertThat(restarts).containsExactly("base");
+    assertThat(deploy.exists("app", COMMIT)).isFalse();
+    assertThat(DeployedCommit.read(cache)).as("app is not deployed yet").isEmpty();
+
+    List<ModuleDeployReport> second = deployer(false).deploy(all, List.of(app));
+    assertThat(second).extracting(ModuleDeployReport::action).containsExactly("deployed");
+    assertThat(deploy.digest("app", COMMIT)).contains(appDigest);
+    assertThat(applies).hasSize(1);
+    assertThat(DeployedCommit.read(cache)).as("every module is deployed at this commit now").contains(COMMIT);
+  }
+
+  @Test
   void changedTerraformRedeploysWithTheSameDigest() throws Exception {
     ImageModule app = moduleWithTerraform("app");
     pushImage("app");

@@ -1,0 +1,12 @@
+package dev.azbuild.ci;
+
+/** Bad CI config input or an unwritable output; one line with what, where and how to fix it. */
+public class CiConfigException extends Exception {
+  public CiConfigException(String message) {
+    super(message);
+  }
+
+  public CiConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
