@@ -68,6 +68,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   private long bytesPulled;
   private long bytesPushed;
+  /** The digest learned while re-tagging, so the report needs no further registry request. */
+  private String knownDigest;
 
   /** The daemon is only contacted when the module must be built: unchanged modules need no Docker. */
   public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, DockerDaemon daemon,
@@ -104,7 +106,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
         tags = retag();
         action = settings.skipPush() ? ModuleReport.SKIPPED : ModuleReport.RETAGGED;
       }
-      digest = settings.skipPush() ? null : cache.digest(module.image(), settings.commit()).orElse(null);
+      digest = settings.skipPush() ? null
+          : knownDigest != null ? knownDigest : cache.digest(module.image(), settings.commit()).orElse(null);
       double seconds = (System.nanoTime() - start) / 1e9;
       if (action.equals(ModuleReport.RETAGGED)) {
         LOG.info("{}: unchanged, re-tagged {} as {} (no layer moved, {} s)", module.label(), abbreviate(sourceTag()),
@@ -147,15 +150,12 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     for (String stage : StageBuilds.namedStages(dockerfile())) {
       String from = StageBuilds.stageTag(stage, source);
       if (cache.exists(module.image(), from)) {
-        for (String tag : followingTags(source)) {
-          cache.retag(module.image(), from, StageBuilds.stageTag(stage, tag));
-        }
+        cache.retag(module.image(), from,
+            followingTags(source).stream().map(tag -> StageBuilds.stageTag(stage, tag)).toList());
       }
     }
-    for (String tag : followingTags(source)) {
-      cache.retag(module.image(), source, tag);
-      tags.add(tag);
-    }
+    tags.addAll(followingTags(source));
+    knownDigest = cache.retag(module.image(), source, tags);
     return tags;
   }
 
@@ -198,9 +198,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       cacheFrom.add(stageRef);
       if (!settings.skipPush()) {
         push(stageRef, auth);
-        for (String tag : followingTags(primary)) {
-          cache.retag(module.image(), StageBuilds.stageTag(stage, primary), StageBuilds.stageTag(stage, tag));
-        }
+        cache.retag(module.image(), StageBuilds.stageTag(stage, primary),
+            followingTags(primary).stream().map(tag -> StageBuilds.stageTag(stage, tag)).toList());
       }
     }
 
@@ -213,10 +212,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     }
     push(primaryRef, auth);
     List<String> tags = new ArrayList<>(List.of(primary));
-    for (String tag : followingTags(primary)) {
-      cache.retag(module.image(), primary, tag);
-      tags.add(tag);
-    }
+    tags.addAll(followingTags(primary));
+    knownDigest = cache.retag(module.image(), primary, followingTags(primary));
     return tags;
   }
 

@@ -47,6 +47,11 @@ public final class NoRegistry implements Registry {
   }
 
   @Override
+  public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
+    throw new RegistryException("no cache registry configured: cannot re-tag " + repository);
+  }
+
+  @Override
   public CopyResult copy(String repository, String reference, Registry target, String targetRepository,
       List<String> targetTags) throws RegistryException {
     throw new RegistryException("no cache registry configured: cannot copy " + repository);

@@ -1,5 +1,6 @@
 package dev.azbuild.registry;
 
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,20 +48,28 @@ final class EcrImages {
   }
 
   void retag(String name, String fromTag, String toTag) throws RegistryException {
+    retag(name, fromTag, List.of(toTag));
+  }
+
+  /** One BatchGetImage, then one PutImage per tag; returns the digest. */
+  String retag(String name, String fromTag, List<String> toTags) throws RegistryException {
     Image image = image(name, fromTag);
     // The manifest text goes back unchanged, so the digest stays the same.
     String digest = Digests.sha256(image.imageManifest().getBytes(StandardCharsets.UTF_8));
-    try {
-      client.putImage(b -> b.registryId(host.account()).repositoryName(name)
-          .imageManifest(image.imageManifest())
-          .imageManifestMediaType(image.imageManifestMediaType())
-          .imageDigest(digest)
-          .imageTag(toTag));
-    } catch (ImageAlreadyExistsException e) {
-      // The tag already points at this manifest: nothing to do.
-    } catch (SdkException e) {
-      throw EcrErrors.translate(e, "PutImage " + name + ":" + toTag, host);
+    for (String toTag : toTags) {
+      try {
+        client.putImage(b -> b.registryId(host.account()).repositoryName(name)
+            .imageManifest(image.imageManifest())
+            .imageManifestMediaType(image.imageManifestMediaType())
+            .imageDigest(digest)
+            .imageTag(toTag));
+      } catch (ImageAlreadyExistsException e) {
+        // The tag already points at this manifest: nothing to do.
+      } catch (SdkException e) {
+        throw EcrErrors.translate(e, "PutImage " + name + ":" + toTag, host);
+      }
     }
+    return digest;
   }
 
   private Image image(String name, String reference) throws RegistryException {

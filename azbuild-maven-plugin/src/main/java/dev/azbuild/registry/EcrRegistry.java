@@ -127,6 +127,17 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
+  public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
+    if (access == EcrImageAccess.DATA_PLANE) {
+      return dataPlane.retag(repository, fromTag, toTags);
+    }
+    for (String tag : toTags) {
+      Names.requireTag(tag, describe());
+    }
+    return images.retag(name(repository), Names.requireTag(fromTag, describe()), toTags);
+  }
+
+  @Override
   public CopyResult copy(String repository, String reference, Registry target, String targetRepository,
       List<String> targetTags) throws RegistryException {
     return dataPlane.copy(repository, reference, target, targetRepository, targetTags);

@@ -91,6 +91,20 @@ public final class OciRegistry implements Registry {
   }
 
   @Override
+  public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
+    check(repository, fromTag);
+    for (String tag : toTags) {
+      Names.requireTag(tag, describe());
+    }
+    Manifest manifest = manifests.get(repository, fromTag);
+    for (String tag : toTags) {
+      manifests.put(repository, tag, manifest);
+    }
+    log.debug("{}: {} -> {} ({})", describe(), manifests.name(repository, fromTag), toTags, manifest.digest());
+    return manifest.digest();
+  }
+
+  @Override
   public CopyResult copy(String repository, String reference, Registry target, String targetRepository,
       List<String> targetTags) throws RegistryException {
     Names.requireRepository(address.repository(repository), describe());

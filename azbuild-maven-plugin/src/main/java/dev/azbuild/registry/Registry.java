@@ -35,6 +35,14 @@ public interface Registry extends AutoCloseable {
   void retag(String repository, String fromTag, String toTag) throws RegistryException;
 
   /**
+   * Points every tag of {@code toTags}, in order, at the manifest of {@code fromTag}: one read and
+   * one write per tag, where {@link #retag} per tag reads the manifest each time.
+   *
+   * @return the manifest's digest, so callers need no further request to learn it
+   */
+  String retag(String repository, String fromTag, List<String> toTags) throws RegistryException;
+
+  /**
    * Copies an image by digest to another registry (or repository), blob by blob, skipping blobs
    * the target has, then tags it there. The target digest equals the source digest.
    *

@@ -166,11 +166,12 @@ class EcrRegistryTest {
 
       api.retag(repo, "v1", "v2");
       api.retag(repo, "v1", "v2");
+      assertThat(api.retag(repo, "v1", java.util.List.of("v3", "v4"))).isEqualTo(manifest.digest());
 
       assertThat(api.digest(repo, "v2")).contains(manifest.digest());
       assertThat(client.describeImages(b -> b.repositoryName(repo)).imageDetails())
           .singleElement()
-          .satisfies(d -> assertThat(d.imageTags()).containsExactlyInAnyOrder("v1", "v2"));
+          .satisfies(d -> assertThat(d.imageTags()).containsExactlyInAnyOrder("v1", "v2", "v3", "v4"));
     }
   }
 

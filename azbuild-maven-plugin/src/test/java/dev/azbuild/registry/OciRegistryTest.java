@@ -82,6 +82,25 @@ class OciRegistryTest {
   }
 
   @Test
+  void retagToSeveralTagsReadsTheManifestOnceAndReturnsItsDigest() throws Exception {
+    try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+      String branch = "branch-" + TestImages.RUN;
+      String commit = "commit-" + TestImages.RUN;
+
+      String digest = viaProxy.retag(TestImages.REPOSITORY, TestImages.TAG, java.util.List.of(branch, commit));
+
+      assertThat(digest).isEqualTo(TestImages.digest());
+      assertThat(cache.digest(TestImages.REPOSITORY, branch)).contains(TestImages.digest());
+      assertThat(cache.digest(TestImages.REPOSITORY, commit)).contains(TestImages.digest());
+      assertThat(proxy.requests()).containsExactly(
+          "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
+          "PUT /v2/azbtest/app/manifests/" + branch,
+          "PUT /v2/azbtest/app/manifests/" + commit);
+    }
+  }
+
+  @Test
   void retagOfAnIndexKeepsItsDigest() throws Exception {
     String newTag = "idx-retag-" + TestImages.RUN;
 
