@@ -8,4 +8,8 @@ def base = second.modules.find { it.image == 'libs-base' }
 def baseTag = base.tags.find { it.startsWith('cache-') }
 // dependents were built FROM this build's base image, not an older one
 assert lib.log().contains("services/api: parent libs-base is 127.0.0.1:5000/${prefix}/libs-base:${baseTag}")
+// a dependent's old image shares no layer after FROM with the new one: it is not pulled to prime the cache
+assert lib.log().contains('services/api: layer cache not primed: its base image libs-base was rebuilt')
+assert lib.log().contains('services/api: stage builder cache not primed: its base image libs-base was rebuilt')
+assert !lib.log().contains("services/api: layer cache primed from 127.0.0.1:5000/${prefix}/api:")
 return true
