@@ -42,11 +42,11 @@ public class BuildMojo extends AbstractPlanMojo {
   private boolean reproducible;
 
   /** The terraform version used to validate modules' {@code terraform/} dirs. */
-  @Parameter(property = "azbuild.terraform.version", defaultValue = "1.11.4")
+  @Parameter(property = "azbuild.terraform.version", defaultValue = MavenTerraform.DEFAULT_VERSION)
   private String terraformVersion;
 
   /** Where terraform releases are downloaded from when the pinned version is not installed. */
-  @Parameter(property = "azbuild.terraform.mirror", defaultValue = "https://releases.hashicorp.com/terraform/")
+  @Parameter(property = "azbuild.terraform.mirror", defaultValue = MavenTerraform.DEFAULT_MIRROR)
   private String terraformMirror;
 
   /** Skip {@code terraform validate}. */

@@ -89,11 +89,11 @@ public class DeployMojo extends AbstractPlanMojo {
   private String runId;
 
   /** The terraform version used for {@code terraform apply}. */
-  @Parameter(property = "azbuild.terraform.version", defaultValue = "1.11.4")
+  @Parameter(property = "azbuild.terraform.version", defaultValue = MavenTerraform.DEFAULT_VERSION)
   private String terraformVersion;
 
   /** Where terraform releases are downloaded from when the pinned version is not installed. */
-  @Parameter(property = "azbuild.terraform.mirror", defaultValue = "https://releases.hashicorp.com/terraform/")
+  @Parameter(property = "azbuild.terraform.mirror", defaultValue = MavenTerraform.DEFAULT_MIRROR)
   private String terraformMirror;
 
   @Override

@@ -18,11 +18,11 @@ public class EnsureTerraformMojo extends AbstractAzbuildMojo {
   static final String GOAL = "ensure-terraform";
 
   /** The terraform version to use. */
-  @Parameter(property = "azbuild.terraform.version", defaultValue = "1.11.4")
+  @Parameter(property = "azbuild.terraform.version", defaultValue = MavenTerraform.DEFAULT_VERSION)
   private String version;
 
   /** Where releases are downloaded from, laid out like releases.hashicorp.com/terraform/. */
-  @Parameter(property = "azbuild.terraform.mirror", defaultValue = "https://releases.hashicorp.com/terraform/")
+  @Parameter(property = "azbuild.terraform.mirror", defaultValue = MavenTerraform.DEFAULT_MIRROR)
   private String mirror;
 
   /** The per-user tool cache. */

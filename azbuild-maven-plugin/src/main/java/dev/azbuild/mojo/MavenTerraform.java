@@ -12,6 +12,11 @@ import org.apache.maven.plugin.MojoFailureException;
 /** The pinned terraform for the goals that need one (ensure-terraform, build, deploy). */
 final class MavenTerraform {
 
+  /** The terraform version the goals pin by default (one place, so build, deploy and ensure-terraform agree). */
+  static final String DEFAULT_VERSION = "1.11.4";
+  /** Where releases are downloaded from by default. */
+  static final String DEFAULT_MIRROR = "https://releases.hashicorp.com/terraform/";
+
   private MavenTerraform() {}
 
   /** The binary of {@code version}: on PATH, cached, or downloaded from {@code mirror} and verified. */
@@ -21,7 +26,7 @@ final class MavenTerraform {
       return new TerraformInstaller().ensure(TerraformRequest.of(version, URI.create(mirror), root));
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("azbuild.terraform.mirror=" + mirror + " is not a URL (" + e.getMessage()
-          + "); give one like https://releases.hashicorp.com/terraform/", e);
+          + "); give one like " + DEFAULT_MIRROR, e);
     } catch (TerraformInstallException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
