@@ -42,11 +42,6 @@ public final class NoRegistry implements Registry {
   }
 
   @Override
-  public void retag(String repository, String fromTag, String toTag) throws RegistryException {
-    throw new RegistryException("no cache registry configured: cannot re-tag " + repository);
-  }
-
-  @Override
   public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
     throw new RegistryException("no cache registry configured: cannot re-tag " + repository);
   }

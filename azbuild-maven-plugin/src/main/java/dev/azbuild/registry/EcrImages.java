@@ -47,10 +47,6 @@ final class EcrImages {
     return Manifest.of(bytes, type);
   }
 
-  void retag(String name, String fromTag, String toTag) throws RegistryException {
-    retag(name, fromTag, List.of(toTag));
-  }
-
   /** One BatchGetImage, then one PutImage per tag; returns the digest. */
   String retag(String name, String fromTag, List<String> toTags) throws RegistryException {
     Image image = image(name, fromTag);

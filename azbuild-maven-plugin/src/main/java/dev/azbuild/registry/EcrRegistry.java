@@ -118,15 +118,6 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
-  public void retag(String repository, String fromTag, String toTag) throws RegistryException {
-    if (access == EcrImageAccess.DATA_PLANE) {
-      dataPlane.retag(repository, fromTag, toTag);
-      return;
-    }
-    images.retag(name(repository), Names.requireTag(fromTag, describe()), Names.requireTag(toTag, describe()));
-  }
-
-  @Override
   public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
     if (access == EcrImageAccess.DATA_PLANE) {
       return dataPlane.retag(repository, fromTag, toTags);

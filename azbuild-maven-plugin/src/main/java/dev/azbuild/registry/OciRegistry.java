@@ -82,15 +82,6 @@ public final class OciRegistry implements Registry {
   }
 
   @Override
-  public void retag(String repository, String fromTag, String toTag) throws RegistryException {
-    check(repository, fromTag);
-    Names.requireTag(toTag, describe());
-    Manifest manifest = manifests.get(repository, fromTag);
-    manifests.put(repository, toTag, manifest);
-    log.debug("{}: {} -> {} ({})", describe(), manifests.name(repository, fromTag), toTag, manifest.digest());
-  }
-
-  @Override
   public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
     check(repository, fromTag);
     for (String tag : toTags) {

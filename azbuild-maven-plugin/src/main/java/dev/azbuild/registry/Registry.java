@@ -32,11 +32,13 @@ public interface Registry extends AutoCloseable {
    * Points {@code toTag} at the manifest of {@code fromTag}: the same bytes under a new tag, so
    * the digest is unchanged and no blob moves.
    */
-  void retag(String repository, String fromTag, String toTag) throws RegistryException;
+  default void retag(String repository, String fromTag, String toTag) throws RegistryException {
+    retag(repository, fromTag, List.of(toTag));
+  }
 
   /**
-   * Points every tag of {@code toTags}, in order, at the manifest of {@code fromTag}: one read and
-   * one write per tag, where {@link #retag} per tag reads the manifest each time.
+   * Points every tag of {@code toTags}, in order, at the manifest of {@code fromTag}: one manifest
+   * read, then one write per tag (calling the one-tag form per tag would read it each time).
    *
    * @return the manifest's digest, so callers need no further request to learn it
    */
