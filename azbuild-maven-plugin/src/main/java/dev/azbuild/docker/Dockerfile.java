@@ -85,6 +85,34 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
   }
 
   /**
+   * The image a stage starts from once {@code FROM}s naming earlier stages (by name or index) are
+   * followed: for the stage named {@code stage}, or the last stage when empty; empty when there is
+   * no such stage.
+   */
+  public Optional<String> baseImage(Optional<String> stage) {
+    int index = stage.map(name -> stageReference(name, stages.size())).orElse(stages.size() - 1);
+    if (index < 0) {
+      return Optional.empty();
+    }
+    for (int earlier = stageReference(stages.get(index).base(), index); earlier >= 0;
+        earlier = stageReference(stages.get(index).base(), index)) {
+      index = earlier; // strictly smaller each time: a stage can only name an earlier one
+    }
+    return Optional.of(stages.get(index).base());
+  }
+
+  /** The first stage before {@code before} that {@code reference} names, by name or index; -1 if none. */
+  private int stageReference(String reference, int before) {
+    String ref = reference.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < before; i++) {
+      if (ref.equals(Integer.toString(i)) || stages.get(i).name().filter(ref::equals).isPresent()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Every image this Dockerfile pulls in from outside itself: {@code FROM} bases and
    * {@code COPY --from} sources that are not earlier stages (by name or index).
    */

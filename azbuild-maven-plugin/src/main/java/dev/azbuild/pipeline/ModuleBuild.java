@@ -179,13 +179,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     Optional<RegistryAuth> auth = daemonAuth();
     pullParents(dockerfile, auth);
     Set<String> cacheFrom = new LinkedHashSet<>();
-    Optional<String> rebuiltBase = rebuiltInRepoBase(dockerfile, Optional.empty());
-    if (rebuiltBase.isPresent()) {
-      // every layer after FROM differs from the old image's: pulling it could not give one cache hit
-      LOG.info("{}: layer cache not primed: its base image {} was rebuilt", module.label(), rebuiltBase.get());
-    } else {
-      primeCache(cacheImage, settings.branchTag(), settings.masterTag(), auth).ifPresent(cacheFrom::add);
-    }
+    primeUnlessBaseRebuilt(dockerfile, Optional.empty(), settings.branchTag(), settings.masterTag(), auth)
+        .ifPresent(cacheFrom::add);
 
     BuildRequest base = BuildRequest.of(settings.repositoryRoot().resolve(module.contextDir()),
             settings.repositoryRoot().resolve(module.dockerfile()))
@@ -195,13 +190,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
     String primary = primaryTag();
     for (String stage : StageBuilds.namedStages(dockerfile)) {
-      Optional<String> stageBase = rebuiltInRepoBase(dockerfile, Optional.of(stage));
-      if (stageBase.isPresent()) {
-        LOG.info("{}: stage {} cache not primed: its base image {} was rebuilt", module.label(), stage, stageBase.get());
-      } else {
-        primeCache(cacheImage, StageBuilds.stageTag(stage, settings.branchTag()),
-            StageBuilds.stageTag(stage, settings.masterTag()), auth).ifPresent(cacheFrom::add);
-      }
+      primeUnlessBaseRebuilt(dockerfile, Optional.of(stage), StageBuilds.stageTag(stage, settings.branchTag()),
+          StageBuilds.stageTag(stage, settings.masterTag()), auth).ifPresent(cacheFrom::add);
       String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
       BuildResult result = builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
       LOG.info("{}: stage {} built ({} of {} steps cached)", module.label(), stage, result.cachedSteps(),
@@ -229,32 +219,20 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   }
 
   /**
-   * The in-repo image a stage (the final one when empty) is built FROM, through named stages, when
-   * this plan rebuilds it; empty when the stage starts from an outside image or an unchanged one.
+   * Primes the layer cache of a stage (the final image when empty) from {@code tag}, else {@code
+   * fallback} — unless the stage starts FROM an in-repo image this plan rebuilds: then every layer
+   * after FROM differs from the old image's, and pulling it could not give one cache hit.
    */
-  private Optional<String> rebuiltInRepoBase(Dockerfile dockerfile, Optional<String> stageName) {
-    List<Dockerfile.Stage> stages = dockerfile.stages();
-    Optional<Dockerfile.Stage> start = stageName.isPresent()
-        ? stages.stream().filter(st -> st.name().filter(n -> n.equalsIgnoreCase(stageName.get())).isPresent()).findFirst()
-        : stages.stream().reduce((first, second) -> second);
-    if (start.isEmpty()) {
+  private Optional<String> primeUnlessBaseRebuilt(Dockerfile dockerfile, Optional<String> stage, String tag,
+      String fallback, Optional<RegistryAuth> auth) throws DockerOperationException {
+    Optional<String> rebuiltBase = dockerfile.baseImage(stage).filter(image -> graph.moduleForImage(image)
+        .flatMap(parent -> plan.decision(parent.id())).map(ModuleDecision::rebuild).orElse(false));
+    if (rebuiltBase.isPresent()) {
+      LOG.info("{}: {} not primed: its base image {} was rebuilt", module.label(),
+          stage.map(name -> "stage " + name + " cache").orElse("layer cache"), rebuiltBase.get());
       return Optional.empty();
     }
-    String base = start.get().base();
-    for (int hops = 0; hops < stages.size(); hops++) { // a stage can only name an earlier one
-      String name = base;
-      Optional<Dockerfile.Stage> named = stages.stream()
-          .filter(st -> st.name().filter(n -> n.equalsIgnoreCase(name)).isPresent()).findFirst();
-      if (named.isEmpty()) {
-        break;
-      }
-      base = named.get().base();
-    }
-    String image = base;
-    return graph.moduleForImage(image)
-        .flatMap(parent -> plan.decision(parent.id()))
-        .filter(ModuleDecision::rebuild)
-        .map(d -> image);
+    return primeCache(cacheImage, tag, fallback, auth);
   }
 
   /** Outside parents are pulled; in-repo parents come from this build (or master) under their plain name. */

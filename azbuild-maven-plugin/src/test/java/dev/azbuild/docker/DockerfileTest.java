@@ -197,4 +197,22 @@ class DockerfileTest {
     assertThat(d.file()).isEqualTo(file);
     assertThat(bases(d)).containsExactly("alpine:3.20");
   }
+
+  @Test
+  void baseImageFollowsEarlierStagesByNameAndIndex() {
+    Dockerfile dockerfile = Dockerfile.parse(Path.of("Dockerfile"), """
+        FROM libs-base AS Deps
+        FROM deps AS build
+        FROM node:20 AS tools
+        FROM 1 AS again
+        FROM again
+        """, Map.of());
+
+    assertThat(dockerfile.baseImage(Optional.empty())).contains("libs-base");
+    assertThat(dockerfile.baseImage(Optional.of("build"))).contains("libs-base");
+    assertThat(dockerfile.baseImage(Optional.of("TOOLS"))).contains("node:20");
+    assertThat(dockerfile.baseImage(Optional.of("missing"))).isEmpty();
+    assertThat(Dockerfile.parse(Path.of("Dockerfile"), "FROM tools AS tools\n", Map.of()).baseImage(Optional.empty()))
+        .as("a stage cannot name itself").contains("tools");
+  }
 }
