@@ -9,7 +9,6 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +129,6 @@ public final class ImageTransfer {
   private Optional<TransferResult> transfer(Verb verb, String reference, Optional<RegistryAuth> auth, Start start)
       throws DockerOperationException {
     String registry = registryOf(reference);
-    AtomicInteger attempts = new AtomicInteger();
     dev.failsafe.RetryPolicy<Optional<TransferResult>> policy = dev.failsafe.RetryPolicy.<Optional<TransferResult>>builder()
         .handle(TransientTransfer.class)
         .withMaxAttempts(retry.attempts())
@@ -142,11 +140,12 @@ public final class ImageTransfer {
             retry.attempts()))
         .build();
     try {
-      return Failsafe.with(policy).get(() -> once(verb, reference, auth, start, registry, attempts.incrementAndGet()));
+      return Failsafe.with(policy).get(context -> once(verb, reference, auth, start, registry,
+          context.getAttemptCount() + 1));
     } catch (FailsafeException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TransientTransfer t) {
-        int tries = attempts.get();
+        int tries = retry.attempts(); // only retried failures end here, after the last try
         throw new ImageTransferException(verb.word + " of " + reference + " " + verb.preposition + " " + registry
             + " failed after " + tries + (tries == 1 ? " try" : " tries") + ": " + t.said + hint(t.said),
             registry, reference, t.getCause());

@@ -3,6 +3,8 @@ package dev.azbuild.mojo;
 import dev.azbuild.change.GitException;
 import dev.azbuild.change.GitRepo;
 import dev.azbuild.deploy.DeployedCommit;
+import dev.azbuild.env.CiDetector;
+import dev.azbuild.env.CiInfo;
 import dev.azbuild.graph.CacheProbe;
 import dev.azbuild.graph.GraphException;
 import dev.azbuild.graph.Mode;
@@ -135,16 +137,17 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage());
     }
+    CiInfo ci = CiDetector.detect(System.getenv());
     return new PlanSettings(parsedMode,
         firstNonBlank(base, System.getenv("AZBUILD_BASE")),
         firstNonBlank(head, commit),
-        firstNonBlank(branch, CiBranch.fromEnvironment()),
+        firstNonBlank(branch, ci.branch().orElse(null)),
         firstNonBlank(defaultBranch, System.getenv("AZBUILD_DEFAULT_BRANCH")),
         deployedCommit(),
         fetch,
         CacheProbe.NONE,
         masterTag,
-        firstNonBlank(targetBranch, System.getenv("AZBUILD_TARGET_BRANCH"), CiBranch.pullRequestTarget()));
+        firstNonBlank(targetBranch, System.getenv("AZBUILD_TARGET_BRANCH"), ci.pullRequestTarget().orElse(null)));
   }
 
   /**
