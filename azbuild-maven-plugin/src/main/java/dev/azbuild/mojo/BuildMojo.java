@@ -66,11 +66,7 @@ public class BuildMojo extends AbstractPlanMojo {
     if (MavenReactor.imageModule(project).isEmpty()) {
       getLog().debug(MavenReactor.id(project) + ": not an image module");
       if (skipPush || cacheRegistryUrl().isPresent()) {
-        try {
-          unchangedBatch(planned); // the reactor root runs first: re-tag the unchanged modules now
-        } catch (MojoFailureException | MojoExecutionException e) {
-          getLog().debug("re-tagging the unchanged modules failed; each module reports it: " + e.getMessage());
-        }
+        startUnchangedBatch(planned); // the reactor root runs first: re-tag the unchanged modules now
       }
       return;
     }
@@ -83,7 +79,7 @@ public class BuildMojo extends AbstractPlanMojo {
       reportUnchanged(planned, module);
       return;
     }
-    unchangedBatch(planned); // also when the first execution is a module to build, so the re-tags start early
+    startUnchangedBatch(planned); // also when the first execution is a module to build (-pl), so the re-tags start early
     BuildSettings settings = buildSettings(planned, module);
     long start = System.nanoTime();
     try (Registry cache = skipPush && cacheRegistryUrl().isEmpty() ? new NoRegistry() : openCacheRegistry();
@@ -95,6 +91,15 @@ public class BuildMojo extends AbstractPlanMojo {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write " + reportDir().resolve("build.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the batch unless another execution did; its errors are the unchanged modules' to report, not this one's. */
+  private void startUnchangedBatch(Planned planned) {
+    try {
+      unchangedBatch(planned);
+    } catch (MojoFailureException | MojoExecutionException e) {
+      getLog().debug("re-tagging the unchanged modules failed; each of them reports it: " + e.getMessage());
     }
   }
 
