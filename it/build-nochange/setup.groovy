@@ -9,4 +9,7 @@ before.useRegistry("127.0.0.1:5000/${prefix}")
 repo.git('commit', '-q', '--allow-empty', '-m', 'nothing changes')
 def after = repo.cloneTo('after')
 after.useRegistry("127.0.0.1:5000/${prefix}")
+repo.git('commit', '-q', '--allow-empty', '-m', 'only web is built')
+def subset = repo.cloneTo('subset')
+subset.useRegistry("127.0.0.1:5000/${prefix}")
 return true

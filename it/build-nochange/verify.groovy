@@ -22,4 +22,24 @@ assert lines.findAll { it =~ /\/blobs\// }.isEmpty() : lines.findAll { it =~ /\/
 assert lines.findAll { it.contains('"docker/') }.isEmpty()
 def log = new File(after.basedir, 'build.log').exists() ? new File(after.basedir, 'build.log').text : lib.log()
 assert log.contains('services/web: unchanged, re-tagged cache-')
+assert log =~ /re-tagging 4 unchanged modules in 127\.0\.0\.1:5000\/${prefix} \(\d+ requests at a time\)/
+assert log =~ /re-tagged 4 unchanged modules in \d+\.\d s/
+// per unchanged module, after the plan's probe (one manifest GET): a PUT per tag and nothing else
+def images = ['libs-base', 'api', 'web', 'worker']
+def secondBuild = lines.subList(0, lines.findIndexOf { it.contains('/it-marker/manifests/third-build') })
+def moduleRequests = secondBuild.findAll { l -> l.contains('"azbuild"') && images.any { l.contains("/${prefix}/${it}/") } }
+def stageRequests = moduleRequests.findAll { it =~ /\/manifests\/builder-/ }
+def imageRequests = moduleRequests - stageRequests
+assert imageRequests.findAll { it.contains('"HEAD ') }.isEmpty() : imageRequests
+assert imageRequests.findAll { it.contains('"GET ') }.size() == 4 : imageRequests
+assert imageRequests.findAll { it.contains('"PUT ') }.size() == 8 : imageRequests
+assert imageRequests.size() == 12 : imageRequests
+
+// -pl services/web: only web gets the third commit's tag, and build.json lists only web
+def subset = lib.at('subset')
+def third = subset.git('rev-parse', 'HEAD')
+// with -pl the reactor's top project is web, so build.json is in its target
+assert subset.json('services/web/target/azbuild/build.json').modules*.image == ['web']
+assert lib.tagExists('127.0.0.1:5000', "${prefix}/web", third)
+['libs-base', 'api', 'worker'].each { assert !lib.tagExists('127.0.0.1:5000', "${prefix}/${it}", third) }
 return true

@@ -13,6 +13,7 @@ import dev.azbuild.graph.Plan;
 import dev.azbuild.graph.PlanException;
 import dev.azbuild.graph.PlanService;
 import dev.azbuild.graph.PlanSettings;
+import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
 import java.nio.file.Path;
@@ -73,8 +74,10 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
    *
    * @param workTree the git work tree's root
    * @param checkedOutBranch the checked-out branch; empty when HEAD is detached
+   * @param probed the manifests the plan's cache probe found (the build re-tags with them)
    */
-  protected record Planned(ModuleGraph graph, Plan plan, Path workTree, Optional<String> checkedOutBranch) {}
+  protected record Planned(ModuleGraph graph, Plan plan, Path workTree, Optional<String> checkedOutBranch,
+      KnownManifests probed) {}
 
   /** The shared plan, or the failure computing it, for this session's settings. */
   protected final Plan plan() throws MojoFailureException, MojoExecutionException {
@@ -102,8 +105,9 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
     t[0] = System.nanoTime();
     t[1] = cpu.getCurrentThreadCpuTime();
     try (GitRepo git = GitRepo.open(executionRoot()); Registry cache = openCacheRegistryIfConfigured()) {
+      KnownManifests probed = new KnownManifests();
       PlanSettings withCache = cache == null ? settings
-          : settings.withCache((module, tag) -> Optional.of(cache.exists(module.image(), tag)));
+          : settings.withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)));
       t[2] = System.nanoTime();
       t[3] = cpu.getCurrentThreadCpuTime();
       var reactor = MavenReactor.modules(session);
@@ -120,7 +124,7 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
           (t[5] - t[3]) / 1_000_000, (t[6] - t[4]) / 1_000_000, (t[7] - t[5]) / 1_000_000, (t[8] - t[6]) / 1_000_000,
           (t[9] - t[7]) / 1_000_000));
       plan.warnings().forEach(w -> getLog().warn(w));
-      return new Planned(graph, plan, git.workTree(), git.currentBranch());
+      return new Planned(graph, plan, git.workTree(), git.currentBranch(), probed);
     } catch (GitException | GraphException | PlanException | RegistryException | IllegalArgumentException e) {
       return e;
     } catch (MojoFailureException e) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,13 @@ public final class BuildReport {
     this.order = List.copyOf(moduleOrder);
   }
 
-  public synchronized void record(ModuleReport report) throws IOException {
-    reports.put(report.id(), report);
+  public void record(ModuleReport report) throws IOException {
+    recordAll(List.of(report));
+  }
+
+  /** Records several modules with one write of the file. */
+  public synchronized void recordAll(Collection<ModuleReport> finished) throws IOException {
+    finished.forEach(report -> reports.put(report.id(), report));
     ObjectNode root = JSON.createObjectNode();
     root.put("commit", commit);
     ArrayNode modules = root.putArray("modules");

@@ -21,11 +21,8 @@ import dev.azbuild.graph.Mode;
 import dev.azbuild.graph.ModuleDecision;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.Plan;
-import dev.azbuild.registry.LifecyclePolicyFiles;
-import dev.azbuild.registry.PolicyStatus;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
-import dev.azbuild.registry.RepoStatus;
 import dev.azbuild.registry.SourcedCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -41,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seed's {@code build} for one module: ensure the repository; when the plan says unchanged,
- * re-tag the existing image in the registry (no pull, no layer moved); else pull outside parents,
+ * The seed's {@code build} for one module the plan rebuilds (unchanged modules are re-tagged by
+ * {@link UnchangedImages}, all at once): ensure the repository, pull outside parents,
  * bring in-repo parents from this build or {@code master}, prime the layer cache from the branch or
  * {@code master} image, build and push each named stage, build the image, push it under one tag and
  * re-tag it in the registry to the branch and, last, the commit (so a commit tag always names a
@@ -68,15 +64,16 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   private long bytesPulled;
   private long bytesPushed;
-  /** The digest learned while re-tagging, so the report needs no further registry request. */
+  /** The digest learned while re-tagging the pushed image, so the report needs no further registry request. */
   private String knownDigest;
 
-  /** The daemon is only contacted when the module must be built: unchanged modules need no Docker. */
+  /** @throws IllegalArgumentException when the plan does not rebuild the module */
   public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, DockerDaemon daemon,
       BuildSettings settings) {
     this.module = module;
     this.plan = plan;
-    this.decision = plan.decision(module.id()).orElseThrow();
+    this.decision = plan.decision(module.id()).filter(ModuleDecision::rebuild).orElseThrow(() ->
+        new IllegalArgumentException(module.id() + " is not rebuilt by the plan; re-tag it with UnchangedImages"));
     this.graph = graph;
     this.cache = cache;
     this.daemon = daemon;
@@ -93,83 +90,30 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     long start = System.nanoTime();
     try {
       if (!settings.skipPush()) {
-        ensureRepository();
+        RepositorySetup.ensure(cache, module, settings.reactorRoot());
       }
-      List<String> tags;
-      String action;
-      String digest;
-      if (decision.rebuild()) {
-        LOG.info("{}: building ({})", module.label(), String.join("; ", decision.reasons()));
-        tags = build();
-        action = ModuleReport.BUILT;
-      } else {
-        tags = retag();
-        action = settings.skipPush() ? ModuleReport.SKIPPED : ModuleReport.RETAGGED;
-      }
-      digest = settings.skipPush() ? null
+      LOG.info("{}: building ({})", module.label(), String.join("; ", decision.reasons()));
+      List<String> tags = build();
+      String digest = settings.skipPush() ? null
           : knownDigest != null ? knownDigest : cache.digest(module.image(), settings.commit()).orElse(null);
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (action.equals(ModuleReport.RETAGGED)) {
-        LOG.info("{}: unchanged, re-tagged {} as {} (no layer moved, {} s)", module.label(), abbreviate(sourceTag()),
-            tags.stream().map(ModuleBuild::abbreviate).toList(), String.format("%.1f", seconds));
-      } else if (action.equals(ModuleReport.BUILT)) {
-        LOG.info("{}: built in {} s, pushed {}, pulled {}", module.label(), String.format("%.1f", seconds),
-            megabytes(bytesPushed), megabytes(bytesPulled));
-      }
-      return new ModuleReport(module.id(), module.image(), action, digest, tags, bytesPushed, bytesPulled, seconds,
-          decision.reasons(), null);
+      LOG.info("{}: built in {} s, pushed {}, pulled {}", module.label(), String.format("%.1f", seconds),
+          megabytes(bytesPushed), megabytes(bytesPulled));
+      return new ModuleReport(module.id(), module.image(), ModuleReport.BUILT, digest, tags, bytesPushed, bytesPulled,
+          seconds, decision.reasons(), null);
     } catch (RegistryException | DockerOperationException e) {
       throw new BuildFailure(module.label() + ": " + e.getMessage(), e);
     }
   }
 
-  /** The tag an unchanged module's image is found under. */
-  private String sourceTag() {
-    return plan.mode() == Mode.CONTENT ? cacheTag(decision) : settings.masterTag();
-  }
-
   /** The tag a built image is pushed under first; the others are registry re-tags of it. */
   private String primaryTag() {
-    return plan.mode() == Mode.CONTENT ? cacheTag(decision) : settings.branchTag();
+    return plan.mode() == Mode.CONTENT ? BuildTags.cacheTag(decision) : settings.branchTag();
   }
 
   /** Tags after the primary one, the commit last. */
   private List<String> followingTags(String first) {
-    Set<String> tags = new LinkedHashSet<>(List.of(settings.branchTag(), settings.commit()));
-    tags.remove(first);
-    return List.copyOf(tags);
-  }
-
-  private List<String> retag() throws RegistryException {
-    String source = sourceTag();
-    if (settings.skipPush()) {
-      LOG.info("{}: unchanged ({}); nothing to build, push skipped", module.label(), String.join("; ", decision.reasons()));
-      return List.of();
-    }
-    List<String> tags = new ArrayList<>();
-    for (String stage : StageBuilds.namedStages(dockerfile())) {
-      String from = StageBuilds.stageTag(stage, source);
-      if (cache.exists(module.image(), from)) {
-        cache.retag(module.image(), from,
-            followingTags(source).stream().map(tag -> StageBuilds.stageTag(stage, tag)).toList());
-      }
-    }
-    tags.addAll(followingTags(source));
-    knownDigest = cache.retag(module.image(), source, tags);
-    return tags;
-  }
-
-  /** The seed's ensure_repo: create if missing, lifecycle policy re-applied only when it changed. */
-  private void ensureRepository() throws RegistryException {
-    RepoStatus repo = cache.ensureRepository(module.image());
-    LifecyclePolicyFiles.Policy policy = LifecyclePolicyFiles.find(List.of(
-        module.basedir().resolve(LifecyclePolicyFiles.FILE_NAME),
-        settings.reactorRoot().resolve(LifecyclePolicyFiles.FILE_NAME)));
-    PolicyStatus applied = cache.applyLifecyclePolicy(module.image(), policy.json());
-    if (repo == RepoStatus.CREATED || applied == PolicyStatus.UPDATED) {
-      LOG.info("{}: repository {}, lifecycle policy {} ({})", module.label(), repo.name().toLowerCase(Locale.ROOT),
-          applied.name().toLowerCase(Locale.ROOT).replace('_', ' '), policy.source());
-    }
+    return BuildTags.following(first, settings);
   }
 
   private List<String> build() throws RegistryException, DockerOperationException, BuildFailure {
@@ -266,7 +210,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       throws DockerOperationException, BuildFailure {
     List<String> candidates = new ArrayList<>();
     if (plan.mode() == Mode.CONTENT) {
-      plan.decision(parent.id()).ifPresent(d -> candidates.add(cacheTag(d)));
+      plan.decision(parent.id()).ifPresent(d -> candidates.add(BuildTags.cacheTag(d)));
     } else {
       candidates.add(settings.commit());
       candidates.add(settings.masterTag());
@@ -344,18 +288,6 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   private Dockerfile dockerfile() {
     return graph.dockerfile(module.id());
-  }
-
-  static String cacheTag(ModuleDecision d) {
-    return "cache-" + d.inputHash();
-  }
-
-  /** Commit SHAs and cache hashes shortened to 12 characters for log lines. */
-  private static String abbreviate(String tag) {
-    if (tag.matches("[0-9a-f]{40}")) {
-      return tag.substring(0, 12);
-    }
-    return tag.matches("cache-[0-9a-f]{64}") ? tag.substring(0, 18) + "…" : tag;
   }
 
   private static String megabytes(long bytes) {

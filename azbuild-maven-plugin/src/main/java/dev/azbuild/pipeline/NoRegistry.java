@@ -42,6 +42,16 @@ public final class NoRegistry implements Registry {
   }
 
   @Override
+  public Optional<Manifest> findManifest(String repository, String reference) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void putManifest(String repository, String tag, Manifest manifest) throws RegistryException {
+    throw new RegistryException("no cache registry configured: cannot tag " + repository + ":" + tag);
+  }
+
+  @Override
   public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
     throw new RegistryException("no cache registry configured: cannot re-tag " + repository);
   }

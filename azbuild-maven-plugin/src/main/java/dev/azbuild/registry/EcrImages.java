@@ -39,7 +39,46 @@ final class EcrImages {
   }
 
   Manifest get(String name, String reference) throws RegistryException {
-    Image image = image(name, reference);
+    return find(name, reference).orElseThrow(() -> notFound(name, reference));
+  }
+
+  /** One BatchGetImage; empty when the tag or the repository does not exist. */
+  Optional<Manifest> find(String name, String reference) throws RegistryException {
+    return image(name, reference).map(EcrImages::manifest);
+  }
+
+  /** One PutImage of a manifest read before: a re-tag that needs no BatchGetImage. */
+  void put(String name, Manifest manifest, String tag) throws RegistryException {
+    putImage(name, new String(manifest.bytes(), StandardCharsets.UTF_8), manifest.mediaType(), manifest.digest(), tag);
+  }
+
+  /** One BatchGetImage, then one PutImage per tag; returns the digest. */
+  String retag(String name, String fromTag, List<String> toTags) throws RegistryException {
+    Image image = image(name, fromTag).orElseThrow(() -> notFound(name, fromTag));
+    // The manifest text goes back unchanged, so the digest stays the same.
+    String digest = Digests.sha256(image.imageManifest().getBytes(StandardCharsets.UTF_8));
+    for (String toTag : toTags) {
+      putImage(name, image.imageManifest(), image.imageManifestMediaType(), digest, toTag);
+    }
+    return digest;
+  }
+
+  private void putImage(String name, String manifest, String mediaType, String digest, String tag)
+      throws RegistryException {
+    try {
+      client.putImage(b -> b.registryId(host.account()).repositoryName(name)
+          .imageManifest(manifest)
+          .imageManifestMediaType(mediaType)
+          .imageDigest(digest)
+          .imageTag(tag));
+    } catch (ImageAlreadyExistsException e) {
+      // The tag already points at this manifest: nothing to do.
+    } catch (SdkException e) {
+      throw EcrErrors.translate(e, "PutImage " + name + ":" + tag, host);
+    }
+  }
+
+  private static Manifest manifest(Image image) {
     byte[] bytes = image.imageManifest().getBytes(StandardCharsets.UTF_8);
     String type = image.imageManifestMediaType() != null
         ? image.imageManifestMediaType()
@@ -47,39 +86,23 @@ final class EcrImages {
     return Manifest.of(bytes, type);
   }
 
-  /** One BatchGetImage, then one PutImage per tag; returns the digest. */
-  String retag(String name, String fromTag, List<String> toTags) throws RegistryException {
-    Image image = image(name, fromTag);
-    // The manifest text goes back unchanged, so the digest stays the same.
-    String digest = Digests.sha256(image.imageManifest().getBytes(StandardCharsets.UTF_8));
-    for (String toTag : toTags) {
-      try {
-        client.putImage(b -> b.registryId(host.account()).repositoryName(name)
-            .imageManifest(image.imageManifest())
-            .imageManifestMediaType(image.imageManifestMediaType())
-            .imageDigest(digest)
-            .imageTag(toTag));
-      } catch (ImageAlreadyExistsException e) {
-        // The tag already points at this manifest: nothing to do.
-      } catch (SdkException e) {
-        throw EcrErrors.translate(e, "PutImage " + name + ":" + toTag, host);
-      }
-    }
-    return digest;
-  }
-
-  private Image image(String name, String reference) throws RegistryException {
+  private Optional<Image> image(String name, String reference) throws RegistryException {
     BatchGetImageResponse response;
     try {
       response = client.batchGetImage(b -> b.registryId(host.account()).repositoryName(name)
           .imageIds(id(reference))
           .acceptedMediaTypes(MediaTypes.MANIFESTS));
+    } catch (RepositoryNotFoundException e) {
+      return Optional.empty();
     } catch (SdkException e) {
       throw EcrErrors.translate(e, "BatchGetImage " + name + ":" + reference, host);
     }
-    return response.images().stream().findFirst().orElseThrow(() -> new RegistryException(
-        "Image " + name + (Digests.isDigest(reference) ? "@" : ":") + reference + " not found in "
-            + host + "; check the repository and tag", 404, null));
+    return response.images().stream().findFirst();
+  }
+
+  private RegistryException notFound(String name, String reference) {
+    return new RegistryException("Image " + name + (Digests.isDigest(reference) ? "@" : ":") + reference
+        + " not found in " + host + "; check the repository and tag", 404, null);
   }
 
   private static ImageIdentifier id(String reference) {

@@ -118,6 +118,23 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
+  public Optional<Manifest> findManifest(String repository, String reference) throws RegistryException {
+    if (access == EcrImageAccess.DATA_PLANE) {
+      return dataPlane.findManifest(repository, reference);
+    }
+    return images.find(name(repository), Names.requireReference(reference, describe()));
+  }
+
+  @Override
+  public void putManifest(String repository, String tag, Manifest manifest) throws RegistryException {
+    if (access == EcrImageAccess.DATA_PLANE) {
+      dataPlane.putManifest(repository, tag, manifest);
+      return;
+    }
+    images.put(name(repository), manifest, Names.requireTag(tag, describe()));
+  }
+
+  @Override
   public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
     if (access == EcrImageAccess.DATA_PLANE) {
       return dataPlane.retag(repository, fromTag, toTags);

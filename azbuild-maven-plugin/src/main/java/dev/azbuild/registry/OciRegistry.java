@@ -82,6 +82,19 @@ public final class OciRegistry implements Registry {
   }
 
   @Override
+  public Optional<Manifest> findManifest(String repository, String reference) throws RegistryException {
+    check(repository, reference);
+    return manifests.find(repository, reference);
+  }
+
+  @Override
+  public void putManifest(String repository, String tag, Manifest manifest) throws RegistryException {
+    Names.requireRepository(address.repository(repository), describe());
+    Names.requireTag(tag, describe());
+    manifests.put(repository, tag, manifest);
+  }
+
+  @Override
   public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
     check(repository, fromTag);
     for (String tag : toTags) {

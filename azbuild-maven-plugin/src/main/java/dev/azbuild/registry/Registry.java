@@ -29,6 +29,19 @@ public interface Registry extends AutoCloseable {
   Manifest getManifest(String repository, String reference) throws RegistryException;
 
   /**
+   * The manifest under a tag or digest, byte for byte; empty when the tag or repository does not
+   * exist. One request (a manifest GET or ECR BatchGetImage), so an existence check that keeps the
+   * manifest costs no more than {@link #exists}.
+   */
+  Optional<Manifest> findManifest(String repository, String reference) throws RegistryException;
+
+  /**
+   * Stores a manifest read from this registry under another tag of the same repository: one write,
+   * no read (a re-tag whose source manifest is already known). The digest is unchanged.
+   */
+  void putManifest(String repository, String tag, Manifest manifest) throws RegistryException;
+
+  /**
    * Points {@code toTag} at the manifest of {@code fromTag}: the same bytes under a new tag, so
    * the digest is unchanged and no blob moves.
    */

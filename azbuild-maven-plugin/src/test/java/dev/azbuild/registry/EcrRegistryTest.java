@@ -163,7 +163,12 @@ class EcrRegistryTest {
       assertThat(api.exists("azbtest/no-repo-" + TestImages.RUN, "v1")).isFalse();
       assertThat(api.digest(repo, "v1")).contains(manifest.digest());
       assertThat(api.getManifest(repo, "v1")).isEqualTo(manifest);
+      assertThat(api.findManifest(repo, "v1")).contains(manifest);
+      assertThat(api.findManifest(repo, "missing")).isEmpty();
+      assertThat(api.findManifest("azbtest/no-repo-" + TestImages.RUN, "v1")).isEmpty();
 
+      api.putManifest(repo, "v5", api.findManifest(repo, "v1").orElseThrow()); // a re-tag without a read
+      api.putManifest(repo, "v5", manifest);
       api.retag(repo, "v1", "v2");
       api.retag(repo, "v1", "v2");
       assertThat(api.retag(repo, "v1", java.util.List.of("v3", "v4"))).isEqualTo(manifest.digest());
@@ -171,7 +176,7 @@ class EcrRegistryTest {
       assertThat(api.digest(repo, "v2")).contains(manifest.digest());
       assertThat(client.describeImages(b -> b.repositoryName(repo)).imageDetails())
           .singleElement()
-          .satisfies(d -> assertThat(d.imageTags()).containsExactlyInAnyOrder("v1", "v2", "v3", "v4"));
+          .satisfies(d -> assertThat(d.imageTags()).containsExactlyInAnyOrder("v1", "v2", "v3", "v4", "v5"));
     }
   }
 
@@ -183,8 +188,12 @@ class EcrRegistryTest {
       assertThat(ecrOnCache.digest("app", TestImages.TAG)).contains(TestImages.digest());
 
       ecrOnCache.retag("app", TestImages.TAG, "ecr-retag-" + TestImages.RUN);
+      Manifest found = ecrOnCache.findManifest("app", TestImages.TAG).orElseThrow();
+      ecrOnCache.putManifest("app", "ecr-put-" + TestImages.RUN, found);
 
       assertThat(ecrOnCache.digest("app", "ecr-retag-" + TestImages.RUN)).contains(TestImages.digest());
+      assertThat(ecrOnCache.digest("app", "ecr-put-" + TestImages.RUN)).contains(TestImages.digest());
+      assertThat(ecrOnCache.findManifest("app", "missing-" + TestImages.RUN)).isEmpty();
     }
   }
 

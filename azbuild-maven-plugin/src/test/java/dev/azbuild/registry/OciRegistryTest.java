@@ -82,6 +82,25 @@ class OciRegistryTest {
   }
 
   @Test
+  void findManifestIsOneGetAndPutManifestOnePut() throws Exception {
+    try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+      String newTag = "put-" + TestImages.RUN;
+
+      Manifest found = viaProxy.findManifest(TestImages.REPOSITORY, TestImages.TAG).orElseThrow();
+      viaProxy.putManifest(TestImages.REPOSITORY, newTag, found);
+
+      assertThat(found).isEqualTo(cache.getManifest(TestImages.REPOSITORY, TestImages.TAG));
+      assertThat(viaProxy.findManifest(TestImages.REPOSITORY, "missing-" + TestImages.RUN)).isEmpty();
+      assertThat(viaProxy.findManifest("azbtest/no-such-repo-" + TestImages.RUN, "latest")).isEmpty();
+      assertThat(cache.digest(TestImages.REPOSITORY, newTag)).contains(TestImages.digest());
+      assertThat(proxy.requests()).startsWith(
+          "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
+          "PUT /v2/azbtest/app/manifests/" + newTag);
+    }
+  }
+
+  @Test
   void retagToSeveralTagsReadsTheManifestOnceAndReturnsItsDigest() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
         Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
