@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -50,6 +52,11 @@ final class CliSnapshots {
 
   /** The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored. */
   static RepoSnapshot workTree(GitCli cli) throws GitException {
+    // git status walks the work tree while ls-files prints the index: both at once
+    FutureTask<Map<String, Status>> pendingStatus = new FutureTask<>(() -> status(cli));
+    Thread statusThread = new Thread(pendingStatus, "azbuild git status");
+    statusThread.setDaemon(true);
+    statusThread.start();
     byte[] out = cli.run("ls-files", "-s", "-z");
     RepoSnapshot.Builder index = new RepoSnapshot.Builder();
     for (int start = 0, end; start < out.length; start = end + 1) {
@@ -60,7 +67,7 @@ final class CliSnapshots {
         index.add(path(out, tab + 1, end), octal(out, start), id(out, tab - 2 - Constants.OBJECT_ID_STRING_LENGTH));
       }
     }
-    Map<String, Status> status = status(cli);
+    Map<String, Status> status = await(pendingStatus);
     if (status.isEmpty()) {
       return index.build(); // a clean work tree holds what the index does
     }
@@ -80,6 +87,23 @@ final class CliSnapshots {
     RepoSnapshot.Builder result = new RepoSnapshot.Builder();
     files.forEach((path, blob) -> result.add(path, blob.mode(), blob.id()));
     return result.build();
+  }
+
+  private static <T> T await(FutureTask<T> task) throws GitException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitException("interrupted while running git status", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GitException git) {
+        throw git;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Where the {@code -z} record starting at {@code start} ends (its NUL, or the end of the output). */
