@@ -89,12 +89,13 @@ final class CliSnapshots {
     return result.build();
   }
 
-  private static <T> T await(FutureTask<T> task) throws GitException {
+  /** The result of a git call run on another thread, with its {@link GitException} as thrown there. */
+  static <T> T await(FutureTask<T> task) throws GitException {
     try {
       return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GitException("interrupted while running git status", e);
+      throw new GitException("interrupted while running git", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof GitException git) {
         throw git;

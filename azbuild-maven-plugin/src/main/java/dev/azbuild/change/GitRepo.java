@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -66,6 +67,8 @@ public final class GitRepo implements AutoCloseable {
   private final Map<Path, String> relativized = new ConcurrentHashMap<>();
   /** Opened on first use when the git command found the repository: content mode never needs JGit. */
   private Repository repository;
+  /** The work tree being read ahead by the git command, until a snapshot takes it. */
+  private FutureTask<RepoSnapshot> workTreeAhead;
 
   private GitRepo(Repository repository, Backend backend) throws IOException {
     this.searchedFrom = null;
@@ -111,7 +114,8 @@ public final class GitRepo implements AutoCloseable {
   private static Optional<GitRepo> openWithCli(Path dir) {
     try {
       // one process: git dir, work tree, HEAD's commit (peeled, so it must be present) and its symbolic name
-      String[] lines = new String(GitCli.at(dir).run("rev-parse", "--absolute-git-dir", "--show-toplevel",
+      GitCli git = GitCli.at(dir);
+      String[] lines = new String(git.run("rev-parse", "--absolute-git-dir", "--show-toplevel",
           "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--"), StandardCharsets.UTF_8).split("\n");
       if (lines.length < 4) {
         return Optional.empty();
@@ -126,7 +130,7 @@ public final class GitRepo implements AutoCloseable {
         return Optional.empty(); // HEAD names something other than a branch: JGit's rules
       }
       Path workTree = Path.of(lines[1]).toRealPath();
-      GitCli cli = GitCli.at(dir).forRepository(Path.of(lines[0]), workTree);
+      GitCli cli = git.forRepository(Path.of(lines[0]), workTree);
       return Optional.of(new GitRepo(dir, cli, new Head(ObjectId.fromString(lines[2]), branch)));
     } catch (GitException | IOException | IllegalArgumentException e) {
       return Optional.empty();
@@ -156,6 +160,29 @@ public final class GitRepo implements AutoCloseable {
     } catch (IOException e) {
       throw new GitException("cannot open the git repository " + workTree + " with JGit: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Starts reading the work tree through the git command in the background (a no-op without it),
+   * so that the next {@link RepoSnapshot#ofWorkingTree} overlaps with other work, e.g. building
+   * the module graph. The read is taken by that one call; later calls read the work tree again.
+   */
+  public synchronized void readWorkTreeAhead() {
+    if (cli.isEmpty() || workTreeAhead != null) {
+      return;
+    }
+    GitCli git = cli.get();
+    workTreeAhead = new FutureTask<>(() -> CliSnapshots.workTree(git));
+    Thread reader = new Thread(workTreeAhead, "azbuild work tree");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The read started by {@link #readWorkTreeAhead}, once. */
+  synchronized Optional<FutureTask<RepoSnapshot>> takeWorkTreeAhead() {
+    Optional<FutureTask<RepoSnapshot>> ahead = Optional.ofNullable(workTreeAhead);
+    workTreeAhead = null;
+    return ahead;
   }
 
   /** Whether JGit has opened the repository (content mode with the git command never does). */

@@ -149,7 +149,8 @@ public final class RepoSnapshot {
   public static RepoSnapshot ofWorkingTree(GitRepo git) throws GitException {
     if (git.cli().isPresent()) {
       try {
-        return CliSnapshots.workTree(git.cli().get());
+        var ahead = git.takeWorkTreeAhead();
+        return ahead.isPresent() ? CliSnapshots.await(ahead.get()) : CliSnapshots.workTree(git.cli().get());
       } catch (GitException e) {
         LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
       }

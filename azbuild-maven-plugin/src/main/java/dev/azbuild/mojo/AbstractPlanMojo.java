@@ -104,6 +104,9 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
     try (GitRepo git = GitRepo.open(executionRoot()); Registry cache = openCacheRegistryIfConfigured()) {
       PlanSettings withCache = cache == null ? settings
           : settings.withCache((module, tag) -> Optional.of(cache.exists(module.image(), tag)));
+      if (settings.mode() == Mode.CONTENT && settings.head().isEmpty()) {
+        git.readWorkTreeAhead(); // git reads the work tree while the graph is built
+      }
       t[2] = System.nanoTime();
       t[3] = cpu.getCurrentThreadCpuTime();
       var reactor = MavenReactor.modules(session);

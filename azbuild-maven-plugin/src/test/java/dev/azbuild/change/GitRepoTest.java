@@ -43,6 +43,25 @@ class GitRepoTest {
   }
 
   @Test
+  void aWorkTreeReadAheadIsTakenOnceByTheNextSnapshot() throws Exception {
+    GitFixture repo = repoWithOneCommit();
+    repo.write("mod/untracked.txt", "u\n");
+    try (GitRepo git = repo.open(GitRepo.Backend.AUTO); GitRepo jgit = repo.open(GitRepo.Backend.JGIT)) {
+      git.readWorkTreeAhead();
+      RepoSnapshot ahead = RepoSnapshot.ofWorkingTree(git);
+      RepoSnapshot reference = RepoSnapshot.ofWorkingTree(jgit);
+      assertThat(ahead.size()).isEqualTo(reference.size()).isEqualTo(2);
+      assertThat(RepoSnapshot.changedPaths(ahead, reference)).isEmpty();
+      // taken: the next snapshot reads the work tree again
+      repo.write("mod/a.txt", "changed\n");
+      assertThat(RepoSnapshot.changedPaths(ahead, RepoSnapshot.ofWorkingTree(git))).containsExactly("mod/a.txt");
+      jgit.readWorkTreeAhead(); // without the git command: nothing to read ahead
+      assertThat(jgit.takeWorkTreeAhead()).isEmpty();
+      assertThat(git.jgitOpened()).isFalse();
+    }
+  }
+
+  @Test
   void aDetachedHeadHasNoBranchEitherWay() throws Exception {
     GitFixture repo = repoWithOneCommit();
     repo.detach();
