@@ -17,5 +17,9 @@ assert api.upstream == ['dev.azbuild.example:libs-base']
 def log = lib.log()
 assert log.contains('MODULE')
 assert log.contains('services/api: rebuild — no image cache-')
-assert new File(basedir, 'target/azbuild/inputs/api.txt').text.contains('context ')
+// every module's input tree in one file, each line prefixed with the module's image name
+def inputs = new File(basedir, 'target/azbuild/inputs.txt').readLines()
+assert inputs.findAll { it.startsWith('api ') }.any { it.startsWith('api context ') }
+assert inputs.collect { it.split(' ')[0] }.unique() == plan.modules*.image
+assert !new File(basedir, 'target/azbuild/inputs').exists()
 return true

@@ -164,7 +164,7 @@ public final class BaseCommitResolver {
       if (head != null && head.isSymbolic()) {
         return head.getTarget().getName().substring("refs/remotes/origin/".length());
       }
-    } catch (java.io.IOException e) {
+    } catch (java.io.IOException | GitException e) {
       // fall through to the usual names
     }
     for (String name : List.of("main", "master")) {

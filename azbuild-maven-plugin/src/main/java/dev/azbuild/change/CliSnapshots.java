@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -38,32 +40,41 @@ final class CliSnapshots {
   /** The files of a commit. */
   static RepoSnapshot commit(GitCli cli, ObjectId commit) throws GitException {
     byte[] out = cli.run("ls-tree", "-r", "-z", "--full-tree", commit.name());
-    List<String> paths = new ArrayList<>();
-    List<Integer> modes = new ArrayList<>();
-    List<ObjectId> ids = new ArrayList<>();
-    for (String record : GitCli.records(out)) {
+    RepoSnapshot.Builder files = new RepoSnapshot.Builder();
+    for (int start = 0, end; start < out.length; start = end + 1) {
+      end = recordEnd(out, start);
       // <mode> SP <type> SP <id> TAB <path>
-      int tab = record.indexOf('\t');
-      int firstSpace = record.indexOf(' ');
-      paths.add(record.substring(tab + 1));
-      modes.add(Integer.parseInt(record, 0, firstSpace, 8));
-      ids.add(ObjectId.fromString(record.substring(tab - Constants.OBJECT_ID_STRING_LENGTH, tab)));
+      int tab = indexOf(out, (byte) '\t', start, end);
+      files.add(path(out, tab + 1, end), octal(out, start), id(out, tab - Constants.OBJECT_ID_STRING_LENGTH));
     }
-    return RepoSnapshot.of(paths, modes, ids);
+    return files.build();
   }
 
   /** The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored. */
   static RepoSnapshot workTree(GitCli cli) throws GitException {
-    Map<String, Blob> files = new HashMap<>();
-    for (String record : GitCli.records(cli.run("ls-files", "-s", "-z"))) {
+    // git status walks the work tree while ls-files prints the index: both at once
+    FutureTask<Map<String, Status>> pendingStatus = new FutureTask<>(() -> status(cli));
+    Thread statusThread = new Thread(pendingStatus, "azbuild git status");
+    statusThread.setDaemon(true);
+    statusThread.start();
+    byte[] out = cli.run("ls-files", "-s", "-z");
+    RepoSnapshot.Builder index = new RepoSnapshot.Builder();
+    for (int start = 0, end; start < out.length; start = end + 1) {
+      end = recordEnd(out, start);
       // <mode> SP <id> SP <stage> TAB <path>; unmerged paths (stage > 0) come from the status below
-      int tab = record.indexOf('\t');
-      if (record.charAt(tab - 1) == '0') {
-        files.put(record.substring(tab + 1), new Blob(Integer.parseInt(record, 0, record.indexOf(' '), 8),
-            ObjectId.fromString(record.substring(tab - 2 - Constants.OBJECT_ID_STRING_LENGTH, tab - 2))));
+      int tab = indexOf(out, (byte) '\t', start, end);
+      if (out[tab - 1] == '0') {
+        index.add(path(out, tab + 1, end), octal(out, start), id(out, tab - 2 - Constants.OBJECT_ID_STRING_LENGTH));
       }
     }
-    Map<String, Status> status = status(cli);
+    Map<String, Status> status = await(pendingStatus);
+    if (status.isEmpty()) {
+      return index.build(); // a clean work tree holds what the index does
+    }
+    Map<String, Blob> files = new HashMap<>();
+    for (int i = 0; i < index.size(); i++) {
+      files.put(index.path(i), new Blob(index.mode(i), index.id(i)));
+    }
     Map<String, Blob> current = workTreeStates(cli, status);
     for (String path : status.keySet()) {
       Blob now = current.get(path);
@@ -73,15 +84,63 @@ final class CliSnapshots {
         files.put(path, now);
       }
     }
-    List<String> paths = new ArrayList<>(files.size());
-    List<Integer> modes = new ArrayList<>(files.size());
-    List<ObjectId> ids = new ArrayList<>(files.size());
-    files.forEach((path, blob) -> {
-      paths.add(path);
-      modes.add(blob.mode());
-      ids.add(blob.id());
-    });
-    return RepoSnapshot.of(paths, modes, ids);
+    RepoSnapshot.Builder result = new RepoSnapshot.Builder();
+    files.forEach((path, blob) -> result.add(path, blob.mode(), blob.id()));
+    return result.build();
+  }
+
+  /** The result of a git call run on another thread, with its {@link GitException} as thrown there. */
+  static <T> T await(FutureTask<T> task) throws GitException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitException("interrupted while running git", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GitException git) {
+        throw git;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Where the {@code -z} record starting at {@code start} ends (its NUL, or the end of the output). */
+  private static int recordEnd(byte[] out, int start) {
+    int end = start;
+    while (end < out.length && out[end] != 0) {
+      end++;
+    }
+    return end;
+  }
+
+  private static int indexOf(byte[] out, byte b, int from, int to) throws GitException {
+    for (int i = from; i < to; i++) {
+      if (out[i] == b) {
+        return i;
+      }
+    }
+    throw new GitException("git printed a record without a tab: '"
+        + new String(out, from, to - from, StandardCharsets.UTF_8) + "'");
+  }
+
+  /** The octal number at {@code start}, up to the first space: a file's mode. */
+  private static int octal(byte[] out, int start) {
+    int value = 0;
+    for (int i = start; out[i] != ' '; i++) {
+      value = value * 8 + (out[i] - '0');
+    }
+    return value;
+  }
+
+  private static ObjectId id(byte[] out, int start) {
+    return ObjectId.fromString(out, start);
+  }
+
+  private static String path(byte[] out, int from, int to) {
+    return new String(out, from, to - from, StandardCharsets.UTF_8);
   }
 
   /** Paths whose work-tree state differs from HEAD: staged, unstaged and untracked (not ignored) changes. */
@@ -167,7 +226,8 @@ final class CliSnapshots {
     Map<String, Blob> result = new HashMap<>();
     List<String> toHash = new ArrayList<>();
     List<Integer> toHashModes = new ArrayList<>();
-    try (ObjectInserter.Formatter formatter = new ObjectInserter.Formatter()) {
+    ObjectInserter.Formatter formatter = null; // created for a changed symlink only: it reads JGit's config
+    try {
       for (Map.Entry<String, Status> e : status.entrySet()) {
         String path = e.getKey();
         Status s = e.getValue();
@@ -186,6 +246,7 @@ final class CliSnapshots {
         }
         if (attrs.isSymbolicLink()) {
           byte[] target = Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8);
+          formatter = formatter != null ? formatter : new ObjectInserter.Formatter();
           result.put(path, new Blob(FileMode.TYPE_SYMLINK, formatter.idFor(Constants.OBJ_BLOB, target)));
         } else if (attrs.isDirectory()) {
           if (Files.exists(file.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
@@ -202,6 +263,10 @@ final class CliSnapshots {
       }
     } catch (IOException e) {
       throw new GitException("cannot read the work tree of " + cli.workTree() + ": " + e.getMessage(), e);
+    } finally {
+      if (formatter != null) {
+        formatter.close();
+      }
     }
     for (int from = 0; from < toHash.size(); from += HASH_BATCH) {
       List<String> batch = toHash.subList(from, Math.min(toHash.size(), from + HASH_BATCH));

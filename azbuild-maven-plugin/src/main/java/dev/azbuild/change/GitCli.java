@@ -42,6 +42,20 @@ final class GitCli {
     return ON_PATH.map(git -> new GitCli(git, gitDir, workTree));
   }
 
+  /**
+   * The git command run in {@code dir}, finding the repository itself; fails with a
+   * {@link GitException} when none is on the PATH.
+   */
+  static GitCli at(Path dir) throws GitException {
+    Path git = ON_PATH.orElseThrow(() -> new GitException("no git command on the PATH"));
+    return new GitCli(git, null, dir);
+  }
+
+  /** The same git command bound to a repository's git directory and work tree. */
+  GitCli forRepository(Path gitDir, Path workTree) {
+    return new GitCli(executable, gitDir, workTree);
+  }
+
   /** Whether a git command is on the PATH. */
   static boolean installed() {
     return ON_PATH.isPresent();

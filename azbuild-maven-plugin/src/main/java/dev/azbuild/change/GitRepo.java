@@ -2,6 +2,7 @@ package dev.azbuild.change;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -50,15 +52,38 @@ public final class GitRepo implements AutoCloseable {
     }
   }
 
-  private final Repository repository;
+  /**
+   * HEAD when the repository was opened: read once, so every step of a plan sees the same commit
+   * even if one lands while it runs.
+   *
+   * @param branch the checked-out branch; empty when HEAD is detached
+   */
+  private record Head(ObjectId commit, Optional<String> branch) {}
+
+  private final Path searchedFrom;
   private final Path workTree;
   private final Optional<GitCli> cli;
+  private final Optional<Head> openedHead;
   private final Map<Path, String> relativized = new ConcurrentHashMap<>();
+  /** Opened on first use when the git command found the repository: content mode never needs JGit. */
+  private Repository repository;
+  /** The work tree being read ahead by the git command, until a snapshot takes it. */
+  private FutureTask<RepoSnapshot> workTreeAhead;
 
   private GitRepo(Repository repository, Backend backend) throws IOException {
+    this.searchedFrom = null;
     this.repository = repository;
     this.workTree = repository.getWorkTree().toPath().toRealPath();
     this.cli = GitCli.forRepository(repository.getDirectory().toPath().toAbsolutePath(), workTree, backend);
+    Optional<ObjectId> head = findCommit(Constants.HEAD);
+    this.openedHead = head.isPresent() ? Optional.of(new Head(head.get(), branchOf(repository))) : Optional.empty();
+  }
+
+  private GitRepo(Path searchedFrom, GitCli cli, Head head) {
+    this.searchedFrom = searchedFrom;
+    this.workTree = cli.workTree();
+    this.cli = Optional.of(cli);
+    this.openedHead = Optional.of(head);
   }
 
   /** Opens the repository that contains {@code dir}, searching upwards as git does. */
@@ -66,28 +91,113 @@ public final class GitRepo implements AutoCloseable {
     return open(dir, Backend.fromSystemProperty());
   }
 
-  /** Opens the repository that contains {@code dir} with the given way of reading the work tree. */
+  /**
+   * Opens the repository that contains {@code dir} with the given way of reading the work tree.
+   * With the git command, one {@code git rev-parse} finds the repository and HEAD, and JGit is
+   * opened only when something needs it (history, refs, another commit); where the command fails
+   * (no commit yet, a bare repository, not a repository) JGit opens it and says what is wrong.
+   */
   public static GitRepo open(Path dir, Backend backend) throws GitException {
     if (backend == Backend.AUTO && GitCli.installed()) {
+      Optional<GitRepo> found = openWithCli(dir);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    try {
+      return new GitRepo(openJGit(dir), backend);
+    } catch (IOException e) {
+      throw new GitException("cannot open the git repository above " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<GitRepo> openWithCli(Path dir) {
+    try {
+      // one process: git dir, work tree, HEAD's commit (peeled, so it must be present) and its symbolic name
+      GitCli git = GitCli.at(dir);
+      String[] lines = new String(git.run("rev-parse", "--absolute-git-dir", "--show-toplevel",
+          "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--"), StandardCharsets.UTF_8).split("\n");
+      if (lines.length < 4) {
+        return Optional.empty();
+      }
+      String symbolic = lines[3];
+      Optional<String> branch;
+      if (symbolic.equals(Constants.HEAD)) {
+        branch = Optional.empty();
+      } else if (symbolic.startsWith(Constants.R_HEADS)) {
+        branch = Optional.of(symbolic.substring(Constants.R_HEADS.length()));
+      } else {
+        return Optional.empty(); // HEAD names something other than a branch: JGit's rules
+      }
+      Path workTree = Path.of(lines[1]).toRealPath();
+      GitCli cli = git.forRepository(Path.of(lines[0]), workTree);
+      return Optional.of(new GitRepo(dir, cli, new Head(ObjectId.fromString(lines[2]), branch)));
+    } catch (GitException | IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Repository openJGit(Path dir) throws GitException, IOException {
+    if (GitCli.installed()) {
       NoSystemConfig.install();
     }
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
     if (builder.getGitDir() == null) {
       throw new GitException(dir + " is not inside a git repository; run azbuild from a git clone (git init / git clone)");
     }
+    Repository repo = builder.setMustExist(true).build();
+    if (repo.isBare()) {
+      repo.close();
+      throw new GitException(dir + " is a bare git repository; run azbuild in a clone with a work tree");
+    }
+    return repo;
+  }
+
+  /** The JGit repository, opened on first use. */
+  public Repository repository() throws GitException {
     try {
-      Repository repo = builder.setMustExist(true).build();
-      if (repo.isBare()) {
-        repo.close();
-        throw new GitException(dir + " is a bare git repository; run azbuild in a clone with a work tree");
-      }
-      return new GitRepo(repo, backend);
+      return jgit();
     } catch (IOException e) {
-      throw new GitException("cannot open the git repository above " + dir + ": " + e.getMessage(), e);
+      throw new GitException("cannot open the git repository " + workTree + " with JGit: " + e.getMessage(), e);
     }
   }
 
-  public Repository repository() {
+  /**
+   * Starts reading the work tree through the git command in the background (a no-op without it),
+   * so that the next {@link RepoSnapshot#ofWorkingTree} overlaps with other work, e.g. building
+   * the module graph. The read is taken by that one call; later calls read the work tree again.
+   */
+  public synchronized void readWorkTreeAhead() {
+    if (cli.isEmpty() || workTreeAhead != null) {
+      return;
+    }
+    GitCli git = cli.get();
+    workTreeAhead = new FutureTask<>(() -> CliSnapshots.workTree(git));
+    Thread reader = new Thread(workTreeAhead, "azbuild work tree");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The read started by {@link #readWorkTreeAhead}, once. */
+  synchronized Optional<FutureTask<RepoSnapshot>> takeWorkTreeAhead() {
+    Optional<FutureTask<RepoSnapshot>> ahead = Optional.ofNullable(workTreeAhead);
+    workTreeAhead = null;
+    return ahead;
+  }
+
+  /** Whether JGit has opened the repository (content mode with the git command never does). */
+  synchronized boolean jgitOpened() {
+    return repository != null;
+  }
+
+  private synchronized Repository jgit() throws IOException {
+    if (repository == null) {
+      try {
+        repository = openJGit(searchedFrom);
+      } catch (GitException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
     return repository;
   }
 
@@ -142,8 +252,11 @@ public final class GitRepo implements AutoCloseable {
     return workTree.relativize(real).toString().replace(File.separatorChar, '/');
   }
 
-  /** HEAD's commit; fails when the repository has no commit yet. */
+  /** HEAD's commit when the repository was opened; fails when the repository has no commit yet. */
   public ObjectId head() throws GitException {
+    if (openedHead.isPresent()) {
+      return openedHead.get().commit();
+    }
     return resolveCommit(Constants.HEAD, "HEAD");
   }
 
@@ -155,8 +268,8 @@ public final class GitRepo implements AutoCloseable {
   }
 
   public Optional<ObjectId> findCommit(String revision) {
-    try (RevWalk walk = new RevWalk(repository)) {
-      ObjectId id = repository.resolve(revision + "^{commit}");
+    try (RevWalk walk = new RevWalk(jgit())) {
+      ObjectId id = jgit().resolve(revision + "^{commit}");
       if (id == null) {
         return Optional.empty();
       }
@@ -167,21 +280,28 @@ public final class GitRepo implements AutoCloseable {
     }
   }
 
-  /** The checked-out branch, or empty when HEAD is detached. */
+  /** The branch checked out when the repository was opened, or empty when HEAD is detached. */
   public Optional<String> currentBranch() {
+    if (openedHead.isPresent()) {
+      return openedHead.get().branch();
+    }
     try {
-      Ref head = repository.exactRef(Constants.HEAD);
-      if (head != null && head.isSymbolic()) {
-        return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
-      }
-      return Optional.empty();
+      return branchOf(jgit());
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
+  private static Optional<String> branchOf(Repository repository) throws IOException {
+    Ref head = repository.exactRef(Constants.HEAD);
+    if (head != null && head.isSymbolic()) {
+      return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
+    }
+    return Optional.empty();
+  }
+
   public boolean isAncestor(ObjectId ancestor, ObjectId of) throws GitException {
-    try (RevWalk walk = new RevWalk(repository)) {
+    try (RevWalk walk = new RevWalk(jgit())) {
       return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(of));
     } catch (IOException e) {
       throw new GitException("cannot walk history from " + of.name() + ": " + e.getMessage(), e);
@@ -190,7 +310,7 @@ public final class GitRepo implements AutoCloseable {
 
   /** The merge-base of two commits, if their histories meet in this clone. */
   public Optional<ObjectId> mergeBase(ObjectId a, ObjectId b) {
-    try (RevWalk walk = new RevWalk(repository)) {
+    try (RevWalk walk = new RevWalk(jgit())) {
       walk.setRevFilter(RevFilter.MERGE_BASE);
       walk.markStart(walk.parseCommit(a));
       walk.markStart(walk.parseCommit(b));
@@ -205,7 +325,7 @@ public final class GitRepo implements AutoCloseable {
 
   /** The first parent of a commit, if it has one and it is in this clone. */
   public Optional<ObjectId> firstParent(ObjectId commit) {
-    try (RevWalk walk = new RevWalk(repository)) {
+    try (RevWalk walk = new RevWalk(jgit())) {
       RevCommit c = walk.parseCommit(commit);
       if (c.getParentCount() == 0 || shallowCommits().contains(c)) {
         return Optional.empty();
@@ -222,7 +342,7 @@ public final class GitRepo implements AutoCloseable {
 
   private Set<ObjectId> shallowCommits() {
     try {
-      return repository.getObjectDatabase().getShallowCommits();
+      return jgit().getObjectDatabase().getShallowCommits();
     } catch (IOException e) {
       return Set.of();
     }
@@ -234,6 +354,12 @@ public final class GitRepo implements AutoCloseable {
    * it. Returns false when there is no origin or the fetch failed.
    */
   public boolean deepen(int depth, Collection<String> branches) {
+    Repository repository;
+    try {
+      repository = jgit();
+    } catch (IOException e) {
+      return false;
+    }
     if (repository.getConfig().getString("remote", "origin", "url") == null) {
       return false;
     }
@@ -261,7 +387,7 @@ public final class GitRepo implements AutoCloseable {
   /** Whether a ref such as {@code refs/remotes/origin/main} exists. */
   public Optional<ObjectId> ref(String name) {
     try {
-      Ref ref = repository.exactRef(name);
+      Ref ref = jgit().exactRef(name);
       return ref == null ? Optional.empty() : Optional.ofNullable(ref.getObjectId());
     } catch (IOException e) {
       return Optional.empty();
@@ -273,7 +399,9 @@ public final class GitRepo implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    repository.close();
+  public synchronized void close() {
+    if (repository != null) {
+      repository.close();
+    }
   }
 }

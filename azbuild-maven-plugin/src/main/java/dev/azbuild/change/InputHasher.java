@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Constants;
 
 /**
  * Content mode: a SHA-256 over a module's inputs, computed from a {@link RepoSnapshot} so it does not
@@ -131,8 +132,12 @@ public final class InputHasher {
     return literal;
   }
 
+  /** {@code <kind> <mode> <blob id> <path>}; built without a formatter, as it runs once per file and module. */
   private String entry(String kind, String path, int i) {
-    return kind + " " + RepoSnapshot.modeString(snapshot.mode(i)) + " " + snapshot.id(i).name() + " " + path;
+    StringBuilder line = new StringBuilder(kind.length() + path.length() + 50);
+    line.append(kind).append(' ').append(RepoSnapshot.modeString(snapshot.mode(i))).append(' ');
+    snapshot.id(i).copyTo(new char[Constants.OBJECT_ID_STRING_LENGTH], line);
+    return line.append(' ').append(path).toString();
   }
 
   static String sha256(List<String> lines) {

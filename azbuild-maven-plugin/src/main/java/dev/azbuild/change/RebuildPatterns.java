@@ -41,7 +41,7 @@ public final class RebuildPatterns {
 
   /**
    * One pattern line; see {@link EreTranslator.Translation} for {@code prefix} and {@code
-   * prefixOnly}.
+   * prefixOnly}. {@code pattern} is null when the prefix is all it asks.
    */
   private record Rule(String source, Pattern pattern, String prefix, boolean prefixOnly) {
     boolean matches(String path) {
@@ -139,7 +139,9 @@ public final class RebuildPatterns {
 
   private static Rule rule(String ere) throws UnsupportedEreException {
     EreTranslator.Translation translation = EreTranslator.translate(ere);
-    Pattern pattern = Pattern.compile(translation.java(), Pattern.UNIX_LINES);
+    // a literal prefix alone (every default, most files' lines) needs no regex: none is compiled
+    Pattern pattern = translation.prefix() != null && translation.prefixOnly()
+        ? null : Pattern.compile(translation.java(), Pattern.UNIX_LINES);
     return new Rule(ere, pattern, translation.prefix(), translation.prefixOnly());
   }
 

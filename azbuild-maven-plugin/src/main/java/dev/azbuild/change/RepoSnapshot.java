@@ -35,29 +35,79 @@ public final class RepoSnapshot {
 
   private static final Logger LOG = LoggerFactory.getLogger(RepoSnapshot.class);
 
-  private RepoSnapshot(List<String> paths, List<Integer> modes, List<ObjectId> ids) {
-    int n = paths.size();
-    Integer[] order = new Integer[n];
+  private RepoSnapshot(String[] paths, int[] modes, ObjectId[] ids, int n) {
     boolean sorted = true;
+    for (int i = 1; i < n && sorted; i++) {
+      sorted = paths[i - 1].compareTo(paths[i]) < 0;
+    }
+    if (sorted) { // git lists files in this order: nothing to sort, nothing to copy
+      this.paths = n == paths.length ? paths : Arrays.copyOf(paths, n);
+      this.modes = n == modes.length ? modes : Arrays.copyOf(modes, n);
+      this.ids = n == ids.length ? ids : Arrays.copyOf(ids, n);
+      return;
+    }
+    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
-      sorted &= i == 0 || paths.get(i - 1).compareTo(paths.get(i)) < 0;
     }
-    if (!sorted) {
-      Arrays.sort(order, (a, b) -> paths.get(a).compareTo(paths.get(b)));
-    }
+    Arrays.sort(order, (a, b) -> paths[a].compareTo(paths[b]));
     this.paths = new String[n];
     this.modes = new int[n];
     this.ids = new ObjectId[n];
     for (int i = 0; i < n; i++) {
-      this.paths[i] = paths.get(order[i]);
-      this.modes[i] = modes.get(order[i]);
-      this.ids[i] = ids.get(order[i]);
+      this.paths[i] = paths[order[i]];
+      this.modes[i] = modes[order[i]];
+      this.ids[i] = ids[order[i]];
+    }
+  }
+
+  /** Collects files in any order; a snapshot sorts them only when they did not come sorted by path. */
+  static final class Builder {
+    private String[] paths = new String[1024];
+    private int[] modes = new int[1024];
+    private ObjectId[] ids = new ObjectId[1024];
+    private int size;
+
+    Builder add(String path, int mode, ObjectId id) {
+      if (size == paths.length) {
+        paths = Arrays.copyOf(paths, size * 2);
+        modes = Arrays.copyOf(modes, size * 2);
+        ids = Arrays.copyOf(ids, size * 2);
+      }
+      paths[size] = path;
+      modes[size] = mode;
+      ids[size] = id;
+      size++;
+      return this;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String path(int i) {
+      return paths[i];
+    }
+
+    int mode(int i) {
+      return modes[i];
+    }
+
+    ObjectId id(int i) {
+      return ids[i];
+    }
+
+    RepoSnapshot build() {
+      return new RepoSnapshot(paths, modes, ids, size);
     }
   }
 
   static RepoSnapshot of(List<String> paths, List<Integer> modes, List<ObjectId> ids) {
-    return new RepoSnapshot(paths, modes, ids);
+    Builder builder = new Builder();
+    for (int i = 0; i < paths.size(); i++) {
+      builder.add(paths.get(i), modes.get(i), ids.get(i));
+    }
+    return builder.build();
   }
 
   /** The files of a commit. */
@@ -88,7 +138,7 @@ public final class RepoSnapshot {
     } catch (IOException e) {
       throw new GitException("cannot read the files of commit " + commit.name() + ": " + e.getMessage(), e);
     }
-    return new RepoSnapshot(paths, modes, ids);
+    return of(paths, modes, ids);
   }
 
   /**
@@ -99,7 +149,8 @@ public final class RepoSnapshot {
   public static RepoSnapshot ofWorkingTree(GitRepo git) throws GitException {
     if (git.cli().isPresent()) {
       try {
-        return CliSnapshots.workTree(git.cli().get());
+        var ahead = git.takeWorkTreeAhead();
+        return ahead.isPresent() ? CliSnapshots.await(ahead.get()) : CliSnapshots.workTree(git.cli().get());
       } catch (GitException e) {
         LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
       }
@@ -140,7 +191,7 @@ public final class RepoSnapshot {
     } catch (IOException e) {
       throw new GitException("cannot read the work tree of " + git.workTree() + ": " + e.getMessage(), e);
     }
-    return new RepoSnapshot(paths, modes, ids);
+    return of(paths, modes, ids);
   }
 
   /** Prunes untracked ignored files and folders (e.g. {@code target/}) without descending into them. */
@@ -230,7 +281,13 @@ public final class RepoSnapshot {
     return changed;
   }
 
+  private static final String REGULAR = FileMode.REGULAR_FILE.toString();
+  private static final String EXECUTABLE = FileMode.EXECUTABLE_FILE.toString();
+
   static String modeString(int rawMode) {
-    return FileMode.fromBits(rawMode).toString();
+    if (rawMode == FileMode.REGULAR_FILE.getBits()) { // nearly every file: no lookup
+      return REGULAR;
+    }
+    return rawMode == FileMode.EXECUTABLE_FILE.getBits() ? EXECUTABLE : FileMode.fromBits(rawMode).toString();
   }
 }

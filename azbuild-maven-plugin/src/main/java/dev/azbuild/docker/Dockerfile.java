@@ -35,6 +35,7 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
   private static final Pattern FROM =
       Pattern.compile("(?i)^FROM\\s+(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
   private static final Pattern COPY_FROM = Pattern.compile("(?i)^(?:COPY|ADD)\\s.*?--from=(\\S+)");
+  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
   public static Dockerfile read(Path file, Map<String, String> buildArgs) throws IOException {
@@ -47,8 +48,9 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
     List<ImageUse> copies = new ArrayList<>();
     for (LogicalLine line : logicalLines(content)) {
       String text = line.text;
-      Matcher arg = ARG.matcher(text);
-      if (stages.isEmpty() && arg.matches()) {
+      // the keyword first: most lines (RUN, COPY without --from, ...) need no regex at all
+      Matcher arg = stages.isEmpty() && startsWithKeyword(text, "ARG") ? ARG.matcher(text) : null;
+      if (arg != null && arg.matches()) {
         String declarations = arg.group(1).strip();
         Matcher entry = ARG_ENTRY.matcher(declarations);
         for (int pos = 0; pos < declarations.length(); pos = entry.end()) {
@@ -63,10 +65,13 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
         }
         continue;
       }
-      Matcher from = FROM.matcher(text);
-      if (from.matches()) {
+      Matcher from = startsWithKeyword(text, "FROM") ? FROM.matcher(text) : null;
+      if (from != null && from.matches()) {
         String base = substitute(from.group(1), globalArgs);
         stages.add(new Stage(base, Optional.ofNullable(from.group(2)).map(s -> s.toLowerCase(Locale.ROOT)), line.number));
+        continue;
+      }
+      if (!startsWithKeyword(text, "COPY") && !startsWithKeyword(text, "ADD")) {
         continue;
       }
       Matcher copy = COPY_FROM.matcher(text);
@@ -75,6 +80,11 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
       }
     }
     return new Dockerfile(file, List.copyOf(stages), List.copyOf(copies));
+  }
+
+  /** Whether a line may start with the instruction: a cheap test before its (case-insensitive) regex. */
+  private static boolean startsWithKeyword(String line, String keyword) {
+    return line.regionMatches(true, 0, keyword, 0, keyword.length());
   }
 
   /** Stage names declared with {@code AS}, lower-cased as docker compares them. */
@@ -140,7 +150,7 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
   /** Joins backslash continuations and drops comments, keeping the first physical line number. */
   private static List<LogicalLine> logicalLines(String content) {
     List<LogicalLine> result = new ArrayList<>();
-    String[] physical = content.replace("\uFEFF", "").split("\r?\n", -1);
+    String[] physical = LINE_BREAK.split(content.replace("\uFEFF", ""), -1);
     StringBuilder current = null;
     int start = 0;
     for (int i = 0; i < physical.length; i++) {

@@ -6,7 +6,9 @@ import dev.azbuild.docker.Dockerfile;
 import dev.azbuild.docker.ImageNames;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,11 +41,13 @@ public final class ModuleGraph {
     Map<String, ReactorModule> reactorById = new LinkedHashMap<>();
     reactor.forEach(m -> reactorById.put(m.id(), m));
     Map<String, String> dirs = new HashMap<>();
+    Map<String, Integer> buildOrder = new HashMap<>();
     for (ReactorModule m : reactor) {
       dirs.put(m.id(), git.relativize(m.basedir()));
+      buildOrder.putIfAbsent(m.id(), buildOrder.size());
     }
 
-    Set<String> imageIds = new java.util.HashSet<>(); // one stat per module: buildsImage() asks the file system
+    Set<String> imageIds = new HashSet<>(); // one stat per module: buildsImage() asks the file system
     Map<String, String> imageOwners = new HashMap<>();
     for (ReactorModule m : reactor) {
       if (m.buildsImage()) {
@@ -72,9 +76,10 @@ public final class ModuleGraph {
         throw new GraphException(m.dockerfile() + " cannot be read (" + e.getMessage() + "); check its permissions");
       }
       checkFromLines(m, dockerfile, imageOwners, upstream, reactorById, git);
-      List<String> orderedUpstream = reactor.stream().map(ReactorModule::id).filter(upstream::contains).toList();
+      List<String> orderedUpstream = new ArrayList<>(upstream);
+      orderedUpstream.sort(Comparator.comparingInt(buildOrder::get)); // Maven's build order
       modules.add(new ImageModule(m.id(), dirs.get(m.id()), m.basedir(), m.image(),
-          git.relativizeFile(m.dockerfile()), git.relativize(m.context()), orderedUpstream,
+          git.relativizeFile(m.dockerfile()), git.relativize(m.context()), List.copyOf(orderedUpstream),
           List.copyOf(dependencyDirs), Map.copyOf(m.buildArgs())));
       dockerfiles.put(m.id(), dockerfile);
     }
@@ -100,11 +105,17 @@ public final class ModuleGraph {
 
   private static void checkFromLines(ReactorModule m, Dockerfile dockerfile, Map<String, String> imageOwners,
       Set<String> upstream, Map<String, ReactorModule> reactor, GitRepo git) throws GraphException, GitException {
-    Set<String> reachable = new LinkedHashSet<>();
-    closure(m.id(), reactor, reachable);
+    Set<String> reachable = null; // every dependency, transitively: computed only when an upstream image does not say it
     for (Dockerfile.ImageUse use : dockerfile.externalImages()) {
       String owner = ownerOf(use.image(), imageOwners);
-      if (owner == null || owner.equals(m.id()) || reachable.contains(owner)) {
+      if (owner == null || owner.equals(m.id()) || upstream.contains(owner)) {
+        continue;
+      }
+      if (reachable == null) {
+        reachable = new HashSet<>();
+        closure(m.id(), reactor, reachable);
+      }
+      if (reachable.contains(owner)) {
         continue;
       }
       String[] ga = owner.split(":", 2);

@@ -108,6 +108,9 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
       KnownManifests probed = new KnownManifests();
       PlanSettings withCache = cache == null ? settings
           : settings.withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)));
+      if (settings.mode() == Mode.CONTENT && settings.head().isEmpty()) {
+        git.readWorkTreeAhead(); // git reads the work tree while the graph is built
+      }
       t[2] = System.nanoTime();
       t[3] = cpu.getCurrentThreadCpuTime();
       var reactor = MavenReactor.modules(session);

@@ -10,7 +10,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Prints every image module's rebuild decision and reason as a table, and writes
- * {@code target/azbuild/plan.json} at the reactor root.
+ * {@code target/azbuild/plan.json} and, in content mode, every module's input tree into
+ * {@code target/azbuild/inputs.txt} at the reactor root.
  */
 @Mojo(name = PlanMojo.GOAL, aggregator = true, threadSafe = true)
 public class PlanMojo extends AbstractPlanMojo {
@@ -28,13 +29,14 @@ public class PlanMojo extends AbstractPlanMojo {
         + ", head " + plan.head().substring(0, 12) + ", " + plan.modules().size() + " image modules");
     PlanReport.table(plan).forEach(getLog()::info);
     Path json = reportDir().resolve("plan.json");
+    boolean trees;
     try {
       PlanReport.write(plan, json);
-      PlanReport.writeInputTrees(plan, reportDir().resolve("inputs"));
+      trees = PlanReport.writeInputTrees(plan, reportDir().resolve(PlanReport.INPUTS_FILE));
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write " + json + ": " + e.getMessage()
           + "; check that the directory is writable", e);
     }
-    getLog().info("wrote " + json);
+    getLog().info("wrote " + json + (trees ? " and " + PlanReport.INPUTS_FILE : ""));
   }
 }

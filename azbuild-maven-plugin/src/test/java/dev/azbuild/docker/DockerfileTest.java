@@ -113,6 +113,24 @@ class DockerfileTest {
   }
 
   @Test
+  void instructionsAreFoundInAnyCaseAndLookAlikesAreNot() {
+    String content = """
+        arg BASE=alpine
+        Arg TAG=3
+        from ${BASE}:${TAG} AS build
+        RUN echo FROM other
+        fromage is not an instruction
+        copy --from=tools /bin/x /x
+        Add --chown=1 --from=extra /y /y
+        COPYRIGHT --from=nothing
+        CMD ["copy", "--from=none"]
+        """;
+    Dockerfile d = parse(content);
+    assertThat(bases(d)).containsExactly("alpine:3");
+    assertThat(d.copiedFrom()).extracting(Dockerfile.ImageUse::image).containsExactly("tools", "extra");
+  }
+
+  @Test
   void continuationLinesAndCommentsKeepTheFirstLineNumber() {
     String content = """
         # syntax=docker/dockerfile:1

@@ -75,6 +75,11 @@ class PlannerTest {
     git.close();
   }
 
+  private void reopen() throws GitException {
+    git.close();
+    git = repo.open();
+  }
+
   private List<ReactorModule> reactor() {
     return List.of(
         module("parent", "", List.of()),
@@ -316,6 +321,7 @@ class PlannerTest {
   @Test
   void diffModeOnTheDefaultBranchUsesTheParent() throws Exception {
     String head = repo.write("services/api/src/main.sh", "v2\n").commit("api");
+    reopen(); // a GitRepo reads HEAD once, when opened
     Plan plan = PlanService.plan(git, reactor(), settings(Mode.DIFF, null, null, "main"));
     assertThat(plan.mode()).isEqualTo(Mode.DIFF);
     assertThat(plan.base()).isEqualTo(initial);
@@ -399,12 +405,32 @@ class PlannerTest {
     Path file = tmp.resolve("out/target/azbuild/plan.json");
     PlanReport.write(plan, file);
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(PlanReport.toJson(plan));
-    PlanReport.writeInputTrees(plan, tmp.resolve("out/inputs"));
-    assertThat(Files.readAllLines(tmp.resolve("out/inputs/api.txt"))).isEqualTo(decision(plan, API).inputTree());
+    // the same document the object mapper wrote before the streaming writer replaced it
+    assertThat(PlanReport.toJson(plan))
+        .isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(PlanReport.toJson(plan))) + "\n");
+
+    Path inputs = tmp.resolve("out/target/azbuild/inputs.txt");
+    assertThat(PlanReport.writeInputTrees(plan, inputs)).isTrue();
+    List<String> lines = Files.readAllLines(inputs);
+    assertThat(lines).hasSize(plan.modules().stream().mapToInt(d -> d.inputTree().size()).sum());
+    assertThat(lines.stream().filter(l -> l.startsWith("api ")).map(l -> l.substring("api ".length())))
+        .containsExactlyElementsOf(decision(plan, API).inputTree());
+    assertThat(lines.get(0)).isEqualTo("base azbuild-inputs-v1");
 
     List<String> table = PlanReport.table(plan);
     assertThat(table).hasSize(4);
-    assertThat(table.get(0)).startsWith("MODULE").contains("DECISION").contains("REASON");
-    assertThat(table.get(2)).startsWith("services/api").contains("rebuild").contains("upstream g:base rebuilds");
+    assertThat(table.get(0)).isEqualTo(String.format("%-12s  %-9s  %s", "MODULE", "DECISION", "REASON"));
+    assertThat(table.get(2)).isEqualTo(String.format("%-12s  %-9s  %s", "services/api", "rebuild",
+        String.join("; ", decision(plan, API).reasons())));
+    assertThat(table.get(2)).contains("upstream g:base rebuilds");
+  }
+
+  @Test
+  void diffModeRemovesAnEarlierPlansInputTrees() throws Exception {
+    Path inputs = tmp.resolve("out/target/azbuild/inputs.txt");
+    assertThat(PlanReport.writeInputTrees(content(null, CacheProbe.NONE), inputs)).isTrue();
+    String head = repo.write("libs/base/files/VERSION", "2\n").commit("bump");
+    assertThat(PlanReport.writeInputTrees(diff(initial, head), inputs)).isFalse();
+    assertThat(inputs).doesNotExist();
   }
 }
