@@ -16,7 +16,7 @@ assert api.upstream == ['dev.azbuild.example:libs-base']
 // the table and the per-module lines
 def log = lib.log()
 assert log.contains('MODULE')
-assert log.contains('services/api: rebuild — no image cache-')
+assert log.contains('services/api: rebuild (no image cache-')
 // every module's input tree in one file, each line prefixed with the module's image name
 def inputs = new File(basedir, 'target/azbuild/inputs.txt').readLines()
 assert inputs.findAll { it.startsWith('api ') }.any { it.startsWith('api context ') }

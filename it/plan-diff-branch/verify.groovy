@@ -11,6 +11,6 @@ assert byImage['worker'].rebuild
 assert byImage['worker'].reasons == ['services/worker/bin/new tool.sh matched ^services/worker/']
 plan.modules.each { assert it.inputHash == null }
 def log = lib.log()
-assert log.contains('services/api: rebuild — libs/proto/src/ping.proto matched ^libs/proto/')
-assert log.contains('services/web: unchanged — no file changed since ')
+assert log.contains('services/api: rebuild (libs/proto/src/ping.proto matched ^libs/proto/')
+assert log.contains('services/web: unchanged (no file changed since ')
 return true

@@ -93,7 +93,7 @@ public final class CiFiles {
 
   private static String clip(String line) {
     String s = line.strip();
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 
   private static String describe(Exception e) {

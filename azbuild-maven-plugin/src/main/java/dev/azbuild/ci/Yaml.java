@@ -93,6 +93,6 @@ public final class Yaml {
 
   private static String firstLine(String s) {
     String line = s == null ? "" : s.strip().lines().findFirst().orElse("");
-    return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+    return line.length() > 120 ? line.substring(0, 120) + "..." : line;
   }
 }

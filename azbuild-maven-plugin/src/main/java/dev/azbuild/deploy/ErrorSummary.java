@@ -40,7 +40,7 @@ final class ErrorSummary {
   /** Collapses whitespace and cuts to {@value #MAX_LENGTH} characters, marking a cut with an ellipsis. */
   static String truncate(String text) {
     String line = text.replaceAll("\\s+", " ").trim();
-    return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1).trim() + "…";
+    return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 3).trim() + "...";
   }
 
   /** Lines without colour codes or the box frame terraform draws around diagnostics. */

@@ -142,6 +142,6 @@ final class BuildOutput extends StreamCallback<BuildResponseItem> {
   }
 
   static String abbreviate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 }

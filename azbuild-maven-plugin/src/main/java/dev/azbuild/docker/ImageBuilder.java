@@ -181,6 +181,6 @@ public final class ImageBuilder {
   }
 
   private static String lastChars(String text, int max) {
-    return text.length() <= max ? text : "…" + text.substring(text.length() - (max - 1));
+    return text.length() <= max ? text : "..." + text.substring(text.length() - (max - 3));
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 public record ModuleDecision(String id, String dir, String image, boolean rebuild, List<String> reasons,
     String inputHash, List<String> inputTree, List<String> upstream) {
 
-  /** The one log line per module, e.g. {@code services/api: rebuild — src/Main.java matched ^services/api/}. */
+  /** The one log line per module, e.g. {@code services/api: rebuild (src/Main.java matched ^services/api/)}; ASCII, as CI logs often are. */
   public String logLine() {
     String label = dir.isEmpty() ? id : dir;
-    return label + ": " + (rebuild ? "rebuild" : "unchanged") + (reasons.isEmpty() ? "" : " — " + String.join("; ", reasons));
+    return label + ": " + (rebuild ? "rebuild" : "unchanged") + (reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")");
   }
 }

@@ -100,9 +100,10 @@ public final class Planner {
         : RepoSnapshot.ofWorkingTree(git);
     LOG.debug("snapshot of {} files in {} ms", snapshot.size(), (System.nanoTime() - start) / 1_000_000);
     InputHasher hasher = new InputHasher(snapshot);
+    // hashes first (a module's hash takes its upstream hashes), then every cache probe at once
     Map<String, String> hashes = new HashMap<>();
-    Map<String, Boolean> rebuilds = new HashMap<>();
-    List<ModuleDecision> decisions = new ArrayList<>();
+    List<InputHash> inputHashes = new ArrayList<>();
+    List<CacheProbes.Question> questions = new ArrayList<>();
     for (ImageModule module : graph.modules()) {
       RebuildPatterns own = patterns.get(module.id());
       ModuleInputs inputs = new ModuleInputs(module.contextDir(), module.dockerfile(), dockerIgnore(module),
@@ -111,9 +112,20 @@ public final class Planner {
       module.upstream().forEach(u -> upstreamHashes.put(u, hashes.get(u)));
       InputHash hash = hasher.hash(inputs, upstreamHashes);
       hashes.put(module.id(), hash.hash());
+      inputHashes.add(hash);
+      questions.add(new CacheProbes.Question(module, hash.cacheTag()));
+    }
+    long probeStart = System.nanoTime();
+    List<Optional<Boolean>> answers = CacheProbes.ask(request.cache(), questions);
+    LOG.debug("{} cache probes in {} ms", questions.size(), (System.nanoTime() - probeStart) / 1_000_000);
 
+    Map<String, Boolean> rebuilds = new HashMap<>();
+    List<ModuleDecision> decisions = new ArrayList<>();
+    for (int i = 0; i < questions.size(); i++) {
+      ImageModule module = questions.get(i).module();
+      InputHash hash = inputHashes.get(i);
       List<String> reasons = new ArrayList<>();
-      Optional<Boolean> cached = probe(request.cache(), module, hash.cacheTag());
+      Optional<Boolean> cached = answers.get(i);
       if (cached.isEmpty()) {
         reasons.add("no image cache-" + hash.shortHash() + " checked yet");
       } else if (!cached.get()) {

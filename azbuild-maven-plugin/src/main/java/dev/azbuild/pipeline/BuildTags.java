@@ -33,6 +33,6 @@ final class BuildTags {
     if (tag.matches("[0-9a-f]{40}")) {
       return tag.substring(0, 12);
     }
-    return tag.matches("cache-[0-9a-f]{64}") ? tag.substring(0, 18) + "…" : tag;
+    return tag.matches("cache-[0-9a-f]{64}") ? tag.substring(0, 18) : tag;
   }
 }

@@ -70,7 +70,7 @@ class ErrorSummaryTest {
   void truncatesToOneLineOf300Characters() {
     String summary = ErrorSummary.of("Error: " + "word ".repeat(200), "");
 
-    assertThat(summary).hasSize(300).endsWith("…").doesNotContain("\n");
+    assertThat(summary).hasSizeBetween(290, 300).endsWith("...").doesNotContain("\n");
   }
 
   @Test

@@ -147,8 +147,8 @@ class PlannerTest {
     assertThat(decision(plan, API).reasons()).containsExactly("upstream g:base rebuilds");
     assertThat(decision(plan, API).upstream()).containsExactly(BASE);
     assertThat(decision(plan, WEB).rebuild()).isFalse();
-    assertThat(decision(plan, API).logLine()).isEqualTo("services/api: rebuild — upstream g:base rebuilds");
-    assertThat(decision(plan, WEB).logLine()).startsWith("services/web: unchanged — no file changed since ");
+    assertThat(decision(plan, API).logLine()).isEqualTo("services/api: rebuild (upstream g:base rebuilds)");
+    assertThat(decision(plan, WEB).logLine()).startsWith("services/web: unchanged (no file changed since ");
   }
 
   @Test
@@ -247,7 +247,7 @@ class PlannerTest {
       assertThat(d.reasons()).containsExactly("image cache-" + d.inputHash().substring(0, 12) + " exists");
       expected.add(d.id() + " cache-" + d.inputHash());
     }
-    assertThat(asked).isEqualTo(expected);
+    assertThat(asked).containsExactlyInAnyOrderElementsOf(expected); // probed concurrently, once each
   }
 
   @Test

@@ -124,7 +124,7 @@ class UnchangedImagesTest {
     assertThat(cache.digest("api", "builder-" + commit)).contains(stageDigest);
     assertThat(cache.exists("worker", "builder-main")).isFalse();
     assertThat(outcomes.get("g:web").logLine())
-        .matches("services/web: unchanged, re-tagged cache-[0-9a-f]{12}… as \\[main, " + commit.substring(0, 12)
+        .matches("services/web: unchanged, re-tagged cache-[0-9a-f]{12} as \\[main, " + commit.substring(0, 12)
             + "\\] \\(no layer moved, \\d+\\.\\d s\\)");
 
     // the plan's probe is one GET per module; the re-tag only PUTs the known manifest, plus a GET per named stage

@@ -1,0 +1,68 @@
+package dev.azbuild.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Asks the cache registry about many modules at once. Each probe is one round trip that does not
+ * depend on any other, so a plan of N modules waits for about N / {@value #MAX_IN_FLIGHT} round
+ * trips instead of N.
+ */
+final class CacheProbes {
+
+  /** Requests in flight at most: enough to hide loopback or WAN latency, few enough for a small registry. */
+  static final int MAX_IN_FLIGHT = 8;
+
+  /** One question: does the module's image hold this tag. */
+  record Question(ImageModule module, String tag) {}
+
+  private CacheProbes() {}
+
+  /**
+   * The answers in the order of the questions.
+   *
+   * @throws PlanException for the first question (in order) whose probe failed
+   */
+  static List<Optional<Boolean>> ask(CacheProbe cache, List<Question> questions) throws PlanException {
+    if (cache == CacheProbe.NONE || questions.isEmpty()) {
+      return questions.stream().map(q -> Optional.<Boolean>empty()).toList();
+    }
+    int threads = Math.min(MAX_IN_FLIGHT, questions.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "azbuild-cache-probe");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Optional<Boolean>>> futures = new ArrayList<>(questions.size());
+      for (Question q : questions) {
+        futures.add(pool.submit(() -> cache.exists(q.module(), q.tag())));
+      }
+      List<Optional<Boolean>> answers = new ArrayList<>(questions.size());
+      for (int i = 0; i < questions.size(); i++) {
+        answers.add(answer(futures.get(i), questions.get(i)));
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Optional<Boolean> answer(Future<Optional<Boolean>> future, Question q) throws PlanException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new PlanException(q.module().label() + ": cannot check the cache registry for " + q.module().image() + ":"
+          + q.tag() + ": " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlanException(q.module().label() + ": interrupted while checking the cache registry", e);
+    }
+  }
+}
