@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.lib.Constants;
@@ -53,10 +54,7 @@ final class CliSnapshots {
   /** The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored. */
   static RepoSnapshot workTree(GitCli cli) throws GitException {
     // git status walks the work tree while ls-files prints the index: both at once
-    FutureTask<Map<String, Status>> pendingStatus = new FutureTask<>(() -> status(cli));
-    Thread statusThread = new Thread(pendingStatus, "azbuild git status");
-    statusThread.setDaemon(true);
-    statusThread.start();
+    FutureTask<Map<String, Status>> pendingStatus = inBackground("azbuild git status", () -> status(cli));
     byte[] out = cli.run("ls-files", "-s", "-z");
     RepoSnapshot.Builder index = new RepoSnapshot.Builder();
     for (int start = 0, end; start < out.length; start = end + 1) {
@@ -90,6 +88,15 @@ final class CliSnapshots {
   }
 
   /** The result of a git call run on another thread, with its {@link GitException} as thrown there. */
+  /** Runs git work on a daemon thread (it never keeps Maven's JVM alive); {@link #await} takes its result. */
+  static <T> FutureTask<T> inBackground(String threadName, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(task, threadName);
+    thread.setDaemon(true);
+    thread.start();
+    return task;
+  }
+
   static <T> T await(FutureTask<T> task) throws GitException {
     try {
       return task.get();

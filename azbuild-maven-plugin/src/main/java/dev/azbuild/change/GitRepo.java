@@ -172,10 +172,7 @@ public final class GitRepo implements AutoCloseable {
       return;
     }
     GitCli git = cli.get();
-    workTreeAhead = new FutureTask<>(() -> CliSnapshots.workTree(git));
-    Thread reader = new Thread(workTreeAhead, "azbuild work tree");
-    reader.setDaemon(true);
-    reader.start();
+    workTreeAhead = CliSnapshots.inBackground("azbuild work tree", () -> CliSnapshots.workTree(git));
   }
 
   /** The read started by {@link #readWorkTreeAhead}, once. */

@@ -1,22 +1,19 @@
 package dev.azbuild.graph;
 
+import dev.azbuild.io.RequestPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Asks the cache registry about many modules at once. Each probe is one round trip that does not
- * depend on any other, so a plan of N modules waits for about N / {@value #MAX_IN_FLIGHT} round
- * trips instead of N.
+ * depend on any other, so a plan of N modules waits for about N / {@value RequestPool#MAX_IN_FLIGHT}
+ * round trips instead of N.
  */
 final class CacheProbes {
-
-  /** Requests in flight at most: enough to hide loopback or WAN latency, few enough for a small registry. */
-  static final int MAX_IN_FLIGHT = 8;
 
   /** One question: does the module's image hold this tag. */
   record Question(ImageModule module, String tag) {}
@@ -32,12 +29,7 @@ final class CacheProbes {
     if (cache == CacheProbe.NONE || questions.isEmpty()) {
       return questions.stream().map(q -> Optional.<Boolean>empty()).toList();
     }
-    int threads = Math.min(MAX_IN_FLIGHT, questions.size());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "azbuild-cache-probe");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = RequestPool.open("cache-probe", Math.min(RequestPool.MAX_IN_FLIGHT, questions.size()));
     try {
       List<Future<Optional<Boolean>>> futures = new ArrayList<>(questions.size());
       for (Question q : questions) {
@@ -57,12 +49,16 @@ final class CacheProbes {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw new PlanException(q.module().label() + ": cannot check the cache registry for " + q.module().image() + ":"
-          + q.tag() + ": " + cause.getMessage(), cause);
+      throw failure(q, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PlanException(q.module().label() + ": interrupted while checking the cache registry", e);
     }
+  }
+
+  /** The one-line error of a probe that failed (Planner's one-at-a-time probes give the same). */
+  static PlanException failure(Question q, Throwable cause) {
+    return new PlanException(q.module().label() + ": cannot check the cache registry for " + q.module().image() + ":"
+        + q.tag() + ": " + cause.getMessage(), cause);
   }
 }

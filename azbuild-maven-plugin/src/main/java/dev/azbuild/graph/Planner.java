@@ -147,8 +147,7 @@ public final class Planner {
     try {
       return cache.exists(module, tag);
     } catch (Exception e) {
-      throw new PlanException(module.label() + ": cannot check the cache registry for " + module.image() + ":" + tag
-          + ": " + e.getMessage(), e);
+      throw CacheProbes.failure(new CacheProbes.Question(module, tag), e);
     }
   }
 

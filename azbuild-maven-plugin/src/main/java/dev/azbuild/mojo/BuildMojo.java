@@ -90,7 +90,7 @@ public class BuildMojo extends AbstractPlanMojo {
       recordFailure(planned, module, start, e);
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + reportDir().resolve("build.json") + ": " + e.getMessage(), e);
+      throw cannotWriteBuildJson(e);
     }
   }
 
@@ -177,9 +177,13 @@ public class BuildMojo extends AbstractPlanMojo {
     try {
       report.recordAll(outcomes.values().stream().map(UnchangedImages.Outcome::report).toList());
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + reportDir().resolve("build.json") + ": " + e.getMessage(), e);
+      throw cannotWriteBuildJson(e);
     }
     return outcomes;
+  }
+
+  private MojoExecutionException cannotWriteBuildJson(IOException e) {
+    return new MojoExecutionException("cannot write " + reportDir().resolve("build.json") + ": " + e.getMessage(), e);
   }
 
   /** Notes the failure in build.json (the graph goal colours the module); the build's error stays the one reported. */

@@ -6,6 +6,7 @@ import dev.azbuild.graph.Mode;
 import dev.azbuild.graph.ModuleDecision;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.Plan;
+import dev.azbuild.io.RequestPool;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Manifest;
 import dev.azbuild.registry.Registry;
@@ -19,8 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class UnchangedImages {
 
   private static final Logger LOG = LoggerFactory.getLogger(UnchangedImages.class);
-
-  /** At most this many requests in flight: enough to hide a registry's latency, few enough for a small one. */
-  public static final int MAX_THREADS = 8;
 
   /**
    * One module the plan leaves unchanged.
@@ -115,11 +111,12 @@ public final class UnchangedImages {
       modules.forEach(u -> outcomes.put(u.module().id(), skipped(u)));
       return outcomes;
     }
-    int threads = Math.min(MAX_THREADS, Math.max(2, modules.size()));
+    // two at least: a module's own requests (stage tags, image tags) run side by side too
+    int threads = Math.min(RequestPool.MAX_IN_FLIGHT, Math.max(2, modules.size()));
     LOG.info("re-tagging {} unchanged module{} in {} ({} requests at a time)", modules.size(),
         modules.size() == 1 ? "" : "s", cache.describe(), threads);
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+    ExecutorService pool = RequestPool.open("retag", threads);
     try {
       List<CompletableFuture<Outcome>> futures = new ArrayList<>();
       for (Unchanged u : modules) {
@@ -217,14 +214,5 @@ public final class UnchangedImages {
       t = t.getCause();
     }
     return t;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "azbuild-retag-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

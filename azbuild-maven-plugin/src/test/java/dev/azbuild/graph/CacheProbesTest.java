@@ -3,6 +3,7 @@ package dev.azbuild.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.io.RequestPool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,11 @@ class CacheProbesTest {
   @Test
   void probesRunConcurrently() throws Exception {
     // every probe waits until MAX_IN_FLIGHT of them have started: with one at a time this would time out
-    CountDownLatch started = new CountDownLatch(CacheProbes.MAX_IN_FLIGHT);
+    CountDownLatch started = new CountDownLatch(RequestPool.MAX_IN_FLIGHT);
     List<Optional<Boolean>> answers = CacheProbes.ask((module, tag) -> {
       started.countDown();
       return Optional.of(started.await(10, TimeUnit.SECONDS));
-    }, questions(CacheProbes.MAX_IN_FLIGHT * 2));
+    }, questions(RequestPool.MAX_IN_FLIGHT * 2));
 
     assertThat(answers).allSatisfy(a -> assertThat(a).contains(true));
   }
