@@ -7,6 +7,7 @@ import dev.azbuild.graph.ModuleDecision;
 import dev.azbuild.pipeline.BuildFailure;
 import dev.azbuild.pipeline.BuildReport;
 import dev.azbuild.pipeline.BuildSettings;
+import dev.azbuild.pipeline.CommitTagCheck;
 import dev.azbuild.pipeline.ModuleBuild;
 import dev.azbuild.pipeline.ModuleReport;
 import dev.azbuild.pipeline.NoRegistry;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +87,7 @@ public class BuildMojo extends AbstractPlanMojo {
     try (Registry cache = skipPush && cacheRegistryUrl().isEmpty() ? new NoRegistry() : openCacheRegistry();
         DockerDaemon daemon = DockerDaemon.fromEnvironment(System.getenv())) {
       ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, daemon, settings).call();
-      buildReport(planned).record(report);
+      buildReport(planned).record(CommitTagCheck.confirm(cache, settings.commit(), module.label(), report));
     } catch (BuildFailure | RegistryException e) {
       recordFailure(planned, module, start, e);
       throw new MojoFailureException(e.getMessage(), e);
@@ -170,7 +172,8 @@ public class BuildMojo extends AbstractPlanMojo {
     BuildSettings settings = sharedSettings(planned);
     Map<String, UnchangedImages.Outcome> outcomes;
     try (Registry cache = skipPush ? new NoRegistry() : openCacheRegistry()) {
-      outcomes = new UnchangedImages(cache, settings, planned.plan().mode(), planned.probed()).retag(unchanged);
+      outcomes = confirmCommitTags(cache, settings.commit(),
+          new UnchangedImages(cache, settings, planned.plan().mode(), planned.probed()).retag(unchanged));
     } catch (RegistryException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
@@ -180,6 +183,21 @@ public class BuildMojo extends AbstractPlanMojo {
       throw cannotWriteBuildJson(e);
     }
     return outcomes;
+  }
+
+  /** The outcomes with the digests their commit tags name once every re-tag is done (another build may have moved one). */
+  private static Map<String, UnchangedImages.Outcome> confirmCommitTags(Registry cache, String commit,
+      Map<String, UnchangedImages.Outcome> outcomes) {
+    List<UnchangedImages.Outcome> list = List.copyOf(outcomes.values());
+    List<ModuleReport> confirmed = CommitTagCheck.confirmAll(cache, commit,
+        list.stream().map(UnchangedImages.Outcome::label).toList(),
+        list.stream().map(UnchangedImages.Outcome::report).toList());
+    Map<String, UnchangedImages.Outcome> result = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      UnchangedImages.Outcome o = list.get(i);
+      result.put(confirmed.get(i).id(), new UnchangedImages.Outcome(o.label(), o.sourceTag(), confirmed.get(i)));
+    }
+    return result;
   }
 
   private MojoExecutionException cannotWriteBuildJson(IOException e) {
