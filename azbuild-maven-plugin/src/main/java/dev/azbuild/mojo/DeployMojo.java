@@ -39,9 +39,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Deploys every image module of the reactor, once, at the root: gate (every module has its commit
- * image in the cache registry), then per module in graph order promote, copy to the deploy registry,
- * {@code terraform apply}, restart, and record a marker; skips modules whose digest and terraform
- * are already deployed. Writes {@code target/azbuild/deploy.json} at the reactor root.
+ * image in the cache registry), then under the deploy lock, per module in graph order copy to the
+ * deploy registry, {@code terraform apply}, restart, and only then the tags that say "deployed"
+ * ({@code deployed}, {@code master} in the cache registry) and the marker; skips modules whose digest
+ * and terraform are already deployed. Writes {@code target/azbuild/deploy.json} at the reactor root.
  */
 @Mojo(name = DeployMojo.GOAL, aggregator = true, threadSafe = true)
 public class DeployMojo extends AbstractPlanMojo {
