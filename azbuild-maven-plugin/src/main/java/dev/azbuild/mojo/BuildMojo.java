@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,8 +171,7 @@ public class BuildMojo extends AbstractPlanMojo {
     BuildSettings settings = sharedSettings(planned);
     Map<String, UnchangedImages.Outcome> outcomes;
     try (Registry cache = skipPush ? new NoRegistry() : openCacheRegistry()) {
-      outcomes = confirmCommitTags(cache, settings.commit(),
-          new UnchangedImages(cache, settings, planned.plan().mode(), planned.probed()).retag(unchanged));
+      outcomes = new UnchangedImages(cache, settings, planned.plan().mode(), planned.probed()).retag(unchanged);
     } catch (RegistryException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
@@ -183,21 +181,6 @@ public class BuildMojo extends AbstractPlanMojo {
       throw cannotWriteBuildJson(e);
     }
     return outcomes;
-  }
-
-  /** The outcomes with the digests their commit tags name once every re-tag is done (another build may have moved one). */
-  private static Map<String, UnchangedImages.Outcome> confirmCommitTags(Registry cache, String commit,
-      Map<String, UnchangedImages.Outcome> outcomes) {
-    List<UnchangedImages.Outcome> list = List.copyOf(outcomes.values());
-    List<ModuleReport> confirmed = CommitTagCheck.confirmAll(cache, commit,
-        list.stream().map(UnchangedImages.Outcome::label).toList(),
-        list.stream().map(UnchangedImages.Outcome::report).toList());
-    Map<String, UnchangedImages.Outcome> result = new LinkedHashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      UnchangedImages.Outcome o = list.get(i);
-      result.put(confirmed.get(i).id(), new UnchangedImages.Outcome(o.label(), o.sourceTag(), confirmed.get(i)));
-    }
-    return result;
   }
 
   private MojoExecutionException cannotWriteBuildJson(IOException e) {

@@ -1,25 +1,25 @@
 package dev.azbuild.pipeline;
 
-import dev.azbuild.io.RequestPool;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a module's commit tag back once the build has tagged it, so {@code build.json} reports the
- * digest the tag names. Two builds of the same commit (a CI re-run, a branch and the default branch
- * at one commit) each push and tag; the registry keeps the last tag written, and deploy uses it. A
- * build that finds another digest under the commit tag lost that race: its report names the
- * winner's digest and keeps its own as {@code pushedDigest}, and a warning says so.
+ * Reads a built module's commit tag back once the build has tagged it, so {@code build.json}
+ * reports the digest the tag names. Two builds of the same commit (a CI re-run, a branch and the
+ * default branch at one commit) that both rebuild a module each push and tag their own image (their
+ * digests differ: the creation time label, layer timestamps); the registry keeps the last tag
+ * written, and deploy uses it. A build that finds another digest under the commit tag lost that
+ * race: its report names the winner's digest and keeps its own as {@code pushedDigest}, and a
+ * warning says so.
  *
  * <p>Best effort, like every tag read: a build that tags after this check is not seen by it (its
- * own check sees that it won).
+ * own check sees that it won). Re-tagged (unchanged) modules are not read back: their commit tag
+ * gets the manifest of {@code cache-<input hash>}, which any other build of the commit finds or
+ * pushes too, and one more request per unchanged module would cost a third of a no-change build's
+ * registry requests.
  */
 public final class CommitTagCheck {
 
@@ -27,9 +27,9 @@ public final class CommitTagCheck {
 
   private CommitTagCheck() {}
 
-  /** The report with the digest the commit tag names now; as it is when nothing was pushed. */
+  /** The report with the digest the commit tag names now; as it is when nothing was built and pushed. */
   public static ModuleReport confirm(Registry cache, String commit, String label, ModuleReport report) {
-    if (!tagged(report)) {
+    if (report.digest() == null || !ModuleReport.BUILT.equals(report.action())) {
       return report;
     }
     Optional<String> tagged;
@@ -47,34 +47,5 @@ public final class CommitTagCheck {
         + " build.json reports the tagged one", label, BuildTags.abbreviate(commit), report.image(),
         BuildTags.abbreviate(commit), tagged.get(), report.digest());
     return report.raceLostTo(tagged.get());
-  }
-
-  /** Whether the build put the commit tag on the module's image (built or re-tagged and pushed). */
-  private static boolean tagged(ModuleReport report) {
-    return report.digest() != null
-        && (ModuleReport.BUILT.equals(report.action()) || ModuleReport.RETAGGED.equals(report.action()));
-  }
-
-  /** {@link #confirm} for many modules, a bounded number of reads at once; in the given order. */
-  public static List<ModuleReport> confirmAll(Registry cache, String commit, List<String> labels,
-      List<ModuleReport> reports) {
-    if (reports.stream().filter(CommitTagCheck::tagged).count() <= 1) {
-      List<ModuleReport> result = new ArrayList<>();
-      for (int i = 0; i < reports.size(); i++) {
-        result.add(confirm(cache, commit, labels.get(i), reports.get(i)));
-      }
-      return result;
-    }
-    ExecutorService pool = RequestPool.open("commit-tag-check", Math.min(RequestPool.MAX_IN_FLIGHT, reports.size()));
-    try {
-      List<CompletableFuture<ModuleReport>> checks = new ArrayList<>();
-      for (int i = 0; i < reports.size(); i++) {
-        int at = i;
-        checks.add(CompletableFuture.supplyAsync(() -> confirm(cache, commit, labels.get(at), reports.get(at)), pool));
-      }
-      return checks.stream().map(CompletableFuture::join).toList();
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

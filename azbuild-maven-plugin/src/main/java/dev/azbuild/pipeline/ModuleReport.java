@@ -6,8 +6,9 @@ import java.util.List;
  * What the build did with one module, as {@code build.json} reports it.
  *
  * @param action {@code built}, {@code retagged}, {@code skipped} or {@code failed}
- * @param digest the manifest digest the commit tag names in the cache registry once tagging is done
- *     (null when not pushed): another build's when that build tagged the commit after this one
+ * @param digest the manifest digest of the commit image in the cache registry (null when not pushed);
+ *     for a built module, the one the commit tag names once tagging is done: another build's when that
+ *     build tagged the commit after this one
  * @param error why a failed module failed (null otherwise)
  * @param pushedDigest the digest this build tagged, when another build of the commit moved the tag
  *     after it ({@link CommitTagCheck}); null otherwise
