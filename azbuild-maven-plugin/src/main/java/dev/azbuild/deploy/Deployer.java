@@ -7,8 +7,8 @@ import dev.azbuild.registry.RegistryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deploy of a whole reactor: the gate (every module has its commit image), then under the
- * deploy lock (read again before each module, see {@link DeployLock}), per module in graph order: skip if the
+ * deploy lock (read again before each module, see {@link DeployLock}), a check that refuses a
+ * module whose applied {@code terraform/} was removed, then per module in graph order: skip if the
  * deploy marker says this digest and these terraform inputs are deployed; else copy to the deploy
  * registry by digest (tagged with the commit only), {@code terraform apply}, tag it {@code master}
  * there (what the services are told to run), restart, and only then move the tags that say

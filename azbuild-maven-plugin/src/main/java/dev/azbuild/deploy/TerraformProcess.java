@@ -80,6 +80,9 @@ final class TerraformProcess {
           + ErrorSummary.truncate(String.valueOf(e.getMessage())));
     }
     running.add(process);
+    if (stopped) { // stopRunning came between the check above and the add: it did not see this one
+      stop(process);
+    }
     Capture out = new Capture(process.getInputStream(), line -> log.debug("  {}", mask.apply(line)));
     Capture err = new Capture(process.getErrorStream(), line -> log.debug("  {}", mask.apply(line)));
     try {
