@@ -80,8 +80,10 @@ public final class InputHasher {
     String dockerfileName = prefix > 0 && inputs.dockerfile().startsWith(context + "/")
         ? inputs.dockerfile().substring(prefix) : inputs.dockerfile();
     if (dockerfile >= 0) {
-      tree.add(entry("dockerfile", dockerfileName, dockerfile));
-      listed.set(dockerfile);
+      if (!listed.get(dockerfile)) { // inside the context it is a context line already
+        tree.add(entry("dockerfile", dockerfileName, dockerfile));
+        listed.set(dockerfile);
+      }
     } else {
       tree.add("dockerfile " + dockerfileName + " missing");
     }
