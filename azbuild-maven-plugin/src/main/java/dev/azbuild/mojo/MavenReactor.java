@@ -30,6 +30,9 @@ final class MavenReactor {
   static final String CONTEXT = "azbuild.context";
   static final String BUILD_ARG_PREFIX = "azbuild.buildArg.";
 
+  /** This plugin's key ({@code groupId:artifactId}). */
+  private static final String SELF = "dev.azbuild:azbuild-maven-plugin";
+
   private MavenReactor() {}
 
   /** Every project of the whole reactor (not only those selected with -pl), in build order. */
@@ -79,6 +82,9 @@ final class MavenReactor {
       }
     }
     for (Plugin plugin : p.getBuildPlugins()) {
+      if (SELF.equals(plugin.getKey())) {
+        continue; // azbuild builds no part of the image; a new azbuild changes hashes only with its input format
+      }
       String name = plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion();
       coordinates.add("plugin " + name);
       for (Dependency d : plugin.getDependencies()) {
