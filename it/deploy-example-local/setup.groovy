@@ -6,7 +6,10 @@ repo.write('app/terraform/main.tf', 'variable "image" {\n  type = string\n}\n\nr
 repo.commit('app: terraform')
 def prefix = lib.uniquePrefix('deploy-local')
 new File(basedir, 'prefix.txt').text = prefix
-['docker', 'rm', '-f', 'azbuild-base', 'azbuild-app'].execute().waitFor()
+// containers are <namespace>-<image>; the default namespace is the root artifactId and a hash of the cache registry
+def namespace = 'mini-' + java.security.MessageDigest.getInstance('SHA-256')
+    .digest("127.0.0.1:5000/${prefix}".toString().getBytes('UTF-8')).encodeHex().toString().take(8)
+new File(basedir, 'namespace.txt').text = namespace
 def args = ["-Dazbuild.deployRegistry=127.0.0.1:5001/${prefix}".toString(),
             "-Dazbuild.deploy.stateDir=${new File(basedir, 'tfstate').absolutePath}".toString(),
             '-Dazbuild.deploy.restart=docker']

@@ -1,5 +1,6 @@
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def prefix = new File(basedir, 'prefix.txt').text.trim()
+def namespace = new File(basedir, 'namespace.txt').text.trim()
 def first = lib.at('first')
 def commit = first.git('rev-parse', 'HEAD')
 def built = first.json('target/azbuild/build.json')
@@ -21,8 +22,9 @@ try {
   assert deployed.modules[1].terraformApplied && !deployed.modules[0].terraformApplied
   // the last fully deployed commit, for setenv on the default branch
   assert lib.tagExists('127.0.0.1:5000', "${prefix}/azbuild-deployed", 'commit')
-  def container = ['docker', 'inspect', '-f', '{{.Config.Image}}', 'azbuild-app'].execute().text.trim()
+  def container = ['docker', 'inspect', '-f', '{{.Config.Image}}', "${namespace}-app"].execute().text.trim()
   assert container == "127.0.0.1:5001/${prefix}/app:${commit}"
+  assert deployed.modules[1].reasons.contains("restarted local container ${namespace}-app".toString())
 
   def second = lib.at('second').json('target/azbuild/deploy.json')
   assert second.complete
@@ -35,6 +37,6 @@ try {
   assert env.AZBUILD_BASE == commit
   assert env.AZBUILD_BASE_HOW.startsWith('last fully deployed commit')
 } finally {
-  ['docker', 'rm', '-f', 'azbuild-base', 'azbuild-app'].execute().waitFor()
+  ['docker', 'rm', '-f', "${namespace}-base", "${namespace}-app"].execute().waitFor()
 }
 return true

@@ -159,6 +159,10 @@ resource "terraform_data" "${module}" {
     def outerRepo = new File(System.getProperty('maven.repo.local') ?: "${System.getProperty('user.home')}/.m2/repository")
     def settings = new File(basedir, '.mvn/it-settings.xml')
     settings.parentFile.mkdirs()
+    def exclude = new File(basedir, '.git/info/exclude')
+    if (exclude.exists() && !exclude.text.contains('/.mvn/it-settings.xml')) {
+      exclude << '/.mvn/it-settings.xml\n' // not an input: content mode hashes the files under .mvn/
+    }
     settings.text = new File(examplesDir, '../it/settings.xml').text.replace('@localRepositoryUrl@', outerRepo.toURI().toString())
     def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').absolutePath
     def args = goalsAndArgs.collect { it.startsWith('-') || it.contains(':') ? it : "dev.azbuild:azbuild-maven-plugin:${pluginVersion()}:${it}".toString() }

@@ -23,9 +23,13 @@ import java.util.Set;
  *     builder they must be present locally, so pull them first
  * @param tags full references to tag the result with ({@code -t})
  * @param pull always try to pull newer base images ({@code --pull})
+ * @param parents images the Dockerfile names in {@code FROM} or {@code COPY --from} (as written,
+ *     after {@code ARG} substitution) → the immutable reference the daemon reads there instead,
+ *     e.g. {@code libs-base} → {@code 127.0.0.1:5000/team/libs-base@sha256:…}; the file on disk is
+ *     not changed (see {@link PinnedDockerfile})
  */
 public record BuildRequest(Path contextDir, Path dockerfile, Optional<String> target, Map<String, String> buildArgs,
-    Map<String, String> labels, Set<String> cacheFrom, Set<String> tags, boolean pull) {
+    Map<String, String> labels, Set<String> cacheFrom, Set<String> tags, boolean pull, Map<String, String> parents) {
 
   public BuildRequest {
     Objects.requireNonNull(contextDir, "contextDir");
@@ -35,6 +39,7 @@ public record BuildRequest(Path contextDir, Path dockerfile, Optional<String> ta
     labels = copy(labels, "labels");
     cacheFrom = copy(cacheFrom, "cacheFrom");
     tags = copy(tags, "tags");
+    parents = copy(parents, "parents");
   }
 
   /** A build of {@code contextDir/Dockerfile} with no options. */
@@ -44,37 +49,42 @@ public record BuildRequest(Path contextDir, Path dockerfile, Optional<String> ta
 
   /** A build of {@code dockerfile} with {@code contextDir} as context and no options. */
   public static BuildRequest of(Path contextDir, Path dockerfile) {
-    return new BuildRequest(contextDir, dockerfile, Optional.empty(), Map.of(), Map.of(), Set.of(), Set.of(), false);
+    return new BuildRequest(contextDir, dockerfile, Optional.empty(), Map.of(), Map.of(), Set.of(), Set.of(), false, Map.of());
   }
 
   /** Builds only up to {@code stage} ({@code --target}). */
   public BuildRequest withTarget(String stage) {
-    return new BuildRequest(contextDir, dockerfile, Optional.of(stage), buildArgs, labels, cacheFrom, tags, pull);
+    return new BuildRequest(contextDir, dockerfile, Optional.of(stage), buildArgs, labels, cacheFrom, tags, pull, parents);
   }
 
   /** Replaces the {@code --build-arg} values. */
   public BuildRequest withBuildArgs(Map<String, String> args) {
-    return new BuildRequest(contextDir, dockerfile, target, args, labels, cacheFrom, tags, pull);
+    return new BuildRequest(contextDir, dockerfile, target, args, labels, cacheFrom, tags, pull, parents);
   }
 
   /** Replaces the image labels. */
   public BuildRequest withLabels(Map<String, String> imageLabels) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, imageLabels, cacheFrom, tags, pull);
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, imageLabels, cacheFrom, tags, pull, parents);
   }
 
   /** Replaces the {@code --cache-from} images. */
   public BuildRequest withCacheFrom(Set<String> images) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, images, tags, pull);
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, images, tags, pull, parents);
   }
 
   /** Replaces the references the image is tagged with. */
   public BuildRequest withTags(Set<String> references) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, references, pull);
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, references, pull, parents);
   }
 
   /** Sets whether base images are always pulled ({@code --pull}). */
   public BuildRequest withPull(boolean alwaysPull) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, alwaysPull);
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, alwaysPull, parents);
+  }
+
+  /** Replaces the pinned images (see {@link #parents()}). */
+  public BuildRequest withParents(Map<String, String> pinned) {
+    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, pull, pinned);
   }
 
   private static <K, V> Map<K, V> copy(Map<K, V> map, String name) {

@@ -54,11 +54,17 @@ public final class Containers {
     }
   }
 
-  private void remove(String name) {
+  /** Removes the container {@code name} by force; nothing happens when there is none. */
+  public void remove(String name) throws DockerOperationException {
     try {
       daemon.client().removeContainerCmd(name).withForce(true).exec();
     } catch (NotFoundException e) {
       // nothing to remove
+    } catch (RuntimeException e) {
+      if (DockerDaemon.isConnectionFailure(e)) {
+        throw daemon.unreachable(e);
+      }
+      throw new DockerOperationException("cannot remove container " + name + ": " + DockerDaemon.errorMessage(e), e);
     }
   }
 }

@@ -61,18 +61,19 @@ final class ContextTar implements AutoCloseable {
   }
 
   /**
-   * @param appendix text to add at the end of the Dockerfile the daemon reads (one LABEL line); the
-   *     Dockerfile in the context, which a {@code COPY .} sees, stays as it is on disk
+   * @param generated the Dockerfile text the daemon reads instead of the file (pinned parents, a
+   *     LABEL line appended); the Dockerfile in the context, which a {@code COPY .} sees, stays as it
+   *     is on disk
    */
-  static ContextTar write(Path contextDir, Path dockerfile, Optional<String> appendix) throws IOException {
+  static ContextTar write(Path contextDir, Path dockerfile, Optional<String> generated) throws IOException {
     Path context = contextDir.toAbsolutePath().normalize();
     Path df = dockerfile.toAbsolutePath().normalize();
-    byte[] original = Files.readAllBytes(df);
-    byte[] dockerfileBytes = appendix.map(a -> concat(original, a.getBytes(StandardCharsets.UTF_8))).orElse(original);
+    byte[] dockerfileBytes = generated.isPresent() ? generated.get().getBytes(StandardCharsets.UTF_8)
+        : Files.readAllBytes(df);
     String ignoreText = Files.isRegularFile(context.resolve(DOCKERIGNORE))
         ? Files.readString(context.resolve(DOCKERIGNORE), StandardCharsets.UTF_8)
         : null;
-    boolean inside = df.startsWith(context) && appendix.isEmpty();
+    boolean inside = df.startsWith(context) && generated.isEmpty();
     String dfName = inside ? slashPath(context.relativize(df)) : ".dockerfile." + shortHash(dockerfileBytes);
     if (!inside) {
       // a generated Dockerfile must not reach the image: the daemon drops what .dockerignore names
@@ -98,12 +99,6 @@ final class ContextTar implements AutoCloseable {
       throw e;
     }
     return new ContextTar(tar, dfName);
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
   }
 
   /** Walks the context in name order, pruning excluded directories unless a {@code !} rule may re-include inside. */

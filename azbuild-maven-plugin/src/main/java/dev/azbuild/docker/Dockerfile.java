@@ -35,7 +35,7 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
   private static final Pattern FROM =
       Pattern.compile("(?i)^FROM\\s+(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
   private static final Pattern COPY_FROM = Pattern.compile("(?i)^(?:COPY|ADD)\\s.*?--from=(\\S+)");
-  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+  static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
   public static Dockerfile read(Path file, Map<String, String> buildArgs) throws IOException {
@@ -47,39 +47,64 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
     List<Stage> stages = new ArrayList<>();
     List<ImageUse> copies = new ArrayList<>();
     for (LogicalLine line : logicalLines(content)) {
-      String text = line.text;
+      String text = line.text();
       // the keyword first: most lines (RUN, COPY without --from, ...) need no regex at all
-      Matcher arg = stages.isEmpty() && startsWithKeyword(text, "ARG") ? ARG.matcher(text) : null;
-      if (arg != null && arg.matches()) {
-        String declarations = arg.group(1).strip();
-        Matcher entry = ARG_ENTRY.matcher(declarations);
-        for (int pos = 0; pos < declarations.length(); pos = entry.end()) {
-          entry.region(pos, declarations.length());
-          if (!entry.lookingAt()) {
-            break;
-          }
-          String raw = entry.group(2);
-          // a default may use earlier ARGs, as docker expands it (not inside single quotes)
-          String fallback = raw == null ? "" : raw.startsWith("'") ? unquote(raw) : substitute(unquote(raw), globalArgs);
-          globalArgs.put(entry.group(1), buildArgs.getOrDefault(entry.group(1), fallback));
-        }
+      if (stages.isEmpty() && declaresGlobalArgs(text, globalArgs, buildArgs)) {
         continue;
       }
-      Matcher from = startsWithKeyword(text, "FROM") ? FROM.matcher(text) : null;
-      if (from != null && from.matches()) {
+      Matcher from = fromMatcher(text);
+      if (from != null) {
         String base = substitute(from.group(1), globalArgs);
-        stages.add(new Stage(base, Optional.ofNullable(from.group(2)).map(s -> s.toLowerCase(Locale.ROOT)), line.number));
+        stages.add(new Stage(base, Optional.ofNullable(from.group(2)).map(s -> s.toLowerCase(Locale.ROOT)), line.number()));
         continue;
       }
-      if (!startsWithKeyword(text, "COPY") && !startsWithKeyword(text, "ADD")) {
-        continue;
-      }
-      Matcher copy = COPY_FROM.matcher(text);
-      if (copy.find()) {
-        copies.add(new ImageUse(copy.group(1), line.number));
+      Matcher copy = copyFromMatcher(text);
+      if (copy != null) {
+        copies.add(new ImageUse(copy.group(1), line.number()));
       }
     }
     return new Dockerfile(file, List.copyOf(stages), List.copyOf(copies));
+  }
+
+  /**
+   * Reads a global {@code ARG} line (before the first {@code FROM}) into {@code globalArgs}, as
+   * docker does: a default may use earlier ARGs, a build arg overrides it.
+   *
+   * @return whether {@code text} is an ARG line
+   */
+  static boolean declaresGlobalArgs(String text, Map<String, String> globalArgs, Map<String, String> buildArgs) {
+    Matcher arg = startsWithKeyword(text, "ARG") ? ARG.matcher(text) : null;
+    if (arg == null || !arg.matches()) {
+      return false;
+    }
+    String declarations = arg.group(1).strip();
+    Matcher entry = ARG_ENTRY.matcher(declarations);
+    for (int pos = 0; pos < declarations.length(); pos = entry.end()) {
+      entry.region(pos, declarations.length());
+      if (!entry.lookingAt()) {
+        break;
+      }
+      String raw = entry.group(2);
+      // a default may use earlier ARGs, as docker expands it (not inside single quotes)
+      String fallback = raw == null ? "" : raw.startsWith("'") ? unquote(raw) : substitute(unquote(raw), globalArgs);
+      globalArgs.put(entry.group(1), buildArgs.getOrDefault(entry.group(1), fallback));
+    }
+    return true;
+  }
+
+  /** A matched {@code FROM} line (group 1 the image as written, group 2 the stage name), or null. */
+  static Matcher fromMatcher(String text) {
+    Matcher from = startsWithKeyword(text, "FROM") ? FROM.matcher(text) : null;
+    return from != null && from.matches() ? from : null;
+  }
+
+  /** A {@code COPY}/{@code ADD} line's {@code --from=} (group 1 its value), or null. */
+  static Matcher copyFromMatcher(String text) {
+    if (!startsWithKeyword(text, "COPY") && !startsWithKeyword(text, "ADD")) {
+      return null;
+    }
+    Matcher copy = COPY_FROM.matcher(text);
+    return copy.find() ? copy : null;
   }
 
   /** Whether a line may start with the instruction: a cheap test before its (case-insensitive) regex. */
@@ -138,17 +163,40 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
       seenStages.add(Integer.toString(index++));
     }
     for (ImageUse copy : copiedFrom) {
-      if (!seenStages.contains(copy.image().toLowerCase(Locale.ROOT))) {
+      if (copiesFromImage(copy.image(), copy.line())) {
         result.add(copy);
       }
     }
     return result;
   }
 
-  private record LogicalLine(String text, int number) {}
+  /**
+   * Whether a {@code COPY --from} on {@code line} names an image rather than a stage. A number is
+   * always a stage index (the classic builder fails on a bad one, it never pulls it); a name is a
+   * stage only when a stage before the one the line belongs to has it: the current stage's own
+   * name, or a later stage's, is taken for an image and pulled.
+   */
+  boolean copiesFromImage(String reference, int line) {
+    if (reference.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    int current = -1;
+    for (int i = 0; i < stages.size() && stages.get(i).line() < line; i++) {
+      current = i;
+    }
+    return current < 0 || stageReference(reference, current) < 0;
+  }
 
-  /** Joins backslash continuations and drops comments, keeping the first physical line number. */
-  private static List<LogicalLine> logicalLines(String content) {
+  /**
+   * One instruction.
+   *
+   * @param number its first physical line (1-based)
+   * @param last its last physical line, after continuations (and comments inside them)
+   */
+  record LogicalLine(String text, int number, int last) {}
+
+  /** Joins backslash continuations and drops comments, keeping the first and last physical line numbers. */
+  static List<LogicalLine> logicalLines(String content) {
     List<LogicalLine> result = new ArrayList<>();
     String[] physical = LINE_BREAK.split(content.replace("\uFEFF", ""), -1);
     StringBuilder current = null;
@@ -171,16 +219,16 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
         continue;
       }
       current.append(trimmed);
-      result.add(new LogicalLine(current.toString().strip(), start));
+      result.add(new LogicalLine(current.toString().strip(), start, i + 1));
       current = null;
     }
     if (current != null && !current.toString().isBlank()) {
-      result.add(new LogicalLine(current.toString().strip(), start));
+      result.add(new LogicalLine(current.toString().strip(), start, physical.length));
     }
     return result;
   }
 
-  private static String substitute(String value, Map<String, String> args) {
+  static String substitute(String value, Map<String, String> args) {
     Matcher m = VAR.matcher(value);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

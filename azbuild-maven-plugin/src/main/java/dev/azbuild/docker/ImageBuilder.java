@@ -50,10 +50,14 @@ public final class ImageBuilder {
     ContextTar context;
     Optional<String> labelLine;
     try {
+      String original = Files.readString(dockerfilePath);
+      String pinned = PinnedDockerfile.rewrite(dockerfilePath, original, request.buildArgs(), request.parents());
       // with a target stage the labels belong to that stage, not the last: leave them to the daemon
       labelLine = request.target().isPresent() ? Optional.empty()
-          : LabelInstruction.appendix(Files.readString(dockerfilePath), request.labels());
-      context = ContextTar.write(request.contextDir(), dockerfilePath, labelLine);
+          : LabelInstruction.appendix(pinned, request.labels());
+      Optional<String> generated = labelLine.isEmpty() && pinned.equals(original) ? Optional.empty()
+          : Optional.of(pinned + labelLine.orElse(""));
+      context = ContextTar.write(request.contextDir(), dockerfilePath, generated);
     } catch (IOException e) {
       throw new DockerOperationException(request.contextDir() + ": cannot pack the build context: "
           + DockerDaemon.rootMessage(e), e);

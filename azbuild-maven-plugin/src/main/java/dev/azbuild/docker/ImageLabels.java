@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -34,6 +36,12 @@ public final class ImageLabels {
   public static final String INPUT_TREE = "dev.azbuild.input-tree";
   /** How {@link #INPUT_TREE} is stored: {@value #GZIP_BASE64} or {@value #DIGEST_ONLY}. */
   public static final String INPUT_TREE_ENCODING = "dev.azbuild.input-tree-encoding";
+  /**
+   * The in-repo images an image was built on, each by the immutable reference the build used:
+   * {@code libs-base=127.0.0.1:5000/team/libs-base@sha256:…} (a local image id with
+   * {@code azbuild.skipPush}), comma-separated, sorted by image.
+   */
+  public static final String PARENTS = "dev.azbuild.parents";
   public static final String GZIP_BASE64 = "gzip+base64";
   public static final String DIGEST_ONLY = "sha256-only (tree too large for a label)";
 
@@ -77,6 +85,18 @@ public final class ImageLabels {
       labels.put(INPUT_TREE_ENCODING, DIGEST_ONLY);
     }
     return Collections.unmodifiableMap(labels);
+  }
+
+  /** {@code labels} plus {@link #PARENTS} for {@code parents} (image → reference); unchanged when there are none. */
+  public static Map<String, String> withParents(Map<String, String> labels, Map<String, String> parents) {
+    if (parents.isEmpty()) {
+      return labels;
+    }
+    Map<String, String> result = new LinkedHashMap<>(labels);
+    result.put(PARENTS, new TreeMap<>(parents).entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(",")));
+    return Collections.unmodifiableMap(result);
   }
 
   /** The input tree stored in an image's labels; empty when absent or stored as a digest only. */

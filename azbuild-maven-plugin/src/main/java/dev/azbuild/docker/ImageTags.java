@@ -2,6 +2,7 @@ package dev.azbuild.docker;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -60,6 +61,24 @@ public final class ImageTags {
       return Optional.ofNullable(daemon.client().inspectImageCmd(image).exec().getId());
     } catch (NotFoundException e) {
       return Optional.empty();
+    } catch (RuntimeException e) {
+      throw fail("inspect " + image, e);
+    }
+  }
+
+  /**
+   * The layers of a local image ({@code RootFS.Layers}: uncompressed diff ids, bottom first). An
+   * image built FROM another starts with that one's layers.
+   *
+   * @throws DockerOperationException when the image is not present locally
+   */
+  public List<String> layers(String image) throws DockerOperationException {
+    try {
+      InspectImageResponse response = daemon.client().inspectImageCmd(image).exec();
+      List<String> layers = response.getRootFS() == null ? null : response.getRootFS().getLayers();
+      return layers == null ? List.of() : List.copyOf(layers);
+    } catch (NotFoundException e) {
+      throw new DockerOperationException("cannot read the layers of " + image + ": no such local image", e);
     } catch (RuntimeException e) {
       throw fail("inspect " + image, e);
     }

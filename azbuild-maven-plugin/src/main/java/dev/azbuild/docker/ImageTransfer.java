@@ -68,7 +68,9 @@ public final class ImageTransfer {
   }
 
   /**
-   * Pulls an image ({@code registry/repository:tag}).
+   * Pulls an image: {@code registry/repository:tag}, {@code registry/repository@sha256:…} (the
+   * daemon verifies the content against the digest) or, as docker does, {@code repository} for its
+   * {@code latest} tag.
    *
    * @param auth credentials for the registry; empty uses the docker config ({@code ~/.docker/config.json})
    * @return the transfer, or empty when the registry has no such tag or repository
@@ -77,7 +79,7 @@ public final class ImageTransfer {
    */
   public Optional<TransferResult> pull(String reference, Optional<RegistryAuth> auth) throws DockerOperationException {
     String repository = ImageNames.stripTagAndDigest(reference);
-    String tag = tagOf(reference);
+    String tag = pullTagOf(reference); // the API takes a digest in its tag parameter
     Optional<TransferResult> result = transfer(Verb.PULL, reference, auth, () -> {
       PullImageCmd cmd = daemon.client().pullImageCmd(repository).withTag(tag);
       auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
@@ -222,6 +224,16 @@ public final class ImageTransfer {
       throw new IllegalArgumentException("image reference needs a tag (repository:tag): " + reference);
     }
     return reference.substring(repository.length() + 1);
+  }
+
+  /** What a pull asks for: the digest of {@code repository@sha256:…}, else the tag, else {@code latest}. */
+  static String pullTagOf(String reference) {
+    int at = reference.indexOf('@');
+    if (at >= 0) {
+      return reference.substring(at + 1);
+    }
+    String repository = ImageNames.stripTagAndDigest(reference);
+    return reference.length() > repository.length() + 1 ? reference.substring(repository.length() + 1) : "latest";
   }
 
   private static String lower(String text) {

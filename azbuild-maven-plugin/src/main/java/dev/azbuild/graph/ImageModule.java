@@ -1,5 +1,6 @@
 package dev.azbuild.graph;
 
+import dev.azbuild.change.MavenModule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Map;
  *     non-image modules), in reactor order
  * @param dependencyDirs directories of the non-image reactor modules it depends on
  * @param buildArgs docker build args
+ * @param maven what Maven reads to build it (content mode hashes it)
+ * @param dependencyModules the same for each non-image reactor module it depends on, transitively
  */
 public record ImageModule(
     String id,
@@ -27,7 +30,16 @@ public record ImageModule(
     String contextDir,
     List<String> upstream,
     List<String> dependencyDirs,
-    Map<String, String> buildArgs) {
+    Map<String, String> buildArgs,
+    MavenModule maven,
+    List<MavenModule> dependencyModules) {
+
+  /** A module known by its directories alone (no Maven model). */
+  public ImageModule(String id, String dir, Path basedir, String image, String dockerfile, String contextDir,
+      List<String> upstream, List<String> dependencyDirs, Map<String, String> buildArgs) {
+    this(id, dir, basedir, image, dockerfile, contextDir, upstream, dependencyDirs, buildArgs,
+        MavenModule.ofDir(id, dir), dependencyDirs.stream().map(d -> MavenModule.ofDir(d, d)).toList());
+  }
 
   /** How the module is named in log lines: its directory, or its id at the git root. */
   public String label() {

@@ -4,7 +4,9 @@ import dev.azbuild.change.GitException;
 import dev.azbuild.change.GitRepo;
 import dev.azbuild.docker.Dockerfile;
 import dev.azbuild.docker.ImageNames;
+import dev.azbuild.change.MavenModule;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,6 +62,7 @@ public final class ModuleGraph {
       }
     }
 
+    MavenModules mavenModules = new MavenModules(git, dirs);
     List<ImageModule> modules = new ArrayList<>();
     Map<String, Dockerfile> dockerfiles = new HashMap<>();
     for (ReactorModule m : reactor) {
@@ -67,8 +70,16 @@ public final class ModuleGraph {
         continue;
       }
       Set<String> upstream = new LinkedHashSet<>();
-      Set<String> dependencyDirs = new LinkedHashSet<>();
-      collectUpstream(m, reactorById, imageIds, dirs, upstream, dependencyDirs, new LinkedHashSet<>());
+      Set<String> dependencyIds = new LinkedHashSet<>();
+      collectUpstream(m, reactorById, imageIds, upstream, dependencyIds, new LinkedHashSet<>());
+      List<String> dependencyDirs = new ArrayList<>();
+      List<MavenModule> dependencyModules = new ArrayList<>();
+      for (String dep : dependencyIds) {
+        if (!dependencyDirs.contains(dirs.get(dep))) {
+          dependencyDirs.add(dirs.get(dep));
+        }
+        dependencyModules.add(mavenModules.of(reactorById.get(dep)));
+      }
       Dockerfile dockerfile;
       try {
         dockerfile = Dockerfile.read(m.dockerfile(), m.buildArgs());
@@ -80,15 +91,18 @@ public final class ModuleGraph {
       orderedUpstream.sort(Comparator.comparingInt(buildOrder::get)); // Maven's build order
       modules.add(new ImageModule(m.id(), dirs.get(m.id()), m.basedir(), m.image(),
           git.relativizeFile(m.dockerfile()), git.relativize(m.context()), List.copyOf(orderedUpstream),
-          List.copyOf(dependencyDirs), Map.copyOf(m.buildArgs())));
+          List.copyOf(dependencyDirs), Map.copyOf(m.buildArgs()), mavenModules.of(m), List.copyOf(dependencyModules)));
       dockerfiles.put(m.id(), dockerfile);
     }
     return new ModuleGraph(modules, dockerfiles);
   }
 
-  /** Image modules reachable through dependencies, stopping at the first image module on each path. */
+  /**
+   * Image modules reachable through dependencies, stopping at the first image module on each path,
+   * and the non-image modules on the way.
+   */
   private static void collectUpstream(ReactorModule module, Map<String, ReactorModule> reactor, Set<String> imageIds,
-      Map<String, String> dirs, Set<String> upstream, Set<String> dependencyDirs, Set<String> visited) {
+      Set<String> upstream, Set<String> dependencyIds, Set<String> visited) {
     for (String dep : module.dependencies()) {
       ReactorModule target = reactor.get(dep);
       if (target == null || !visited.add(dep)) {
@@ -97,9 +111,77 @@ public final class ModuleGraph {
       if (imageIds.contains(dep)) {
         upstream.add(dep);
       } else {
-        dependencyDirs.add(dirs.get(dep));
-        collectUpstream(target, reactor, imageIds, dirs, upstream, dependencyDirs, visited);
+        dependencyIds.add(dep);
+        collectUpstream(target, reactor, imageIds, upstream, dependencyIds, visited);
       }
+    }
+  }
+
+  /**
+   * Each reactor module's Maven inputs in repository terms, made once per module: a library that a
+   * hundred images depend on is relativized once, and each parent POM file once.
+   */
+  private static final class MavenModules {
+    private final GitRepo git;
+    private final Map<String, String> dirs;
+    private final List<String> sortedDirs;
+    private final Map<String, MavenModule> made = new HashMap<>();
+    private final Map<Path, Optional<String>> files = new HashMap<>();
+
+    MavenModules(GitRepo git, Map<String, String> dirs) {
+      this.git = git;
+      this.dirs = dirs;
+      this.sortedDirs = dirs.values().stream().distinct().sorted().toList();
+    }
+
+    MavenModule of(ReactorModule m) throws GitException {
+      MavenModule known = made.get(m.id());
+      if (known != null) {
+        return known;
+      }
+      MavenInputs maven = m.maven();
+      List<String> parentPoms = new ArrayList<>();
+      for (Path pom : maven.parentPoms()) {
+        inRepository(pom, false).ifPresent(parentPoms::add);
+      }
+      Optional<String> configDir = maven.configDir().isPresent() ? inRepository(maven.configDir().get(), true)
+          : Optional.empty();
+      String dir = dirs.get(m.id());
+      MavenModule result = new MavenModule(m.id(), dir, nestedDirs(dir), parentPoms, configDir, maven.coordinates(),
+          maven.snapshots());
+      made.put(m.id(), result);
+      return result;
+    }
+
+    /** The directories of the reactor modules inside {@code dir}: a contiguous run of the sorted list. */
+    private List<String> nestedDirs(String dir) {
+      if (dir.isEmpty()) {
+        return sortedDirs.stream().filter(d -> !d.isEmpty()).toList();
+      }
+      int from = lowerBound(dir + "/");
+      int to = lowerBound(dir + "0"); // '0' follows '/'
+      return List.copyOf(sortedDirs.subList(from, to));
+    }
+
+    private int lowerBound(String key) {
+      int i = java.util.Collections.binarySearch(sortedDirs, key);
+      return i >= 0 ? i : -i - 1;
+    }
+
+    /** The path relative to the git root; empty for a file outside the work tree (a parent from a repository). */
+    private Optional<String> inRepository(Path path, boolean directory) {
+      Optional<String> known = files.get(path);
+      if (known != null) {
+        return known;
+      }
+      Optional<String> result;
+      try {
+        result = Optional.of(directory ? git.relativize(path) : git.relativizeFile(path));
+      } catch (GitException outside) {
+        result = Optional.empty(); // e.g. ~/.m2/repository: its content counts through the coordinates
+      }
+      files.put(path, result);
+      return result;
     }
   }
 

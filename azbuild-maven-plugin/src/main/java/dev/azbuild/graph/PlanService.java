@@ -4,6 +4,7 @@ import dev.azbuild.change.BaseCommit;
 import dev.azbuild.change.BaseCommitResolver;
 import dev.azbuild.change.GitException;
 import dev.azbuild.change.GitRepo;
+import dev.azbuild.env.TagNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,9 @@ public final class PlanService {
         mode = Mode.CONTENT;
       }
     }
-    return new Planner(git, graph).plan(new Planner.Request(mode, base, head, settings.cache(), settings.masterTag(), warnings));
+    Optional<String> branchTag = settings.branch().or(git::currentBranch).filter(b -> !b.isBlank()).map(TagNames::sanitize);
+    return new Planner(git, graph).plan(new Planner.Request(mode, base, head, settings.cache(), settings.masterTag(),
+        warnings, settings.artifacts(), settings.earlierTrees(), branchTag));
   }
 
   public static BaseCommit resolveBase(GitRepo git, PlanSettings settings, ObjectId head) throws GitException {

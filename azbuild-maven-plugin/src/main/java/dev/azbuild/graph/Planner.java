@@ -1,5 +1,6 @@
 package dev.azbuild.graph;
 
+import dev.azbuild.change.ArtifactResolver;
 import dev.azbuild.change.ChangedFiles;
 import dev.azbuild.change.GitException;
 import dev.azbuild.change.GitRepo;
@@ -9,6 +10,7 @@ import dev.azbuild.change.InvalidRebuildPatternException;
 import dev.azbuild.change.ModuleInputs;
 import dev.azbuild.change.RebuildPatterns;
 import dev.azbuild.change.RepoSnapshot;
+import dev.azbuild.change.UnresolvedSnapshotException;
 import dev.azbuild.docker.DockerIgnore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,9 +39,29 @@ public final class Planner {
   /**
    * @param base the base commit (diff mode needs it; content mode ignores it)
    * @param head a commit to plan for; empty means HEAD plus the work tree's changes
+   * @param artifacts resolves SNAPSHOT dependencies from outside the reactor (content mode hashes their files)
+   * @param earlierTrees reads the input tree of an earlier image, so a rebuild reason can name what changed
+   * @param branchTag the branch's tag: its image is the first one compared with (then {@code masterTag}'s)
    */
   public record Request(Mode mode, Optional<ObjectId> base, Optional<ObjectId> head, CacheProbe cache,
-      String masterTag, List<String> warnings) {}
+      String masterTag, List<String> warnings, ArtifactResolver artifacts, InputTreeSource earlierTrees,
+      Optional<String> branchTag) {
+
+    public Request(Mode mode, Optional<ObjectId> base, Optional<ObjectId> head, CacheProbe cache, String masterTag,
+        List<String> warnings) {
+      this(mode, base, head, cache, masterTag, warnings, ArtifactResolver.NONE, InputTreeSource.NONE, Optional.empty());
+    }
+
+    /** The tags whose images a rebuilt module's inputs are compared with, in order. */
+    List<String> earlierTags() {
+      List<String> tags = new ArrayList<>();
+      branchTag.ifPresent(tags::add);
+      if (!tags.contains(masterTag)) {
+        tags.add(masterTag);
+      }
+      return tags;
+    }
+  }
 
   private final GitRepo git;
   private final ModuleGraph graph;
@@ -99,7 +121,7 @@ public final class Planner {
         ? RepoSnapshot.ofCommit(git, request.head().get())
         : RepoSnapshot.ofWorkingTree(git);
     LOG.debug("snapshot of {} files in {} ms", snapshot.size(), (System.nanoTime() - start) / 1_000_000);
-    InputHasher hasher = new InputHasher(snapshot);
+    InputHasher hasher = new InputHasher(snapshot, request.artifacts());
     // hashes first (a module's hash takes its upstream hashes), then every cache probe at once
     Map<String, String> hashes = new HashMap<>();
     List<InputHash> inputHashes = new ArrayList<>();
@@ -107,10 +129,16 @@ public final class Planner {
     for (ImageModule module : graph.modules()) {
       RebuildPatterns own = patterns.get(module.id());
       ModuleInputs inputs = new ModuleInputs(module.contextDir(), module.dockerfile(), dockerIgnore(module),
-          module.dependencyDirs(), module.buildArgs(), own.isDefault() ? Optional.empty() : Optional.of(own));
+          module.buildArgs(), own.isDefault() ? Optional.empty() : Optional.of(own), Optional.of(module.maven()),
+          module.dependencyModules());
       Map<String, String> upstreamHashes = new LinkedHashMap<>();
       module.upstream().forEach(u -> upstreamHashes.put(u, hashes.get(u)));
-      InputHash hash = hasher.hash(inputs, upstreamHashes);
+      InputHash hash;
+      try {
+        hash = hasher.hash(inputs, upstreamHashes);
+      } catch (UnresolvedSnapshotException e) {
+        throw new PlanException(e.getMessage(), e);
+      }
       hashes.put(module.id(), hash.hash());
       inputHashes.add(hash);
       questions.add(new CacheProbes.Question(module, hash.cacheTag()));
@@ -140,7 +168,48 @@ public final class Planner {
       decisions.add(new ModuleDecision(module.id(), module.dir(), module.image(), rebuild, List.copyOf(reasons),
           hash.hash(), hash.tree(), module.upstream()));
     }
-    return decisions;
+    return nameChanges(request, decisions, answers, rebuilds);
+  }
+
+  /**
+   * A rebuilt module's cache miss, said as what changed: its input tree against the one in the
+   * label of the image the build primes its cache from (the branch's, else the default branch's).
+   * Without such an image or label the reason stays the cache miss; a failed read never fails the plan.
+   */
+  private List<ModuleDecision> nameChanges(Request request, List<ModuleDecision> decisions,
+      List<Optional<Boolean>> answers, Map<String, Boolean> rebuilds) {
+    List<ImageModule> missed = new ArrayList<>();
+    for (int i = 0; i < decisions.size(); i++) {
+      if (decisions.get(i).rebuild() && answers.get(i).isPresent() && !answers.get(i).get()) {
+        missed.add(graph.modules().get(i));
+      }
+    }
+    if (missed.isEmpty() || request.earlierTrees() == InputTreeSource.NONE) {
+      return decisions;
+    }
+    long start = System.nanoTime();
+    Map<String, List<String>> earlier = EarlierTrees.read(request.earlierTrees(), missed, request.earlierTags());
+    LOG.debug("{} earlier input trees read in {} ms", earlier.size(), (System.nanoTime() - start) / 1_000_000);
+    List<ModuleDecision> named = new ArrayList<>(decisions.size());
+    for (int i = 0; i < decisions.size(); i++) {
+      ModuleDecision d = decisions.get(i);
+      ImageModule module = graph.modules().get(i);
+      List<String> before = earlier.get(d.id());
+      if (before == null || before.equals(d.inputTree())) {
+        named.add(d); // nothing to compare, or the same inputs (the cache tag was deleted): the miss is the reason
+        continue;
+      }
+      List<String> changes = InputTreeDiff.changes(before, d.inputTree(), module, id -> rebuilds.getOrDefault(id, false));
+      List<String> reasons = new ArrayList<>(d.reasons());
+      if (changes.isEmpty() && reasons.size() > 1) {
+        reasons.remove(0); // only rebuilt upstream modules differ: their reasons follow
+      } else if (!changes.isEmpty()) {
+        reasons.set(0, InputTreeDiff.summary(changes)); // the cache miss, said as what changed
+      }
+      named.add(new ModuleDecision(d.id(), d.dir(), d.image(), d.rebuild(), List.copyOf(reasons), d.inputHash(),
+          d.inputTree(), d.upstream()));
+    }
+    return named;
   }
 
   private static Optional<Boolean> probe(CacheProbe cache, ImageModule module, String tag) throws PlanException {

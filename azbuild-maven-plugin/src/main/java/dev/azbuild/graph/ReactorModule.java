@@ -12,9 +12,16 @@ import java.util.Map;
  * @param image the image name to use if it builds one
  * @param context the build context directory
  * @param pomFile where a missing dependency would be added (named in errors)
+ * @param maven what its effective model says about its build (parent POMs, coordinates)
  */
 public record ReactorModule(String id, Path basedir, List<String> dependencies, Path dockerfile, String image,
-    Path context, Map<String, String> buildArgs, Path pomFile) {
+    Path context, Map<String, String> buildArgs, Path pomFile, MavenInputs maven) {
+
+  /** A module without a Maven model. */
+  public ReactorModule(String id, Path basedir, List<String> dependencies, Path dockerfile, String image,
+      Path context, Map<String, String> buildArgs, Path pomFile) {
+    this(id, basedir, dependencies, dockerfile, image, context, buildArgs, pomFile, MavenInputs.NONE);
+  }
 
   public boolean buildsImage() {
     return dockerfile != null && java.nio.file.Files.isRegularFile(dockerfile);

@@ -13,6 +13,7 @@ import dev.azbuild.graph.Plan;
 import dev.azbuild.graph.PlanException;
 import dev.azbuild.graph.PlanService;
 import dev.azbuild.graph.PlanSettings;
+import dev.azbuild.pipeline.RegistryInputTrees;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
@@ -20,7 +21,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Goals that need the rebuild plan. The plan is computed once per Maven session and shared by
@@ -64,6 +67,10 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.fetch", defaultValue = "true")
   protected boolean fetch;
 
+  /** Maven's resolver: content mode hashes the files of SNAPSHOT dependencies from outside the reactor. */
+  @Component
+  private RepositorySystem repositorySystem;
+
   /** The tag of the default branch's latest image in the cache registry (the seed's {@code master}). */
   @Parameter(property = "azbuild.masterTag", defaultValue = PlanSettings.DEFAULT_MASTER_TAG)
   protected String masterTag;
@@ -106,8 +113,12 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
     t[1] = cpu.getCurrentThreadCpuTime();
     try (GitRepo git = GitRepo.open(executionRoot()); Registry cache = openCacheRegistryIfConfigured()) {
       KnownManifests probed = new KnownManifests();
-      PlanSettings withCache = cache == null ? settings
-          : settings.withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)));
+      PlanSettings withCache = settings.withArtifacts(
+          new MavenArtifacts(repositorySystem, session.getRepositorySession(), MavenReactor.projects(session)));
+      if (cache != null) {
+        withCache = withCache.withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)))
+            .withEarlierTrees(new RegistryInputTrees(cache));
+      }
       if (settings.mode() == Mode.CONTENT && settings.head().isEmpty()) {
         git.readWorkTreeAhead(); // git reads the work tree while the graph is built
       }

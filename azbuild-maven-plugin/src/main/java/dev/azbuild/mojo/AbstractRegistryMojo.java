@@ -1,5 +1,6 @@
 package dev.azbuild.mojo;
 
+import dev.azbuild.env.Namespace;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Credentials;
 import dev.azbuild.registry.DockerConfigCredentials;
@@ -13,12 +14,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -126,6 +129,37 @@ public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
       }
     }
     return result;
+  }
+
+  /**
+   * The namespace of what azbuild names on a shared daemon or host: the configured one, validated,
+   * else the reactor root's artifactId plus a hash of the cache registry URL. The root is the
+   * project at the directory Maven runs in, so {@code -pl} does not change it.
+   */
+  protected final Namespace namespace(String configured) throws MojoFailureException {
+    try {
+      if (configured != null && !configured.isBlank()) {
+        return Namespace.of(configured);
+      }
+      return Namespace.derive(rootArtifactId(), cacheRegistryUrl().orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
+  private String rootArtifactId() {
+    if (session == null) {
+      return project != null ? project.getArtifactId() : "";
+    }
+    Path root = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+    List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+    for (MavenProject p : all) {
+      if (p.getBasedir() != null && p.getBasedir().toPath().toAbsolutePath().normalize().equals(root)) {
+        return p.getArtifactId();
+      }
+    }
+    MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+    return top != null ? top.getArtifactId() : "";
   }
 
   protected static Optional<String> firstNonBlank(String... values) {

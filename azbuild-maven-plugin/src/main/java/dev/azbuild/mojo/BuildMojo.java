@@ -11,6 +11,7 @@ import dev.azbuild.pipeline.CommitTagCheck;
 import dev.azbuild.pipeline.ModuleBuild;
 import dev.azbuild.pipeline.ModuleReport;
 import dev.azbuild.pipeline.NoRegistry;
+import dev.azbuild.pipeline.PullPolicy;
 import dev.azbuild.pipeline.UnchangedImages;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
@@ -61,8 +62,28 @@ public class BuildMojo extends AbstractPlanMojo {
   @Parameter(property = "azbuild.terraform.skip", defaultValue = "false")
   private boolean skipTerraform;
 
+  /**
+   * When outside base images (those no module builds) are pulled: {@code always} (before every
+   * build, so a moved tag is seen), {@code missing} (use the Docker daemon's copy when it has the
+   * reference, else pull) or {@code never} (the image must be on the daemon). In-repo parents are
+   * always taken by digest from the cache registry.
+   */
+  @Parameter(property = "azbuild.pull", defaultValue = "always")
+  private String pull;
+
+  /**
+   * Prefix of what azbuild names on a Docker daemon other projects may share: with
+   * {@code azbuild.skipPush} and no cache registry, images are {@code <namespace>/<image>}. Lower-case
+   * letters and digits separated by {@code . _ -}. Default: the reactor root's artifactId, a dash and
+   * 8 hex digits of the SHA-256 of the cache registry URL.
+   */
+  @Parameter(property = "azbuild.namespace")
+  private String namespace;
+
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    pullPolicy(); // bad settings fail before any work
+    namespace(namespace);
     Planned planned = planned();
     if (MavenReactor.imageModule(project).isEmpty()) {
       getLog().debug(MavenReactor.id(project) + ": not an image module");
@@ -83,9 +104,11 @@ public class BuildMojo extends AbstractPlanMojo {
     startUnchangedBatch(planned); // also when the first execution is a module to build (-pl), so the re-tags start early
     BuildSettings settings = buildSettings(planned, module);
     long start = System.nanoTime();
-    try (Registry cache = skipPush && cacheRegistryUrl().isEmpty() ? new NoRegistry() : openCacheRegistry();
+    try (Registry cache = skipPush && cacheRegistryUrl().isEmpty() ? new NoRegistry(namespace(namespace))
+            : openCacheRegistry();
         DockerDaemon daemon = DockerDaemon.fromEnvironment(System.getenv())) {
-      ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, daemon, settings).call();
+      ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, planned.probed(), daemon,
+          settings).call();
       buildReport(planned).record(CommitTagCheck.confirm(cache, settings.commit(), module.label(), report));
     } catch (BuildFailure | RegistryException e) {
       recordFailure(planned, module, start, e);
@@ -170,7 +193,7 @@ public class BuildMojo extends AbstractPlanMojo {
     }
     BuildSettings settings = sharedSettings(planned);
     Map<String, UnchangedImages.Outcome> outcomes;
-    try (Registry cache = skipPush ? new NoRegistry() : openCacheRegistry()) {
+    try (Registry cache = skipPush ? new NoRegistry(namespace(namespace)) : openCacheRegistry()) {
       outcomes = new UnchangedImages(cache, settings, planned.plan().mode(), planned.probed()).retag(unchanged);
     } catch (RegistryException e) {
       throw new MojoFailureException(e.getMessage(), e);
@@ -217,7 +240,15 @@ public class BuildMojo extends AbstractPlanMojo {
     }
     String source = project.getScm() != null && project.getScm().getUrl() != null ? project.getScm().getUrl() : "";
     return new BuildSettings(shared.commit(), shared.branchTag(), shared.masterTag(), source, shared.created(),
-        shared.skipPush(), terraform, shared.repositoryRoot(), shared.reactorRoot());
+        shared.skipPush(), terraform, shared.repositoryRoot(), shared.reactorRoot(), pullPolicy());
+  }
+
+  private PullPolicy pullPolicy() throws MojoFailureException {
+    try {
+      return PullPolicy.parse(pull == null ? "always" : pull);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
   }
 
   /** One report per session, shared by every module's execution. */

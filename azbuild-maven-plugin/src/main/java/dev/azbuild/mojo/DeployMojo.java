@@ -16,6 +16,7 @@ import dev.azbuild.deploy.ServiceRestarter;
 import dev.azbuild.deploy.TerraformRunner;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.RegistryAuth;
+import dev.azbuild.env.Namespace;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.registry.EcrRegistry;
 import dev.azbuild.registry.Registry;
@@ -24,6 +25,7 @@ import java.io.File;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,11 +63,24 @@ public class DeployMojo extends AbstractPlanMojo {
   @Parameter(property = "azbuild.deploy.imageVar", defaultValue = "image")
   private String imageVar;
 
-  /** Root of the per-module terraform work dirs (local state); default ~/.azbuild/terraform-state/&lt;reactor hash&gt;. */
+  /**
+   * Root of the per-module terraform work dirs (local state); default
+   * ~/.azbuild/terraform-state/&lt;namespace&gt;/&lt;hash of reactor root and deploy registry&gt; (a
+   * directory an earlier version made, ~/.azbuild/terraform-state/&lt;hash&gt;, is used as long as it exists).
+   */
   @Parameter(property = "azbuild.deploy.stateDir")
   private File stateDir;
 
-  /** How to restart a deployed service: {@code none}, {@code docker} (local container azbuild-&lt;image&gt;) or {@code ecs}. */
+  /**
+   * Prefix of what azbuild names on a Docker daemon or host other projects may share: local
+   * containers ({@code <namespace>-<image>}) and the default state directory. Lower-case letters
+   * and digits separated by {@code . _ -}. Default: the reactor root's artifactId, a dash and 8 hex
+   * digits of the SHA-256 of the cache registry URL.
+   */
+  @Parameter(property = "azbuild.namespace")
+  private String namespace;
+
+  /** How to restart a deployed service: {@code none}, {@code docker} (local container &lt;namespace&gt;-&lt;image&gt;) or {@code ecs}. */
   @Parameter(property = "azbuild.deploy.restart", defaultValue = "none")
   private String restart;
 
@@ -129,6 +144,7 @@ public class DeployMojo extends AbstractPlanMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException {
+    Namespace names = namespace(namespace); // a bad value fails before any work
     Planned planned = planned();
     List<ImageModule> modules = planned.graph().modules();
     if (modules.isEmpty()) {
@@ -151,12 +167,12 @@ public class DeployMojo extends AbstractPlanMojo {
     String commit = planned.plan().head();
     String hostName = firstNonBlank(host).orElseGet(DeployMojo::hostName);
     DeploySettings settings = new DeploySettings(commit, masterTag, imageVar,
-        stateDir != null ? stateDir.toPath() : defaultStateRoot(deployUrl), dryRun,
+        stateDir != null ? stateDir.toPath() : defaultStateRoot(names, deployUrl), dryRun,
         firstNonBlank(runId).orElse(hostName + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis()),
         hostName, Duration.ofMillis(500), Duration.ofSeconds(lockStaleAfter), breakLock, allowTerraformRemoval);
     DeployReport report = new DeployReport(reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = openCacheRegistry(); Registry deploy = openRegistry(deployUrl);
-        ServiceRestarter restarter = restarter(deploy)) {
+        ServiceRestarter restarter = restarter(deploy, names)) {
       Optional<TerraformRunner> terraform = !dryRun && Deployer.needsTerraform(selected) ? Optional.of(terraform())
           : Optional.empty();
       new Deployer(cache, deploy, terraform, restarter, settings, report).deploy(modules, selected);
@@ -178,7 +194,7 @@ public class DeployMojo extends AbstractPlanMojo {
     }
   }
 
-  private ServiceRestarter restarter(Registry deploy) throws MojoFailureException, RegistryException {
+  private ServiceRestarter restarter(Registry deploy, Namespace names) throws MojoFailureException, RegistryException {
     switch (restart == null ? "none" : restart.strip().toLowerCase(Locale.ROOT)) {
       case "none":
         return ServiceRestarter.NONE;
@@ -187,7 +203,7 @@ public class DeployMojo extends AbstractPlanMojo {
         String registryHost = name.substring(0, name.indexOf('/'));
         Optional<RegistryAuth> auth = deploy.credentials().map(c -> new RegistryAuth(c.credentials().username(),
             c.credentials().secret(), registryHost));
-        return new DockerRestarter(DockerDaemon.fromEnvironment(System.getenv()), auth);
+        return new DockerRestarter(DockerDaemon.fromEnvironment(System.getenv()), auth, names);
       }
       case "ecs": {
         String cluster = firstNonBlank(ecsCluster).orElseThrow(() -> new MojoFailureException(
@@ -210,16 +226,28 @@ public class DeployMojo extends AbstractPlanMojo {
     return new CliTerraform(binary, CliTerraform.defaultPluginCacheDir(), Duration.ofMinutes(30));
   }
 
-  /** {@code ~/.azbuild/terraform-state/<hash of reactor root and deploy registry>}. */
-  private Path defaultStateRoot(String deployUrl) {
+  /**
+   * {@code ~/.azbuild/terraform-state/<namespace>/<hash of reactor root and deploy registry>}; the
+   * directory of an earlier version, {@code ~/.azbuild/terraform-state/<hash>}, while it exists: it
+   * may hold local terraform state, which must not be lost.
+   */
+  private Path defaultStateRoot(Namespace names, String deployUrl) {
+    String hash;
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
           (reactorRoot().toAbsolutePath() + "|" + deployUrl).getBytes(StandardCharsets.UTF_8));
-      return Path.of(System.getProperty("user.home"), ".azbuild", "terraform-state",
-          HexFormat.of().formatHex(hash).substring(0, 16));
+      hash = HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+    Path states = Path.of(System.getProperty("user.home"), ".azbuild", "terraform-state");
+    Path legacy = states.resolve(hash);
+    if (Files.isDirectory(legacy)) {
+      getLog().info("azbuild: terraform state in " + legacy + " (made by an earlier version; move it to "
+          + states.resolve(names.value()).resolve(hash) + " to use the namespaced default)");
+      return legacy;
+    }
+    return states.resolve(names.value()).resolve(hash);
   }
 
   private static String hostName() {

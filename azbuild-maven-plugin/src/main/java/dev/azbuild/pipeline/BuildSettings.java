@@ -16,6 +16,22 @@ import java.util.Optional;
  * @param terraform the terraform binary for validation; empty to skip validation
  * @param repositoryRoot the git work tree (paths in the graph are relative to it)
  * @param reactorRoot the reactor's top directory (its {@code lifecycle-policy.json} applies to every module)
+ * @param pull when outside base images are pulled
  */
 public record BuildSettings(String commit, String branchTag, String masterTag, String source,
-    Optional<Instant> created, boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot) {}
+    Optional<Instant> created, boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot,
+    PullPolicy pull) {
+
+  /** The settings with {@link PullPolicy#ALWAYS}, today's default. */
+  public BuildSettings(String commit, String branchTag, String masterTag, String source, Optional<Instant> created,
+      boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot) {
+    this(commit, branchTag, masterTag, source, created, skipPush, terraform, repositoryRoot, reactorRoot,
+        PullPolicy.ALWAYS);
+  }
+
+  /** The same settings with another pull policy. */
+  public BuildSettings withPull(PullPolicy policy) {
+    return new BuildSettings(commit, branchTag, masterTag, source, created, skipPush, terraform, repositoryRoot,
+        reactorRoot, policy);
+  }
+}

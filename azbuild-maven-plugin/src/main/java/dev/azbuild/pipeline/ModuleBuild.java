@@ -21,6 +21,7 @@ import dev.azbuild.graph.Mode;
 import dev.azbuild.graph.ModuleDecision;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.Plan;
+import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
 import dev.azbuild.registry.SourcedCredentials;
@@ -38,12 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The seed's {@code build} for one module the plan rebuilds (unchanged modules are re-tagged by
- * {@link UnchangedImages}, all at once): ensure the repository, pull outside parents,
- * bring in-repo parents from this build or {@code master}, prime the layer cache from the branch or
- * {@code master} image, build and push each named stage, build the image, push it under one tag and
- * re-tag it in the registry to the branch and, last, the commit (so a commit tag always names a
- * complete image). The module's terraform is validated before anything is built (the seed did it
- * last), so a module with a broken configuration never gets a commit image.
+ * {@link UnchangedImages}, all at once): ensure the repository, pull outside parents, pin in-repo
+ * parents to the digest this build resolved for them ({@link ParentImages}), prime the layer cache
+ * from the branch or {@code master} image, build each named stage and the image, check that each
+ * sits on its in-repo parent, then push each stage and the image under one tag and re-tag it in the
+ * registry to the branch and, last, the commit (so a commit tag always names a complete image). The
+ * module's terraform is validated before anything is built (the seed did it last), so a module
+ * with a broken configuration never gets a commit image.
  */
 public final class ModuleBuild implements Callable<ModuleReport> {
 
@@ -61,15 +63,33 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   private final BuildSettings settings;
   private final String cacheImage;
   private final String cacheHost;
+  private final ParentResolver parents;
 
   private long bytesPulled;
   private long bytesPushed;
   /** The digest learned while re-tagging the pushed image, so the report needs no further registry request. */
   private String knownDigest;
 
-  /** @throws IllegalArgumentException when the plan does not rebuild the module */
-  public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, DockerDaemon daemon,
-      BuildSettings settings) {
+  /** Resolves the parents of a Dockerfile; a seam for tests only (see the package-private constructor). */
+  @FunctionalInterface
+  interface ParentResolver {
+    ParentImages.Resolved resolve(Dockerfile dockerfile, Optional<RegistryAuth> auth)
+        throws BuildFailure, DockerOperationException, RegistryException;
+  }
+
+  /**
+   * @param known manifests the plan's probe read from {@code cache} (an unchanged parent's digest
+   *     is taken from there)
+   * @throws IllegalArgumentException when the plan does not rebuild the module
+   */
+  public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, KnownManifests known,
+      DockerDaemon daemon, BuildSettings settings) {
+    this(module, plan, graph, cache, known, daemon, settings, null);
+  }
+
+  /** With {@code parents} in place of {@link ParentImages} when not null: for tests only. */
+  ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, KnownManifests known,
+      DockerDaemon daemon, BuildSettings settings, ParentResolver parents) {
     this.module = module;
     this.plan = plan;
     this.decision = plan.decision(module.id()).filter(ModuleDecision::rebuild).orElseThrow(() ->
@@ -83,6 +103,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());
     this.cacheHost = ImageNames.hasRegistryHost(cacheImage) ? cacheImage.substring(0, cacheImage.indexOf('/')) : "";
+    this.parents = parents != null ? parents
+        : new ParentImages(module, plan, graph, cache, known, localTags, transfer, settings)::resolve;
   }
 
   @Override
@@ -121,7 +143,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     validateTerraform(); // first: a module whose terraform is broken never gets a commit image
     Dockerfile dockerfile = dockerfile();
     Optional<RegistryAuth> auth = daemonAuth();
-    pullParents(dockerfile, auth);
+    ParentImages.Resolved parents = this.parents.resolve(dockerfile, auth);
+    bytesPulled += parents.bytesPulled();
     Set<String> cacheFrom = new LinkedHashSet<>();
     primeUnlessBaseRebuilt(dockerfile, Optional.empty(), settings.branchTag(), settings.masterTag(), auth)
         .ifPresent(cacheFrom::add);
@@ -129,37 +152,60 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     BuildRequest base = BuildRequest.of(settings.repositoryRoot().resolve(module.contextDir()),
             settings.repositoryRoot().resolve(module.dockerfile()))
         .withBuildArgs(module.buildArgs())
-        .withLabels(ImageLabels.of(settings.commit(), settings.source(), settings.created(),
-            decision.inputHash() != null ? decision.inputHash() : "", String.join("\n", decision.inputTree())));
+        .withParents(parents.pins())
+        .withLabels(ImageLabels.withParents(ImageLabels.of(settings.commit(), settings.source(), settings.created(),
+            decision.inputHash() != null ? decision.inputHash() : "", String.join("\n", decision.inputTree())),
+            parents.byImage()));
 
+    // everything is built and checked before anything is pushed: a wrong parent leaves no image behind
     String primary = primaryTag();
-    for (String stage : StageBuilds.namedStages(dockerfile)) {
+    List<String> stages = StageBuilds.namedStages(dockerfile);
+    for (String stage : stages) {
       primeUnlessBaseRebuilt(dockerfile, Optional.of(stage), StageBuilds.stageTag(stage, settings.branchTag()),
           StageBuilds.stageTag(stage, settings.masterTag()), auth).ifPresent(cacheFrom::add);
       String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
       BuildResult result = builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
       LOG.info("{}: stage {} built ({} of {} steps cached)", module.label(), stage, result.cachedSteps(),
           result.steps().size());
+      checkParent(parents.baseOf(dockerfile, Optional.of(stage)), stageRef, result);
       cacheFrom.add(stageRef);
-      if (!settings.skipPush()) {
-        push(stageRef, auth);
-        cache.retag(module.image(), StageBuilds.stageTag(stage, primary),
-            followingTags(primary).stream().map(tag -> StageBuilds.stageTag(stage, tag)).toList());
-      }
     }
 
     String primaryRef = cacheImage + ":" + primary;
     Set<String> localRefs = new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
     BuildResult result = builder.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
     LOG.info("{}: image built ({} of {} steps cached)", module.label(), result.cachedSteps(), result.steps().size());
+    checkParent(parents.baseOf(dockerfile, Optional.empty()), primaryRef, result);
     if (settings.skipPush()) {
       return List.copyOf(localRefs);
+    }
+    for (String stage : stages) {
+      push(cacheImage + ":" + StageBuilds.stageTag(stage, primary), auth);
+      cache.retag(module.image(), StageBuilds.stageTag(stage, primary),
+          followingTags(primary).stream().map(tag -> StageBuilds.stageTag(stage, tag)).toList());
     }
     push(primaryRef, auth);
     List<String> tags = new ArrayList<>(List.of(primary));
     tags.addAll(followingTags(primary));
     knownDigest = cache.retag(module.image(), primary, followingTags(primary));
     return tags;
+  }
+
+  /**
+   * Fails unless the image just built starts with the layers of the in-repo parent its stage is
+   * built FROM: the build must sit on the image this build resolved, nothing else.
+   */
+  private void checkParent(Optional<ParentImages.Pinned> parent, String reference, BuildResult result)
+      throws DockerOperationException, BuildFailure {
+    if (parent.isEmpty()) {
+      return;
+    }
+    List<String> layers = localTags.layers(result.imageId());
+    List<String> expected = parent.get().layers();
+    if (layers.size() < expected.size() || !layers.subList(0, expected.size()).equals(expected)) {
+      throw new BuildFailure(module.label() + ": " + reference + " is not built on its parent " + parent.get().image()
+          + " (" + parent.get().reference() + "): its layers do not start with the parent's; nothing was pushed", null);
+    }
   }
 
   /**
@@ -177,60 +223,6 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       return Optional.empty();
     }
     return primeCache(cacheImage, tag, fallback, auth);
-  }
-
-  /** Outside parents are pulled; in-repo parents come from this build (or master) under their plain name. */
-  private void pullParents(Dockerfile dockerfile, Optional<RegistryAuth> auth)
-      throws DockerOperationException, RegistryException, BuildFailure {
-    Set<String> done = new java.util.HashSet<>();
-    for (Dockerfile.ImageUse use : dockerfile.externalImages()) {
-      if (!done.add(use.image())) {
-        continue; // several stages FROM the same parent
-      }
-      Optional<ImageModule> parent = graph.moduleForImage(use.image());
-      if (parent.isEmpty()) {
-        Optional<RegistryAuth> parentAuth = isCacheHost(use.image()) ? auth : Optional.empty();
-        Optional<TransferResult> pulled = transfer.pull(use.image(), parentAuth);
-        if (pulled.isEmpty()) {
-          throw new BuildFailure(module.dockerfile() + ":" + use.line() + ": image " + use.image()
-              + " does not exist in its registry; fix the reference or push that image", null);
-        }
-        bytesPulled += pulled.get().bytesTransferred();
-        continue;
-      }
-      String parentImage = cache.imageName(parent.get().image());
-      String ref = parentReference(parent.get(), parentImage, auth);
-      String plain = use.image().contains(":") ? use.image() : use.image() + ":latest";
-      localTags.tag(ref, ImageNames.stripTagAndDigest(plain), plain.substring(plain.lastIndexOf(':') + 1));
-      LOG.info("{}: parent {} is {}", module.label(), use.image(), ref);
-    }
-  }
-
-  private String parentReference(ImageModule parent, String parentImage, Optional<RegistryAuth> auth)
-      throws DockerOperationException, BuildFailure {
-    List<String> candidates = new ArrayList<>();
-    if (plan.mode() == Mode.CONTENT) {
-      plan.decision(parent.id()).ifPresent(d -> candidates.add(BuildTags.cacheTag(d)));
-    } else {
-      candidates.add(settings.commit());
-      candidates.add(settings.masterTag());
-    }
-    for (String tag : candidates) {
-      String ref = parentImage + ":" + tag;
-      if (localTags.exists(ref)) {
-        return ref;
-      }
-      if (!settings.skipPush()) {
-        Optional<TransferResult> pulled = transfer.pull(ref, auth);
-        if (pulled.isPresent()) {
-          bytesPulled += pulled.get().bytesTransferred();
-          return ref;
-        }
-      }
-    }
-    throw new BuildFailure(module.label() + ": the image of upstream module " + parent.id() + " is not available as "
-        + parentImage + ":" + String.join(" or :", candidates) + "; build it first (mvn azbuild:build -pl "
-        + module.dir() + " -am)", null);
   }
 
   /** Pulls the first of two tags that exists, for --cache-from; empty when neither does. */
@@ -280,10 +272,6 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   private Optional<RegistryAuth> daemonAuth() throws RegistryException {
     Optional<SourcedCredentials> credentials = cache.credentials();
     return credentials.map(c -> new RegistryAuth(c.credentials().username(), c.credentials().secret(), cacheHost));
-  }
-
-  private boolean isCacheHost(String reference) {
-    return ImageNames.hasRegistryHost(reference) && reference.substring(0, reference.indexOf('/')).equals(cacheHost);
   }
 
   private Dockerfile dockerfile() {

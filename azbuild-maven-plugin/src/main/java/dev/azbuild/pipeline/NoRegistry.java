@@ -1,5 +1,6 @@
 package dev.azbuild.pipeline;
 
+import dev.azbuild.env.Namespace;
 import dev.azbuild.registry.CopyResult;
 import dev.azbuild.registry.Manifest;
 import dev.azbuild.registry.PolicyStatus;
@@ -12,9 +13,16 @@ import java.util.Optional;
 
 /**
  * Stands in for the cache registry on a laptop build with {@code azbuild.skipPush} and no registry
- * configured: images are named by their plain name on the local daemon and nothing exists remotely.
+ * configured: images are named {@code <namespace>/<image>} on the local daemon (the namespace keeps
+ * two projects on one daemon apart) and nothing exists remotely.
  */
 public final class NoRegistry implements Registry {
+
+  private final Namespace namespace;
+
+  public NoRegistry(Namespace namespace) {
+    this.namespace = namespace;
+  }
 
   @Override
   public RepoStatus ensureRepository(String repository) {
@@ -69,11 +77,11 @@ public final class NoRegistry implements Registry {
 
   @Override
   public String imageName(String repository) {
-    return repository;
+    return namespace.value() + "/" + repository;
   }
 
   @Override
   public String describe() {
-    return "the local Docker daemon (no registry)";
+    return "the local Docker daemon (no registry; images " + namespace.value() + "/<image>)";
   }
 }

@@ -1,6 +1,7 @@
 package dev.azbuild.registry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,6 +81,14 @@ public interface Registry extends AutoCloseable {
   /** The record under a tag written by {@link #putRecord}; empty when the tag does not exist. */
   default Optional<byte[]> getRecord(String repository, String tag) throws RegistryException {
     return Records.get(DataPlanes.of(this), repository, tag);
+  }
+
+  /**
+   * The labels of the image under a tag or digest (its config's {@code Labels}), read through the
+   * registry API: a manifest and a config blob, nothing pulled. Empty when the tag does not exist.
+   */
+  default Optional<Map<String, String>> imageLabels(String repository, String reference) throws RegistryException {
+    return ImageConfigs.labels(DataPlanes.of(this), repository, reference);
   }
 
   /**

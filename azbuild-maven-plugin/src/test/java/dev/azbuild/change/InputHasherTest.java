@@ -64,17 +64,17 @@ class InputHasherTest {
     return inputs("");
   }
 
-  private static InputHash work(GitFixture r, ModuleInputs in) throws GitException {
+  private static InputHash work(GitFixture r, ModuleInputs in) throws Exception {
     return work(r, in, Map.of());
   }
 
-  private static InputHash work(GitFixture r, ModuleInputs in, Map<String, String> upstream) throws GitException {
+  private static InputHash work(GitFixture r, ModuleInputs in, Map<String, String> upstream) throws Exception {
     try (GitRepo git = r.open()) {
       return new InputHasher(RepoSnapshot.ofWorkingTree(git)).hash(in, upstream);
     }
   }
 
-  private static InputHash commit(GitFixture r, String rev, ModuleInputs in) throws GitException {
+  private static InputHash commit(GitFixture r, String rev, ModuleInputs in) throws Exception {
     try (GitRepo git = r.open()) {
       return new InputHasher(RepoSnapshot.ofCommit(git, ObjectId.fromString(r.revParse(rev)))).hash(in, Map.of());
     }

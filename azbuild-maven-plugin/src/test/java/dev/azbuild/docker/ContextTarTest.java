@@ -99,10 +99,11 @@ class ContextTarTest {
   }
 
   @Test
-  void anAppendixGoesToAGeneratedDockerfileAndTheOriginalStaysInTheContext() throws IOException {
+  void aGeneratedDockerfileGoesToTheDaemonAndTheOriginalStaysInTheContext() throws IOException {
     files("app.txt", "a", "Dockerfile", "FROM scratch\n", ".dockerignore", "*.tmp");
 
-    try (ContextTar tar = ContextTar.write(ctx, ctx.resolve("Dockerfile"), java.util.Optional.of("\nLABEL \"a\"=\"1\"\n"))) {
+    try (ContextTar tar = ContextTar.write(ctx, ctx.resolve("Dockerfile"),
+        java.util.Optional.of("FROM scratch\n\nLABEL \"a\"=\"1\"\n"))) {
       assertThat(tar.dockerfileName()).matches("\\.dockerfile\\.[0-9a-f]{16}");
       try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar.file()))) {
         Map<String, String> contents = new LinkedHashMap<>();

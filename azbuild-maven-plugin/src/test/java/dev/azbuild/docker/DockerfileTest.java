@@ -153,9 +153,9 @@ class DockerfileTest {
 
   @Test
   void crlfAndBomAreTolerated() {
-    Dockerfile d = parse("\uFEFFARG B=x\r\nFROM ${B} AS s\r\nCOPY --from=s /a /b\r\n");
-    assertThat(d.stages()).containsExactly(new Stage("x", Optional.of("s"), 2));
-    assertThat(d.externalImages()).containsExactly(new ImageUse("x", 2));
+    Dockerfile d = parse("\uFEFFARG B=x\r\nFROM ${B} AS s\r\nFROM y\r\nCOPY --from=s /a /b\r\n");
+    assertThat(d.stages()).containsExactly(new Stage("x", Optional.of("s"), 2), new Stage("y", Optional.empty(), 3));
+    assertThat(d.externalImages()).containsExactly(new ImageUse("x", 2), new ImageUse("y", 3));
   }
 
   @Test
@@ -197,6 +197,22 @@ class DockerfileTest {
     // "later" is used before it is declared: docker pulls an image called "later"
     assertThat(external(d)).containsExactly("node:20", "later", "alpine");
     assertThat(d.stageNames()).containsExactly("empty", "deps", "build", "later");
+  }
+
+  @Test
+  void copyFromTheCurrentOrALaterStageNamesAnImage() {
+    String content = """
+        FROM alpine AS first
+        COPY --from=first /a /a
+        COPY --from=later /b /b
+        FROM alpine AS later
+        COPY --from=first /c /c
+        COPY --from=7 /d /d
+        """;
+    // the classic builder knows only the stages finished before the current one: it pulls "first"
+    // and "later" as images on lines 2 and 3 (a number is always a stage index: a bad one fails)
+    assertThat(parse(content).externalImages()).containsExactly(new ImageUse("alpine", 1),
+        new ImageUse("alpine", 4), new ImageUse("first", 2), new ImageUse("later", 3));
   }
 
   @Test

@@ -110,6 +110,63 @@ class ImageBuilderTest {
   }
 
   @Test
+  void pinnedParentsAreWhatTheDaemonBuildsOnAndTheContextKeepsItsDockerfile() throws Exception {
+    // "parent-<run>" exists nowhere: the build succeeds only if the daemon reads the pinned references
+    String plain = "parent-" + RUN;
+    String baseImage = LocalServices.baseImage();
+    String digestRef = ImageNames.stripTagAndDigest(baseImage) + "@" + baseDigest();
+    String imageId = images.imageId(baseImage).orElseThrow();
+    Path ctx = context("""
+        FROM %1$s AS build
+        RUN echo %2$s > /built
+        FROM %1$s
+        COPY --from=build /built /built
+        COPY --from=%1$s /bin/busybox /copied
+        COPY . /ctx
+        RUN grep -q '^FROM %1$s AS build$' /ctx/Dockerfile && ! ls -a /ctx | grep -q '^.dockerfile'
+        """.formatted(plain, RUN));
+
+    for (String pin : List.of(digestRef, imageId)) {
+      String tag = ref(pin.startsWith("sha256:") ? "pinned-id" : "pinned-digest");
+      BuildResult result = builder.build(BuildRequest.of(ctx).withParents(Map.of(plain, pin))
+          .withLabels(Map.of("dev.azbuild.test", "pinned")).withTags(Set.of(tag)));
+
+      assertThat(result.steps().get(0).instruction()).isEqualTo("FROM " + pin + " AS build");
+      assertThat(result.steps().get(4).instruction()).isEqualTo("COPY --from=" + pin + " /bin/busybox /copied");
+      assertThat(images.layers(tag)).startsWith(images.layers(baseImage).toArray(String[]::new));
+      assertThat(images.inspectLabels(tag)).containsEntry("dev.azbuild.test", "pinned");
+    }
+    assertThat(images.exists(plain)).as("no plain tag is made for the parent").isFalse();
+  }
+
+  @Test
+  void aPinnedDockerfileKeepsTheLineNumbersOfTheDaemonsErrors() throws Exception {
+    Path ctx = context("""
+        FROM \\
+          parent-%s \\
+          AS build
+        RUN true
+        BOGUS instruction
+        """.formatted(RUN));
+
+    assertThatThrownBy(() -> builder.build(BuildRequest.of(ctx)
+        .withParents(Map.of("parent-" + RUN, LocalServices.baseImage()))))
+        .isInstanceOf(DockerOperationException.class)
+        .hasMessageStartingWith(ctx.resolve("Dockerfile") + ": ")
+        .hasMessageContaining("line 5")
+        .hasMessageNotContaining("\n");
+  }
+
+  /** The registry digest of the base image, which the daemon recorded when it pulled it. */
+  private static String baseDigest() throws Exception {
+    new ImageTransfer(daemon).pull(LocalServices.baseImage());
+    String repository = ImageNames.stripTagAndDigest(LocalServices.baseImage());
+    return daemon.client().inspectImageCmd(LocalServices.baseImage()).exec().getRepoDigests().stream()
+        .filter(d -> d.startsWith(repository + "@")).findFirst().orElseThrow()
+        .substring(repository.length() + 1);
+  }
+
+  @Test
   void honoursDockerignoreLikeTheDockerCli() throws Exception {
     Path ctx = context("""
         FROM BASE

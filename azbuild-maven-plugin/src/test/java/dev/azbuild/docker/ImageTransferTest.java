@@ -98,6 +98,25 @@ class ImageTransferTest {
   }
 
   @Test
+  void pullByDigestWithCredentialsBringsBackTheImageItNames() throws Exception {
+    String registry = LocalServices.authRegistry();
+    String ref = tagged(registry, "bydigest", "t1");
+    RegistryAuth auth = new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
+    String digest = transfer.push(ref, Optional.of(auth)).digest().orElseThrow();
+    String byDigest = ImageNames.stripTagAndDigest(ref) + "@" + digest;
+    images.remove(ref);
+    images.remove(imageId);
+    assertThat(images.exists(byDigest)).isFalse();
+
+    assertThat(transfer.pull(byDigest, Optional.of(auth))).isPresent();
+
+    assertThat(images.imageId(byDigest)).contains(imageId);
+    assertThat(images.layers(byDigest)).hasSize(2);
+    assertThat(transfer.pull(ImageNames.stripTagAndDigest(ref) + "@sha256:" + "0".repeat(64), Optional.of(auth)))
+        .isEmpty();
+  }
+
+  @Test
   void pushToTheAuthRegistryWithCredentials() throws Exception {
     String registry = LocalServices.authRegistry();
     String ref = tagged(registry, "auth", "t1");

@@ -292,13 +292,61 @@ class PlannerTest {
   }
 
   @Test
-  void dockerignoreOfTheContextIsRead() throws Exception {
+  void dockerignoreOfTheContextIsReadAndTheModulesOwnFilesCountAnyway() throws Exception {
     repo.write("services/web/.dockerignore", "*.md\n").write("services/web/README.md", "v1\n").commit("ignore");
-    String before = decision(content(null, CacheProbe.NONE), WEB).inputHash();
+    ModuleDecision before = decision(content(null, CacheProbe.NONE), WEB);
+    // not sent to docker, so not a context input; but a file of the module, so a source input
+    assertThat(before.inputTree()).anyMatch(l -> l.startsWith("source ") && l.endsWith(" README.md"))
+        .noneMatch(l -> l.startsWith("context ") && l.endsWith(" README.md"))
+        .anyMatch(l -> l.startsWith("context ") && l.endsWith(" static/index.html"))
+        .noneMatch(l -> l.startsWith("source ") && l.endsWith(" static/index.html"));
     repo.write("services/web/README.md", "v2\n");
-    assertThat(decision(content(null, CacheProbe.NONE), WEB).inputHash()).isEqualTo(before);
+    String readme = decision(content(null, CacheProbe.NONE), WEB).inputHash();
+    assertThat(readme).isNotEqualTo(before.inputHash());
     repo.write("services/web/static/index.html", "v2\n");
-    assertThat(decision(content(null, CacheProbe.NONE), WEB).inputHash()).isNotEqualTo(before);
+    assertThat(decision(content(null, CacheProbe.NONE), WEB).inputHash()).isNotEqualTo(readme);
+  }
+
+  @Test
+  void jarModulesCountTransitivelyWithTheirFilesPomsAndCoordinates() throws Exception {
+    // services/api -> libs/lib (jar) -> libs/core (jar); api's image gets only the jar it builds
+    repo.write("libs/lib/pom.xml", "<project/>\n").write("libs/lib/src/Lib.java", "class Lib {}\n")
+        .write("libs/core/pom.xml", "<project/>\n").write("libs/core/src/Core.java", "class Core {}\n")
+        .write("services/api/.dockerignore", "*\n!target/*.jar\n").commit("jar modules");
+    MavenInputs coreV1 = new MavenInputs(List.of(repo.path("pom.xml")), Optional.empty(),
+        List.of("dependency com.example:json:jar::1.0:compile"), List.of());
+    MavenInputs coreV2 = new MavenInputs(List.of(repo.path("pom.xml")), Optional.empty(),
+        List.of("dependency com.example:json:jar::1.1:compile"), List.of());
+    String before = hashOfApi(coreV1);
+    assertThat(hashOfApi(coreV1)).isEqualTo(before);
+    assertThat(hashOfApi(coreV2)).as("a dependency of a dependency's effective model").isNotEqualTo(before);
+    repo.write("libs/core/src/Core.java", "class Core { int c; }\n");
+    String coreEdited = hashOfApi(coreV1);
+    assertThat(coreEdited).as("a file of a jar module two levels down").isNotEqualTo(before);
+    repo.write("services/api/src/main.sh", "echo changed\n"); // dockerignored, still a source of the module
+    String sourceEdited = hashOfApi(coreV1);
+    assertThat(sourceEdited).isNotEqualTo(coreEdited);
+    repo.write("libs/core/target/core.jar", "built\n").write("services/api/target/api.jar", "built\n");
+    assertThat(hashOfApi(coreV1)).as("build output: git ignores it").isEqualTo(sourceEdited);
+  }
+
+  private String hashOfApi(MavenInputs core) throws Exception {
+    reopen();
+    Path lib = repo.path("libs/lib");
+    Path coreDir = repo.path("libs/core");
+    List<ReactorModule> modules = new ArrayList<>(reactor());
+    modules.set(2, new ReactorModule(API, repo.path("services/api"), List.of(BASE, "g:lib"),
+        repo.path("services/api/Dockerfile"), "api", repo.path("services/api"), Map.of(), repo.path("services/api/pom.xml")));
+    modules.add(new ReactorModule("g:lib", lib, List.of("g:core"), lib.resolve("Dockerfile"), "lib", lib, Map.of(),
+        lib.resolve("pom.xml")));
+    modules.add(new ReactorModule("g:core", coreDir, List.of(), coreDir.resolve("Dockerfile"), "core", coreDir, Map.of(),
+        coreDir.resolve("pom.xml"), core));
+    Plan plan = new Planner(git, ModuleGraph.build(git, modules)).plan(new Planner.Request(Mode.CONTENT, Optional.empty(),
+        Optional.empty(), CacheProbe.NONE, "master", List.of()));
+    ModuleDecision api = decision(plan, API);
+    assertThat(api.inputTree()).anyMatch(l -> l.startsWith("dependency-source ") && l.endsWith(" libs/core/src/Core.java"))
+        .anyMatch(l -> l.startsWith("pom ") && l.endsWith(" pom.xml"));
+    return api.inputHash();
   }
 
   // ---- PlanService ----
@@ -415,7 +463,7 @@ class PlannerTest {
     assertThat(lines).hasSize(plan.modules().stream().mapToInt(d -> d.inputTree().size()).sum());
     assertThat(lines.stream().filter(l -> l.startsWith("api ")).map(l -> l.substring("api ".length())))
         .containsExactlyElementsOf(decision(plan, API).inputTree());
-    assertThat(lines.get(0)).isEqualTo("base azbuild-inputs-v1");
+    assertThat(lines.get(0)).isEqualTo("base " + dev.azbuild.change.InputHasher.FORMAT);
 
     List<String> table = PlanReport.table(plan);
     assertThat(table).hasSize(4);
