@@ -58,6 +58,11 @@ public final class CliTerraform implements TerraformRunner {
         "TF_PLUGIN_CACHE_DIR", this.pluginCacheDir.toString()), timeout);
   }
 
+  @Override
+  public void stop(Duration grace) {
+    terraform.stopRunning(grace);
+  }
+
   /** {@code ~/.azbuild/terraform-plugin-cache}. */
   public static Path defaultPluginCacheDir() {
     return Path.of(System.getProperty("user.home"), ".azbuild", "terraform-plugin-cache");

@@ -15,10 +15,14 @@ import java.util.Optional;
  *
  * @param digest the deployed manifest digest
  * @param terraformHash {@link TerraformInputs#hash} of the module's terraform inputs
+ * @param terraformApplied whether that deploy ran {@code terraform apply} (markers written before
+ *     this field existed: whether their terraform hash is not {@link TerraformInputs#NONE}, as a
+ *     module with {@code terraform/} was always applied)
  * @param commit the commit that deployed it
  * @param time when, ISO-8601
  */
-public record DeployMarker(String digest, String terraformHash, String commit, String time) {
+public record DeployMarker(String digest, String terraformHash, boolean terraformApplied, String commit,
+    String time) {
 
   /** The tag of the marker record. */
   public static final String TAG = "azbuild-deployed";
@@ -39,7 +43,10 @@ public record DeployMarker(String digest, String terraformHash, String commit, S
     }
     try {
       JsonNode n = Json.MAPPER.readTree(bytes.get());
-      return Optional.of(new DeployMarker(n.path("digest").asText(), n.path("terraformHash").asText(),
+      String terraformHash = n.path("terraformHash").asText();
+      boolean applied = n.has("terraformApplied") ? n.path("terraformApplied").asBoolean()
+          : !TerraformInputs.NONE.equals(terraformHash);
+      return Optional.of(new DeployMarker(n.path("digest").asText(), terraformHash, applied,
           n.path("commit").asText(), n.path("time").asText()));
     } catch (IOException e) {
       throw new RegistryException(deploy.describe() + "/" + image + ":" + TAG + " is not a deploy marker ("
@@ -51,6 +58,7 @@ public record DeployMarker(String digest, String terraformHash, String commit, S
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("digest", digest);
     n.put("terraformHash", terraformHash);
+    n.put("terraformApplied", terraformApplied);
     n.put("commit", commit);
     n.put("time", time);
     deploy.putRecord(image, TAG, n.toString().getBytes(StandardCharsets.UTF_8));

@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param runId names this run in the lock
  * @param host names this machine in the lock
  * @param lockSettle wait between writing the lock and reading it back
+ * @param lockStaleAfter how long a held lock may go without a heartbeat before any host may take it
+ * @param breakLock take the lock whoever holds it
+ * @param allowTerraformRemoval deploy a module whose last deploy applied terraform but that has no
+ *     {@code terraform/} any more (its resources are left as they are)
  */
 public record DeploySettings(String commit, String masterTag, String imageVar, Path stateRoot, boolean dryRun,
-    String runId, String host, Duration lockSettle) {
+    String runId, String host, Duration lockSettle, Duration lockStaleAfter, boolean breakLock,
+    boolean allowTerraformRemoval) {
 
   public DeploySettings {
     Objects.requireNonNull(commit, "commit");
@@ -27,5 +32,9 @@ public record DeploySettings(String commit, String masterTag, String imageVar, P
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(lockSettle, "lockSettle");
+    Objects.requireNonNull(lockStaleAfter, "lockStaleAfter");
+    if (lockStaleAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("lockStaleAfter under 1 s: " + lockStaleAfter);
+    }
   }
 }

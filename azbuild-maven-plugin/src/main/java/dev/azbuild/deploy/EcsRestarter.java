@@ -73,12 +73,21 @@ public final class EcsRestarter implements ServiceRestarter {
       throw new DeployException(image + ": ECS service " + image + " not found or not active in cluster " + cluster
           + "; create it, or set azbuild.deploy.restart=none", e);
     } catch (SdkException e) {
-      throw new DeployException(image + ": ECS UpdateService on " + cluster + "/" + image + " failed: "
-          + e.getMessage(), e);
+      // UpdateService or a later DescribeServices: an unreachable endpoint (retried by the SDK first) or an API error
+      throw new DeployException(image + ": ECS restart of " + cluster + "/" + image + " " + where() + " failed: "
+          + ErrorSummary.truncate(String.valueOf(e.getMessage())) + "; check that ECS (azbuild.aws.endpoint) is"
+          + " reachable and the credentials may call ecs:UpdateService and ecs:DescribeServices", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeployException(image + ": interrupted while waiting for ECS", e);
     }
+  }
+
+  /** {@code at <endpoint override> (<region>)} or {@code in <region>}, for messages. */
+  private String where() {
+    var config = client.serviceClientConfiguration();
+    return config.endpointOverride().map(uri -> "at " + uri + " (" + config.region() + ")")
+        .orElse("in " + config.region());
   }
 
   static boolean stable(Service service) {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -29,6 +31,10 @@ final class TerraformProcess {
   private final Path binary;
   private final Map<String, String> env;
   private final Duration timeout;
+  /** The commands running now, for {@link #stopRunning}. */
+  private final Set<Process> running = ConcurrentHashMap.newKeySet();
+  /** Set by {@link #stopRunning}: no command starts after it. */
+  private volatile boolean stopped;
 
   /**
    * @param env set on top of this process's environment for every command
@@ -62,6 +68,9 @@ final class TerraformProcess {
     builder.environment().put("TF_DATA_DIR", dataDir.toString());
     log.debug("{}: {}", moduleDir, display);
 
+    if (stopped) {
+      throw new TerraformException(moduleDir, display, -1, "not started: azbuild is stopping");
+    }
     Process process;
     try {
       process = builder.start();
@@ -69,6 +78,10 @@ final class TerraformProcess {
     } catch (IOException e) {
       throw new TerraformException(moduleDir, display, -1, "could not run " + binary + ": "
           + ErrorSummary.truncate(String.valueOf(e.getMessage())));
+    }
+    running.add(process);
+    if (stopped) { // stopRunning came between the check above and the add: it did not see this one
+      stop(process);
     }
     Capture out = new Capture(process.getInputStream(), line -> log.debug("  {}", mask.apply(line)));
     Capture err = new Capture(process.getErrorStream(), line -> log.debug("  {}", mask.apply(line)));
@@ -85,16 +98,44 @@ final class TerraformProcess {
       stop(process);
       Thread.currentThread().interrupt();
       throw new TerraformException(moduleDir, display, -1, "interrupted");
+    } finally {
+      running.remove(process);
     }
     return new Result(process.exitValue(), out.text(), err.text());
   }
 
-  /** SIGTERM first (terraform then cancels cleanly), SIGKILL for what is left after the grace period. */
+  /**
+   * Stops every command running now the way a timeout does (for a JVM that is shutting down): the
+   * command that was waiting for it then returns terraform's exit.
+   */
+  void stopRunning(Duration grace) {
+    stopped = true;
+    List<Thread> stopping = running.stream().map(process -> {
+      Thread thread = new Thread(() -> stop(process, grace), "terraform-stop");
+      thread.setDaemon(true);
+      thread.start();
+      return thread;
+    }).toList();
+    for (Thread thread : stopping) {
+      try {
+        thread.join(grace.toMillis() + 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private static void stop(Process process) {
+    stop(process, GRACE);
+  }
+
+  /** SIGTERM first (terraform then cancels cleanly), SIGKILL for what is left after the grace period. */
+  private static void stop(Process process, Duration grace) {
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
     try {
-      process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,6 +1,7 @@
 package dev.azbuild.deploy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** Runs terraform for one root module at a time. The only way azbuild reaches terraform. */
@@ -36,4 +37,10 @@ public interface TerraformRunner {
    * apply.
    */
   Map<String, String> outputs(TerraformWorkspace workspace) throws TerraformException;
+
+  /**
+   * Stops the commands running now (SIGTERM, so terraform cancels cleanly and releases its state
+   * lock; SIGKILL after {@code grace}) and refuses to start new ones: for a JVM that is shutting down.
+   */
+  default void stop(Duration grace) {}
 }

@@ -7,6 +7,7 @@ import dev.azbuild.graph.ModuleDecision;
 import dev.azbuild.pipeline.BuildFailure;
 import dev.azbuild.pipeline.BuildReport;
 import dev.azbuild.pipeline.BuildSettings;
+import dev.azbuild.pipeline.CommitTagCheck;
 import dev.azbuild.pipeline.ModuleBuild;
 import dev.azbuild.pipeline.ModuleReport;
 import dev.azbuild.pipeline.NoRegistry;
@@ -108,7 +109,7 @@ public class BuildMojo extends AbstractPlanMojo {
         DockerDaemon daemon = DockerDaemon.fromEnvironment(System.getenv())) {
       ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, planned.probed(), daemon,
           settings).call();
-      buildReport(planned).record(report);
+      buildReport(planned).record(CommitTagCheck.confirm(cache, settings.commit(), module.label(), report));
     } catch (BuildFailure | RegistryException e) {
       recordFailure(planned, module, start, e);
       throw new MojoFailureException(e.getMessage(), e);

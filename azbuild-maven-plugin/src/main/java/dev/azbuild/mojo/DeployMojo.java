@@ -41,9 +41,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Deploys every image module of the reactor, once, at the root: gate (every module has its commit
- * image in the cache registry), then per module in graph order promote, copy to the deploy registry,
- * {@code terraform apply}, restart, and record a marker; skips modules whose digest and terraform
- * are already deployed. Writes {@code target/azbuild/deploy.json} at the reactor root.
+ * image in the cache registry), then under the deploy lock, per module in graph order copy to the
+ * deploy registry, {@code terraform apply}, restart, and only then the tags that say "deployed"
+ * ({@code deployed}, {@code master} in the cache registry) and the marker; skips modules whose digest
+ * and terraform are already deployed. Writes {@code target/azbuild/deploy.json} at the reactor root.
  */
 @Mojo(name = DeployMojo.GOAL, aggregator = true, threadSafe = true)
 public class DeployMojo extends AbstractPlanMojo {
@@ -103,6 +104,36 @@ public class DeployMojo extends AbstractPlanMojo {
   @Parameter(property = "azbuild.deploy.runId")
   private String runId;
 
+  /**
+   * Names this machine in the deploy lock; default its host name. A lock whose process is gone is
+   * taken over at once only on the host that took it; set this where host names repeat or change
+   * (and in tests, to act as another host).
+   */
+  @Parameter(property = "azbuild.deploy.host")
+  private String host;
+
+  /**
+   * Seconds a held deploy lock may go without a heartbeat (a live deploy renews it every 15 s at
+   * most) before any host may take it over; the holder's own value counts when it is larger.
+   */
+  @Parameter(property = "azbuild.deploy.lockStaleAfter", defaultValue = "120")
+  private int lockStaleAfter;
+
+  /**
+   * Take the deploy lock whoever holds it (logged with the holder's details): for a lock left by a
+   * run that is known to be gone. Never while that run may still be deploying.
+   */
+  @Parameter(property = "azbuild.deploy.breakLock", defaultValue = "false")
+  private boolean breakLock;
+
+  /**
+   * Deploy a module whose last deploy applied terraform although its {@code terraform/} is gone
+   * (the resources it made and their state are left as they are). Without it such a module is
+   * refused before anything changes.
+   */
+  @Parameter(property = "azbuild.deploy.allowTerraformRemoval", defaultValue = "false")
+  private boolean allowTerraformRemoval;
+
   /** The terraform version used for {@code terraform apply}. */
   @Parameter(property = "azbuild.terraform.version", defaultValue = MavenTerraform.DEFAULT_VERSION)
   private String terraformVersion;
@@ -129,12 +160,16 @@ public class DeployMojo extends AbstractPlanMojo {
     checkBranch();
     String deployUrl = deployRegistryUrl().orElseThrow(() -> new MojoFailureException(
         "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
+    if (lockStaleAfter < 1) {
+      throw new MojoFailureException("azbuild.deploy.lockStaleAfter=" + lockStaleAfter
+          + " is not a number of seconds of at least 1; use e.g. -Dazbuild.deploy.lockStaleAfter=120");
+    }
     String commit = planned.plan().head();
-    String host = hostName();
+    String hostName = firstNonBlank(host).orElseGet(DeployMojo::hostName);
     DeploySettings settings = new DeploySettings(commit, masterTag, imageVar,
         stateDir != null ? stateDir.toPath() : defaultStateRoot(names, deployUrl), dryRun,
-        firstNonBlank(runId).orElse(host + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis()),
-        host, Duration.ofMillis(500));
+        firstNonBlank(runId).orElse(hostName + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis()),
+        hostName, Duration.ofMillis(500), Duration.ofSeconds(lockStaleAfter), breakLock, allowTerraformRemoval);
     DeployReport report = new DeployReport(reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = openCacheRegistry(); Registry deploy = openRegistry(deployUrl);
         ServiceRestarter restarter = restarter(deploy, names)) {

@@ -63,6 +63,10 @@ public final class BuildReport {
       if (r.error() != null) {
         m.put("error", r.error());
       }
+      if (r.raceLost()) {
+        m.put("pushedDigest", r.pushedDigest());
+        m.put("raceLostTo", r.digest());
+      }
     }
     AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
   }

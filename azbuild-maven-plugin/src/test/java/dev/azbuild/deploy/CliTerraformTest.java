@@ -131,6 +131,19 @@ class CliTerraformTest {
   // ---- apply ----
 
   @Test
+  void afterStopNoCommandStarts() throws Exception {
+    Path module = module("svc", SERVICE);
+    CliTerraform terraform = terraform();
+    terraform.stop(Duration.ofSeconds(1)); // nothing runs: returns at once
+
+    assertThatThrownBy(() -> terraform.apply(new TerraformWorkspace(module, tmp.resolve("work/svc")),
+        Map.of("image", "repo/svc:abc")))
+        .isInstanceOf(TerraformException.class)
+        .hasMessageContaining("not started: azbuild is stopping");
+    assertThat(tmp.resolve("work/svc/terraform.tfstate")).doesNotExist();
+  }
+
+  @Test
   void applyCreatesStateOutsideTheModuleAndReportsWhetherAnythingChanged() throws Exception {
     Path module = module("svc", SERVICE);
     TerraformWorkspace workspace = new TerraformWorkspace(module, tmp.resolve("work/svc"));

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployerTest {
 
   private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+  private static final String COMMIT2 = "89abcdef0123456789abcdef0123456789abcdef";
 
   @TempDir Path dir;
   private String prefix;
@@ -42,6 +43,10 @@ class DeployerTest {
   private final List<String> applies = new ArrayList<>();
   private final List<String> restarts = new ArrayList<>();
   private String failApplyFor;
+  private String failRestartFor;
+  private boolean allowTerraformRemoval;
+  /** The commit the next deployer deploys and the next pushImage pushes. */
+  private String commit = COMMIT;
 
   @BeforeEach
   void open() throws Exception {
@@ -66,9 +71,16 @@ class DeployerTest {
     assertThat(DeployedCommit.read(cache)).isEmpty();
     DeployedCommit.write(cache, COMMIT, Instant.now());
     assertThat(DeployedCommit.read(cache)).contains(COMMIT);
-    new DeployMarker("sha256:aa", "sha256:bb", COMMIT, "2026-01-01T00:00:00Z").write(deploy, "img");
-    assertThat(DeployMarker.read(deploy, "img")).contains(new DeployMarker("sha256:aa", "sha256:bb", COMMIT,
+    new DeployMarker("sha256:aa", "sha256:bb", true, COMMIT, "2026-01-01T00:00:00Z").write(deploy, "img");
+    assertThat(DeployMarker.read(deploy, "img")).contains(new DeployMarker("sha256:aa", "sha256:bb", true, COMMIT,
         "2026-01-01T00:00:00Z"));
+    // markers written before terraformApplied existed: applied when the module had terraform
+    deploy.putRecord("old", DeployMarker.TAG, ("{\"digest\":\"sha256:aa\",\"terraformHash\":\"sha256:bb\","
+        + "\"commit\":\"" + COMMIT + "\",\"time\":\"t\"}").getBytes(StandardCharsets.UTF_8));
+    assertThat(DeployMarker.read(deploy, "old")).map(DeployMarker::terraformApplied).contains(true);
+    deploy.putRecord("old", DeployMarker.TAG, ("{\"digest\":\"sha256:aa\",\"terraformHash\":\"none\","
+        + "\"commit\":\"" + COMMIT + "\",\"time\":\"t\"}").getBytes(StandardCharsets.UTF_8));
+    assertThat(DeployMarker.read(deploy, "old")).map(DeployMarker::terraformApplied).contains(false);
   }
 
   @Test
@@ -196,6 +208,101 @@ class DeployerTest {
   }
 
   @Test
+  void aFailedApplyMovesNoTagThatSaysDeployed() throws Exception {
+    ImageModule app = moduleWithTerraform("app");
+    String live = pushImage("app");
+    deployer(false).deploy(List.of(app));
+    commit = COMMIT2;
+    String next = pushImage("app");
+    failApplyFor = "app";
+
+    assertThatThrownBy(() -> deployer(false).deploy(List.of(app))).hasMessageContaining("app: terraform apply failed");
+
+    // terraform needed the image in the deploy registry: copied by digest, tagged with its commit only
+    assertThat(deploy.digest("app", COMMIT2)).contains(next);
+    assertThat(deploy.digest("app", "master")).contains(live);
+    assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(live);
+    assertThat(DeployMarker.read(deploy, "app")).map(DeployMarker::digest).contains(live);
+    assertThat(cache.digest("app", "master")).contains(live);
+    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+
+    failApplyFor = null;
+    assertThat(deployer(false).deploy(List.of(app))).extracting(ModuleDeployReport::action).containsExactly("deployed");
+    assertThat(deploy.digest("app", "master")).contains(next);
+    assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(next);
+    assertThat(cache.digest("app", "master")).contains(next);
+    assertThat(DeployMarker.read(deploy, "app")).map(DeployMarker::digest).contains(next);
+    assertThat(DeployedCommit.read(cache)).contains(COMMIT2);
+  }
+
+  @Test
+  void aFailedRestartLeavesDeployedAndTheCacheMasterWhereTheyWere() throws Exception {
+    ImageModule app = module("app");
+    String live = pushImage("app");
+    deployer(false).deploy(List.of(app));
+    commit = COMMIT2;
+    String next = pushImage("app");
+    failRestartFor = "app";
+
+    assertThatThrownBy(() -> deployer(false).deploy(List.of(app)))
+        .hasMessage("app: ECS service app not stable within 1s; modules before it are deployed and recorded,"
+            + " rerun to resume");
+
+    // master in the deploy registry is what the service was told to run (an ECS task definition may name it)
+    assertThat(deploy.digest("app", "master")).contains(next);
+    assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(live);
+    assertThat(cache.digest("app", "master")).contains(live);
+    assertThat(DeployMarker.read(deploy, "app")).map(DeployMarker::digest).contains(live);
+  }
+
+  @Test
+  void aModuleWhoseTerraformWasRemovedIsRefusedBeforeAnythingChanges() throws Exception {
+    ImageModule base = module("base");
+    ImageModule app = moduleWithTerraform("app");
+    pushImage("base");
+    String live = pushImage("app");
+    deployer(false).deploy(List.of(base, app));
+    assertThat(DeployMarker.read(deploy, "app")).map(DeployMarker::terraformApplied).contains(true);
+    assertThat(DeployMarker.read(deploy, "base")).map(DeployMarker::terraformApplied).contains(false);
+    deleteTree(app.basedir().resolve("terraform"));
+    commit = COMMIT2;
+    pushImage("base");
+    String next = pushImage("app");
+    applies.clear();
+    restarts.clear();
+
+    assertThatThrownBy(() -> deployer(false).deploy(List.of(base, app)))
+        .isInstanceOf(DeployException.class)
+        .hasMessage("app: its last deploy (" + COMMIT + ") applied " + app.basedir().resolve("terraform")
+            + ", which is gone now, so the resources it made still exist; restore terraform/, or destroy them"
+            + " (state in " + dir.resolve("state/app") + ") and set -Dazbuild.deploy.allowTerraformRemoval=true"
+            + " to deploy without it; nothing was deployed");
+    assertThat(deploy.exists("base", COMMIT2)).as("no module was touched, not even the one before").isFalse();
+    assertThat(deploy.exists("app", COMMIT2)).isFalse();
+    assertThat(restarts).isEmpty();
+    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::state).contains("released");
+    JsonNode json = Json.MAPPER.readTree(dir.resolve("deploy.json").toFile());
+    assertThat(json.path("complete").asBoolean()).isFalse();
+
+    List<ModuleDeployReport> dry = deployer(true).deploy(List.of(base, app));
+    assertThat(dry).extracting(ModuleDeployReport::action).containsExactly("would-deploy", "would-fail");
+
+    allowTerraformRemoval = true;
+    List<ModuleDeployReport> allowed = deployer(false).deploy(List.of(base, app));
+    assertThat(allowed).extracting(ModuleDeployReport::action).containsExactly("deployed", "deployed");
+    assertThat(allowed.get(1).terraformApplied()).isFalse();
+    assertThat(applies).isEmpty();
+    DeployMarker marker = DeployMarker.read(deploy, "app").orElseThrow();
+    assertThat(marker.digest()).isEqualTo(next).isNotEqualTo(live);
+    assertThat(marker.terraformApplied()).isFalse();
+
+    // recorded without terraform: the next deploy needs no permission
+    allowTerraformRemoval = false;
+    assertThat(deployer(false).deploy(List.of(base, app))).extracting(ModuleDeployReport::action)
+        .containsExactly("skipped", "skipped");
+  }
+
+  @Test
   void dryRunChangesNothing() throws Exception {
     ImageModule app = moduleWithTerraform("app");
     pushImage("app");
@@ -212,56 +319,10 @@ class DeployerTest {
   }
 
   @Test
-  void aFreshLockOfAnotherRunRefusesAStaleOneDoesNot() throws Exception {
-    Instant now = Instant.now();
-    DeployLock held = DeployLock.acquire(deploy, lock("run-a", "host-a", now), Duration.ZERO);
-
-    assertThatThrownBy(() -> DeployLock.acquire(deploy, lock("run-b", "host-b", now.plusSeconds(60)), Duration.ZERO))
-        .isInstanceOf(DeployException.class)
-        .hasMessage("deploy locked by run-a (host host-a pid " + ProcessHandle.current().pid() + ", commit " + COMMIT
-            + ", since " + now + ") in " + deploy.describe() + "/azbuild-lock:lock; wait for it to finish,"
-            + " or it goes stale after 30 minutes");
-    DeployLock.acquire(deploy, lock("run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1)), Duration.ZERO)
-        .release();
-    held.release(); // no longer ours: leaves run-b's record alone
-    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-b");
-    DeployLock.acquire(deploy, lock("run-c", "host-c", now), Duration.ZERO).release();
-  }
-
-  @Test
-  void aLockLeftByADeadProcessOnThisHostIsTakenOver() throws Exception {
-    Process gone = new ProcessBuilder("true").start();
-    gone.waitFor();
-    Instant now = Instant.now();
-    DeployLock.acquire(deploy, new DeployLock.Holder("run-dead", "this-host", gone.pid(), COMMIT, now, "held"),
-        Duration.ZERO); // never released, as when the registry died under it
-    DeployLock.Holder elsewhere = lock("run-b", "other-host", now.plusSeconds(1));
-
-    assertThat(DeployLock.blockedBy(deploy, elsewhere)).hasValueSatisfying(m -> assertThat(m)
-        .startsWith("deploy locked by run-dead (host this-host pid " + gone.pid() + ", commit " + COMMIT));
-    DeployLock.acquire(deploy, lock("run-b", "this-host", now.plusSeconds(1)), Duration.ZERO).release();
-    assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-b");
-  }
-
-  @Test
-  void aRunWhoseLockWasOverwrittenStopsBeforeTheNextModule() throws Exception {
-    Instant now = Instant.now();
-    DeployLock a = DeployLock.acquire(deploy, lock("run-a", "host-a", now), Duration.ZERO);
-    a.checkStillOurs("app");
-    // run-b read the lock before run-a wrote it and wrote after run-a's read-back (no CAS in the API)
-    DeployLock.acquire(deploy, lock("run-b", "host-b", now.plus(DeployLock.STALE).plusSeconds(1)), Duration.ZERO);
-
-    assertThatThrownBy(() -> a.checkStillOurs("app"))
-        .hasMessageStartingWith("deploy lock " + deploy.describe() + "/azbuild-lock:lock is no longer held by this run"
-            + " but by run-b (host host-b")
-        .hasMessageEndingWith("; stopped before app, modules before it are deployed and recorded");
-  }
-
-  @Test
   void dryRunReportsTheHolderWithoutTakingTheLock() throws Exception {
     ImageModule app = module("app");
     pushImage("app");
-    DeployLock.acquire(deploy, lock("run-a", "host-a", Instant.now()), Duration.ZERO);
+    DeployLock held = DeployLock.acquire(deploy, lock("run-a", "host-a", Instant.now()), Duration.ZERO, false);
 
     assertThat(deployer(true).deploy(List.of(app))).extracting(ModuleDeployReport::action)
         .containsExactly("would-deploy");
@@ -269,6 +330,7 @@ class DeployerTest {
     assertThatThrownBy(() -> deployer(false).deploy(List.of(app)))
         .hasMessageStartingWith("deploy locked by run-a (host host-a");
     assertThat(deploy.exists("app", COMMIT)).isFalse();
+    held.release();
   }
 
   @Test
@@ -356,7 +418,7 @@ class DeployerTest {
   }
 
   private static DeployLock.Holder lock(String run, String host, Instant time) {
-    return DeployLock.Holder.ours(run, host, COMMIT, time);
+    return DeployLock.Holder.ours(run, host, COMMIT, time, DeployLock.DEFAULT_STALE_AFTER);
   }
 
   @Test
@@ -382,6 +444,14 @@ class DeployerTest {
     assertThat(TerraformInputs.hash(tf, "image", "r/a")).isNotEqualTo(h);
   }
 
+  private static void deleteTree(Path root) throws Exception {
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   private Deployer deployer(boolean dryRun) {
     return deployer(dryRun, deploy);
   }
@@ -391,16 +461,18 @@ class DeployerTest {
   }
 
   private Deployer deployer(boolean dryRun, Registry deployTo, Optional<TerraformRunner> terraform) {
-    DeploySettings settings = new DeploySettings(COMMIT, "master", "image", dir.resolve("state"), dryRun,
-        "run-" + UUID.randomUUID(), "test-host", Duration.ZERO);
+    DeploySettings settings = new DeploySettings(commit, "master", "image", dir.resolve("state"), dryRun,
+        "run-" + UUID.randomUUID(), "test-host", Duration.ZERO, DeployLock.DEFAULT_STALE_AFTER, false,
+        allowTerraformRemoval);
     return new Deployer(cache, deployTo, terraform, new FakeRestarter(), settings,
-        new DeployReport(dir.resolve("deploy.json"), COMMIT, dryRun));
+        new DeployReport(dir.resolve("deploy.json"), commit, dryRun));
   }
 
+  /** A distinct "image" of {@link #commit} for {@code image} in the cache registry; its digest. */
   private String pushImage(String image) throws Exception {
-    cache.putRecord(image, COMMIT, ("{\"image\":\"" + image + "\",\"run\":\"" + prefix + "\"}")
-        .getBytes(StandardCharsets.UTF_8));
-    return cache.digest(image, COMMIT).orElseThrow();
+    cache.putRecord(image, commit, ("{\"image\":\"" + image + "\",\"run\":\"" + prefix + "\",\"commit\":\""
+        + commit + "\"}").getBytes(StandardCharsets.UTF_8));
+    return cache.digest(image, commit).orElseThrow();
   }
 
   private ImageModule module(String image) throws Exception {
@@ -440,7 +512,10 @@ class DeployerTest {
 
   private final class FakeRestarter implements ServiceRestarter {
     @Override
-    public boolean restart(String image, String taggedReference, String digestReference) {
+    public boolean restart(String image, String taggedReference, String digestReference) throws DeployException {
+      if (image.equals(failRestartFor)) {
+        throw new DeployException(image + ": ECS service " + image + " not stable within 1s");
+      }
       restarts.add(image);
       return true;
     }
