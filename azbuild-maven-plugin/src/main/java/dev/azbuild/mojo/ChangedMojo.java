@@ -1,13 +1,13 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.change.BaseCommit;
-import dev.azbuild.change.ChangedFiles;
-import dev.azbuild.change.GitException;
-import dev.azbuild.change.GitRepo;
-import dev.azbuild.change.InvalidRebuildPatternException;
-import dev.azbuild.change.RebuildPatterns;
-import dev.azbuild.graph.PlanService;
-import dev.azbuild.graph.PlanSettings;
+import dev.azbuild.git.BaseCommit;
+import dev.azbuild.git.ChangedFiles;
+import dev.azbuild.git.GitException;
+import dev.azbuild.git.GitRepo;
+import dev.azbuild.patterns.InvalidRebuildPatternException;
+import dev.azbuild.patterns.RebuildPatterns;
+import dev.azbuild.plan.PlanService;
+import dev.azbuild.plan.PlanSettings;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;

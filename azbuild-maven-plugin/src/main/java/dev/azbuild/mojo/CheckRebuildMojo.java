@@ -1,7 +1,7 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.graph.ModuleDecision;
-import dev.azbuild.graph.Plan;
+import dev.azbuild.plan.ModuleDecision;
+import dev.azbuild.plan.Plan;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,8 +1,8 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.change.BaseCommitResolver;
-import dev.azbuild.change.GitException;
-import dev.azbuild.change.GitRepo;
+import dev.azbuild.git.BaseCommitResolver;
+import dev.azbuild.git.GitException;
+import dev.azbuild.git.GitRepo;
 import dev.azbuild.ci.CiConfigException;
 import dev.azbuild.ci.CiFiles;
 import dev.azbuild.ci.CiGraph;

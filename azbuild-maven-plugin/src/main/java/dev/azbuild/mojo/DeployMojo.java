@@ -1,10 +1,10 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.change.BaseCommitResolver;
-import dev.azbuild.change.GitException;
-import dev.azbuild.change.GitRepo;
+import dev.azbuild.git.BaseCommitResolver;
+import dev.azbuild.git.GitException;
+import dev.azbuild.git.GitRepo;
 import dev.azbuild.deploy.BranchGuard;
-import dev.azbuild.deploy.CliTerraform;
+import dev.azbuild.terraform.CliTerraform;
 import dev.azbuild.deploy.DeployException;
 import dev.azbuild.deploy.DeployReport;
 import dev.azbuild.deploy.DeploySettings;
@@ -13,7 +13,7 @@ import dev.azbuild.deploy.DockerRestarter;
 import dev.azbuild.deploy.EcsRestarter;
 import dev.azbuild.deploy.ModuleSelection;
 import dev.azbuild.deploy.ServiceRestarter;
-import dev.azbuild.deploy.TerraformRunner;
+import dev.azbuild.terraform.TerraformRunner;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.env.Namespace;

@@ -1,7 +1,7 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.graph.Plan;
-import dev.azbuild.pipeline.BuildReport;
+import dev.azbuild.plan.Plan;
+import dev.azbuild.build.BuildReport;
 import dev.azbuild.render.GraphFormat;
 import dev.azbuild.render.GraphModel;
 import dev.azbuild.render.GraphOutputException;

@@ -1,6 +1,6 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.change.ArtifactResolver;
+import dev.azbuild.hashing.ArtifactResolver;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.graph.Plan;
-import dev.azbuild.graph.PlanReport;
+import dev.azbuild.plan.Plan;
+import dev.azbuild.plan.PlanReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;

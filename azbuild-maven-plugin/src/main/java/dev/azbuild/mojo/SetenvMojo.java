@@ -1,16 +1,16 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.change.BaseCommit;
-import dev.azbuild.change.GitException;
-import dev.azbuild.change.GitRepo;
+import dev.azbuild.git.BaseCommit;
+import dev.azbuild.git.GitException;
+import dev.azbuild.git.GitRepo;
 import dev.azbuild.env.CiDetector;
 import dev.azbuild.env.CiInfo;
 import dev.azbuild.env.EnvTarget;
 import dev.azbuild.env.EnvTargets;
 import dev.azbuild.env.TagNames;
-import dev.azbuild.graph.Mode;
-import dev.azbuild.graph.PlanService;
-import dev.azbuild.graph.PlanSettings;
+import dev.azbuild.plan.Mode;
+import dev.azbuild.plan.PlanService;
+import dev.azbuild.plan.PlanSettings;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,0 +1,8 @@
+package dev.azbuild.build;
+
+/** A module's build failed in a way the user can fix; the message is one line naming the module. */
+public class BuildFailure extends Exception {
+  public BuildFailure(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

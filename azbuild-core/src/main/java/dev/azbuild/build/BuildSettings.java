@@ -1,0 +1,37 @@
+package dev.azbuild.build;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What every module's build shares.
+ *
+ * @param commit the commit being built (the commit tag)
+ * @param branchTag the branch, sanitized to a tag
+ * @param masterTag the default branch's tag
+ * @param source the repository URL for the OCI source label (may be blank)
+ * @param created the build time for the OCI created label; empty for reproducible builds
+ * @param skipPush build locally only: no push, no registry re-tag
+ * @param terraform the terraform binary for validation; empty to skip validation
+ * @param repositoryRoot the git work tree (paths in the graph are relative to it)
+ * @param reactorRoot the reactor's top directory (its {@code lifecycle-policy.json} applies to every module)
+ * @param pull when outside base images are pulled
+ */
+public record BuildSettings(String commit, String branchTag, String masterTag, String source,
+    Optional<Instant> created, boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot,
+    PullPolicy pull) {
+
+  /** The settings with {@link PullPolicy#ALWAYS}, today's default. */
+  public BuildSettings(String commit, String branchTag, String masterTag, String source, Optional<Instant> created,
+      boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot) {
+    this(commit, branchTag, masterTag, source, created, skipPush, terraform, repositoryRoot, reactorRoot,
+        PullPolicy.ALWAYS);
+  }
+
+  /** The same settings with another pull policy. */
+  public BuildSettings withPull(PullPolicy policy) {
+    return new BuildSettings(commit, branchTag, masterTag, source, created, skipPush, terraform, repositoryRoot,
+        reactorRoot, policy);
+  }
+}

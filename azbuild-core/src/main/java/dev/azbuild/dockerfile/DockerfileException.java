@@ -1,0 +1,18 @@
+package dev.azbuild.dockerfile;
+
+import java.nio.file.Path;
+
+/** A Dockerfile azbuild cannot read the way it needs to; the message is one line naming the file and line. */
+public class DockerfileException extends Exception {
+
+  private final Path file;
+
+  public DockerfileException(String message, Path file) {
+    super(message);
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+}

@@ -1,8 +1,0 @@
-package dev.azbuild.graph;
-
-/** Planning failed on an input the user can fix; the message is one line. */
-public class PlanException extends Exception {
-  public PlanException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}
