@@ -102,7 +102,7 @@ class ArchitectureTest {
   void pureParsersDependOnTheJdkOnly() {
     classes().that().resideInAnyPackage("dev.azbuild.patterns..", "dev.azbuild.dockerfile..", "dev.azbuild.image..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.azbuild.patterns..",
-            "dev.azbuild.dockerfile..", "dev.azbuild.image..")
+            "dev.azbuild.dockerfile..", "dev.azbuild.image..", "dev.azbuild.io..")
         .because("rebuild patterns, Dockerfiles and image references are parsed without I/O libraries")
         .check(classes);
   }

@@ -1,5 +1,6 @@
 package dev.azbuild.build;
 
+import dev.azbuild.terraform.TerraformRunner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,18 +14,18 @@ import java.util.Optional;
  * @param source the repository URL for the OCI source label (may be blank)
  * @param created the build time for the OCI created label; empty for reproducible builds
  * @param skipPush build locally only: no push, no registry re-tag
- * @param terraform the terraform binary for validation; empty to skip validation
+ * @param terraform validates the modules' {@code terraform/} directories; empty to skip validation
  * @param repositoryRoot the git work tree (paths in the graph are relative to it)
  * @param reactorRoot the reactor's top directory (its {@code lifecycle-policy.json} applies to every module)
  * @param pull when outside base images are pulled
  */
 public record BuildSettings(String commit, String branchTag, String masterTag, String source,
-    Optional<Instant> created, boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot,
+    Optional<Instant> created, boolean skipPush, Optional<TerraformRunner> terraform, Path repositoryRoot, Path reactorRoot,
     PullPolicy pull) {
 
   /** The settings with {@link PullPolicy#ALWAYS}, today's default. */
   public BuildSettings(String commit, String branchTag, String masterTag, String source, Optional<Instant> created,
-      boolean skipPush, Optional<Path> terraform, Path repositoryRoot, Path reactorRoot) {
+      boolean skipPush, Optional<TerraformRunner> terraform, Path repositoryRoot, Path reactorRoot) {
     this(commit, branchTag, masterTag, source, created, skipPush, terraform, repositoryRoot, reactorRoot,
         PullPolicy.ALWAYS);
   }

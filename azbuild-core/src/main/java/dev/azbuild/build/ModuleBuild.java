@@ -1,6 +1,5 @@
 package dev.azbuild.build;
 
-import dev.azbuild.terraform.CliTerraform;
 import dev.azbuild.terraform.TerraformException;
 import dev.azbuild.terraform.TerraformValidation;
 import dev.azbuild.docker.BuildRequest;
@@ -258,8 +257,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       return;
     }
     try {
-      TerraformValidation validation = new CliTerraform(settings.terraform().get(),
-          CliTerraform.defaultPluginCacheDir(), Duration.ofMinutes(5)).validate(dir);
+      TerraformValidation validation = settings.terraform().get().validate(dir);
       if (!validation.ok()) {
         throw new BuildFailure(module.label() + ": terraform validate failed: " + validation.summary(), null);
       }

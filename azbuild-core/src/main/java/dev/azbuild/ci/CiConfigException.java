@@ -1,7 +1,9 @@
 package dev.azbuild.ci;
 
+import dev.azbuild.io.AzbuildException;
+
 /** Bad CI config input or an unwritable output; one line with what, where and how to fix it. */
-public class CiConfigException extends Exception {
+public class CiConfigException extends AzbuildException {
   public CiConfigException(String message) {
     super(message);
   }

@@ -1,7 +1,9 @@
 package dev.azbuild.git;
 
+import dev.azbuild.io.AzbuildException;
+
 /** A git problem the user can fix; the message is one line saying what, where and how. */
-public class GitException extends Exception {
+public class GitException extends AzbuildException {
   public GitException(String message) {
     super(message);
   }

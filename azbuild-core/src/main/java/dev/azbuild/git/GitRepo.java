@@ -30,23 +30,20 @@ import org.eclipse.jgit.transport.RefSpec;
 /** The git repository holding the reactor: commits, ancestry and shallow-clone handling (JGit). */
 public final class GitRepo implements AutoCloseable {
 
-  /** The system property that chooses how the work tree is read: {@code auto} (default) or {@code jgit}. */
-  public static final String BACKEND_PROPERTY = "azbuild.git";
-
-  /** How the work tree and commit trees are read. */
+  /** How the work tree and commit trees are read (the setting {@code azbuild.git}). */
   public enum Backend {
     /** The {@code git} command when it is on the PATH (fast, git's own stat cache and filters), else JGit. */
     AUTO,
     /** JGit only: the reference implementation, and what runs where no git is installed. */
     JGIT;
 
-    /** From the {@value #BACKEND_PROPERTY} system property (Maven passes {@code -D} flags on as such). */
-    public static Backend fromSystemProperty() {
-      String value = System.getProperty(BACKEND_PROPERTY, "auto").strip();
-      return switch (value) {
+    /** {@code auto} (or blank) or {@code jgit}; {@code setting} names the value in the error. */
+    public static Backend parse(String value, String setting) {
+      String v = value == null ? "" : value.strip();
+      return switch (v) {
         case "jgit" -> JGIT;
         case "auto", "" -> AUTO;
-        default -> throw new IllegalArgumentException("-D" + BACKEND_PROPERTY + "=" + value
+        default -> throw new IllegalArgumentException(setting + "=" + v
             + " is not a git backend; use auto (the git command if installed, else JGit) or jgit");
       };
     }
@@ -86,9 +83,9 @@ public final class GitRepo implements AutoCloseable {
     this.openedHead = Optional.of(head);
   }
 
-  /** Opens the repository that contains {@code dir}, searching upwards as git does. */
+  /** Opens the repository that contains {@code dir}, searching upwards as git does, with {@link Backend#AUTO}. */
   public static GitRepo open(Path dir) throws GitException {
-    return open(dir, Backend.fromSystemProperty());
+    return open(dir, Backend.AUTO);
   }
 
   /**

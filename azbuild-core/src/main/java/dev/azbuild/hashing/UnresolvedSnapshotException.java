@@ -1,7 +1,9 @@
 package dev.azbuild.hashing;
 
+import dev.azbuild.io.AzbuildException;
+
 /** A SNAPSHOT dependency whose file cannot be had, so its content cannot be hashed. */
-public final class UnresolvedSnapshotException extends Exception {
+public final class UnresolvedSnapshotException extends AzbuildException {
 
   private final String module;
   private final String coordinate;

@@ -1,5 +1,7 @@
 package dev.azbuild.patterns;
 
+import dev.azbuild.io.AzbuildException;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -7,7 +9,7 @@ import java.util.Objects;
  * A line of a {@code .rebuild_patterns} file that is not a usable regular expression. The message
  * is one line: {@code <file>:<line>: invalid pattern '<regex>': <reason>; fix or remove this line}.
  */
-public final class InvalidRebuildPatternException extends Exception {
+public final class InvalidRebuildPatternException extends AzbuildException {
 
   private static final long serialVersionUID = 1L;
 

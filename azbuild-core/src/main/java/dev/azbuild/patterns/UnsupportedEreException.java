@@ -1,12 +1,14 @@
 package dev.azbuild.patterns;
 
+import dev.azbuild.io.AzbuildException;
+
 import java.util.Objects;
 
 /**
  * A POSIX extended regular expression that {@link EreTranslator} will not translate: it is invalid
  * for {@code grep -E}, or grep would read it in a way its writer almost certainly did not mean.
  */
-public final class UnsupportedEreException extends Exception {
+public final class UnsupportedEreException extends AzbuildException {
 
   private static final long serialVersionUID = 1L;
 

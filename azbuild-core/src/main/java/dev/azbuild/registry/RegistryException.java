@@ -1,11 +1,13 @@
 package dev.azbuild.registry;
 
+import dev.azbuild.io.AzbuildException;
+
 /**
  * A registry operation failed. The message is one line: which registry, which repository or tag,
  * what went wrong (HTTP status where there is one) and what to do. It never holds a password,
  * token or Authorization header.
  */
-public class RegistryException extends Exception {
+public class RegistryException extends AzbuildException {
 
   private final int status;
 

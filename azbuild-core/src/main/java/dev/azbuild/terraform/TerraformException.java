@@ -1,5 +1,7 @@
 package dev.azbuild.terraform;
 
+import dev.azbuild.io.AzbuildException;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -7,7 +9,7 @@ import java.util.Objects;
  * A terraform command failed, timed out or could not start. The message is one line: module
  * directory, command (secret variable values masked) and terraform's own error, shortened.
  */
-public class TerraformException extends Exception {
+public class TerraformException extends AzbuildException {
 
   private final Path moduleDir;
   private final String command;

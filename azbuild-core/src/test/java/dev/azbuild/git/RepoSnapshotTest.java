@@ -298,18 +298,10 @@ class RepoSnapshotTest {
 
   @Test
   void unknownBackendIsAOneLineError() {
-    String before = System.getProperty(GitRepo.BACKEND_PROPERTY);
-    System.setProperty(GitRepo.BACKEND_PROPERTY, "svn");
-    try {
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(GitRepo.Backend::fromSystemProperty))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-Dazbuild.git=svn")
-          .hasMessageContaining("auto").hasMessageContaining("jgit");
-    } finally {
-      if (before == null) {
-        System.clearProperty(GitRepo.BACKEND_PROPERTY);
-      } else {
-        System.setProperty(GitRepo.BACKEND_PROPERTY, before);
-      }
-    }
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> GitRepo.Backend.parse("svn", "azbuild.git")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("azbuild.git=svn")
+        .hasMessageContaining("auto").hasMessageContaining("jgit");
+    assertThat(GitRepo.Backend.parse(" jgit ", "azbuild.git")).isEqualTo(GitRepo.Backend.JGIT);
+    assertThat(GitRepo.Backend.parse(null, "azbuild.git")).isEqualTo(GitRepo.Backend.AUTO);
   }
 }

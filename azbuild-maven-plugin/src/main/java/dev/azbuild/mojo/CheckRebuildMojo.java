@@ -1,10 +1,8 @@
 package dev.azbuild.mojo;
 
+import dev.azbuild.io.AzbuildException;
 import dev.azbuild.plan.ModuleDecision;
-import dev.azbuild.plan.Plan;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -17,15 +15,8 @@ public class CheckRebuildMojo extends AbstractPlanMojo {
   static final String GOAL = "check-rebuild";
 
   @Override
-  protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    String id = MavenReactor.id(project);
-    Plan plan = plan();
-    Optional<ModuleDecision> decision = plan.decision(id);
-    if (decision.isEmpty()) {
-      getLog().info(id + ": skipped (no Dockerfile: not an image module)");
-      return;
-    }
-    getLog().info(decision.get().logLine());
-    project.getProperties().setProperty("azbuild.rebuild", Boolean.toString(decision.get().rebuild()));
+  protected void doExecute() throws AzbuildException {
+    Optional<ModuleDecision> decision = azbuild().checkRebuild(moduleId());
+    decision.ifPresent(d -> project.getProperties().setProperty("azbuild.rebuild", Boolean.toString(d.rebuild())));
   }
 }

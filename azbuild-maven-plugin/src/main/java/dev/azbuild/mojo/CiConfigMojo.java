@@ -1,27 +1,17 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.git.BaseCommitResolver;
-import dev.azbuild.git.GitException;
-import dev.azbuild.git.GitRepo;
 import dev.azbuild.ci.CiConfigException;
-import dev.azbuild.ci.CiFiles;
-import dev.azbuild.ci.CiGraph;
 import dev.azbuild.ci.CiOptions;
-import dev.azbuild.ci.CiTarget;
 import dev.azbuild.ci.CircleCiOptions;
 import dev.azbuild.ci.GithubOptions;
 import dev.azbuild.ci.Yaml;
-import dev.azbuild.graph.GraphException;
-import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.io.AzbuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -36,10 +26,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CiConfigMojo extends AbstractAzbuildMojo {
 
   static final String GOAL = "ci-config";
-  static final String TARGETS = "azbuild.ciConfig.targets";
 
   /** Which files to generate: {@code circleci}, {@code github}, comma-separated; default both. */
-  @Parameter(property = TARGETS, defaultValue = "circleci,github")
+  @Parameter(property = "azbuild.ciConfig.targets", defaultValue = "circleci,github")
   private String targets;
 
   /** Write nothing; fail when a committed file is missing or differs from what would be generated. */
@@ -55,57 +44,8 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
   private CiConfiguration ciConfig;
 
   @Override
-  protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    Path root = session.getTopLevelProject().getBasedir().toPath();
-    try {
-      Set<CiTarget> selected = CiTarget.parseList(targets, TARGETS);
-      CiOptions options = options(root);
-      CiGraph graph;
-      try (GitRepo git = GitRepo.open(root)) {
-        warnUnlessRepositoryRoot(root, git.workTree());
-        String branch = Optional.ofNullable(defaultBranch).filter(s -> !s.isBlank()).map(String::strip)
-            .or(() -> Optional.ofNullable(System.getenv("AZBUILD_DEFAULT_BRANCH")).filter(s -> !s.isBlank()))
-            .orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
-        graph = CiGraph.from(ModuleGraph.build(git, MavenReactor.modules(session)), root, branch);
-      }
-      Map<CiTarget, String> files = CiFiles.render(graph, options, selected);
-      getLog().info("azbuild ci-config: " + graph.modules().size() + " image modules, deploys on "
-          + graph.defaultBranch());
-      if (check) {
-        check(root, files, selected);
-      } else {
-        for (Path file : CiFiles.write(root, files)) {
-          getLog().info("wrote " + file);
-        }
-      }
-    } catch (CiConfigException | GitException | GraphException | IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
-  }
-
-  private void check(Path root, Map<CiTarget, String> files, Set<CiTarget> selected)
-      throws CiConfigException, MojoFailureException {
-    String regenerate = "mvn azbuild:" + GOAL
-        + (selected.size() == CiTarget.values().length ? "" : " -D" + TARGETS + "=" + String.join(",",
-            selected.stream().map(CiTarget::id).toList()));
-    List<String> problems = CiFiles.check(root, files, regenerate);
-    if (!problems.isEmpty()) {
-      problems.forEach(getLog()::error);
-      throw new MojoFailureException(String.join("; ", problems));
-    }
-    files.keySet().forEach(t -> getLog().info(t.path() + " is up to date"));
-  }
-
-  /** CircleCI and GitHub only read their files at the repository root. */
-  private void warnUnlessRepositoryRoot(Path root, Path workTree) {
-    try {
-      if (!Files.isSameFile(root, workTree)) {
-        getLog().warn("the reactor root " + root + " is not the git repository root " + workTree
-            + "; CircleCI and GitHub Actions read their files only at the repository root");
-      }
-    } catch (java.io.IOException e) {
-      getLog().debug("cannot compare " + root + " with " + workTree + ": " + e.getMessage());
-    }
+  protected void doExecute() throws AzbuildException {
+    azbuild().ciConfig(options(session.getTopLevelProject().getBasedir().toPath()));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,14 +1,10 @@
 package dev.azbuild.mojo;
 
+import dev.azbuild.io.AzbuildException;
 import dev.azbuild.registry.LifecyclePolicyFiles;
-import dev.azbuild.registry.PolicyStatus;
-import dev.azbuild.registry.Registry;
-import dev.azbuild.registry.RegistryException;
-import dev.azbuild.registry.RepoStatus;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -31,49 +27,20 @@ public class EnsureRepoMojo extends AbstractRegistryMojo {
   private String registry;
 
   @Override
-  protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    String name;
-    List<Path> policyFiles;
-    Path root = session.getTopLevelProject().getBasedir().toPath();
+  protected void doExecute() throws AzbuildException {
+    Path rootPolicy = session.getTopLevelProject().getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME);
     if (repository != null && !repository.isBlank()) {
-      if (!project.isExecutionRoot()) {
-        return; // one repository: once per build
+      if (project.isExecutionRoot()) { // one repository: once per build
+        azbuild().ensureRepo(repository.strip(), List.of(rootPolicy));
       }
-      name = repository.strip();
-      policyFiles = List.of(root.resolve(LifecyclePolicyFiles.FILE_NAME));
-    } else {
-      var module = MavenReactor.imageModule(project);
-      if (module.isEmpty()) {
-        getLog().debug(MavenReactor.id(project) + ": not an image module");
-        return;
-      }
-      name = module.get();
-      policyFiles = List.of(project.getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME),
-          root.resolve(LifecyclePolicyFiles.FILE_NAME));
+      return;
     }
-    try (Registry target = registry != null && !registry.isBlank() ? openRegistry(registry) : openCacheRegistry()) {
-      LifecyclePolicyFiles.Policy policy = LifecyclePolicyFiles.find(policyFiles);
-      RepoStatus repo = target.ensureRepository(name);
-      PolicyStatus applied = target.applyLifecyclePolicy(name, policy.json());
-      getLog().info(target.describe() + "/" + name + ": " + describe(repo) + ", " + describe(applied, policy.source()));
-    } catch (RegistryException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+    Optional<String> image = MavenReactor.imageModule(project);
+    if (image.isEmpty()) {
+      getLog().debug(moduleId() + ": not an image module");
+      return;
     }
-  }
-
-  private static String describe(RepoStatus status) {
-    return switch (status) {
-      case CREATED -> "created";
-      case EXISTS -> "exists";
-      case IMPLICIT -> "exists (created on first push)";
-    };
-  }
-
-  private static String describe(PolicyStatus status, String source) {
-    return switch (status) {
-      case UPDATED -> "policy updated (" + source + ")";
-      case UNCHANGED -> "policy unchanged";
-      case NOT_SUPPORTED -> "policy not supported by this registry";
-    };
+    azbuild().ensureRepo(image.get(),
+        List.of(project.getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME), rootPolicy));
   }
 }

@@ -1,9 +1,8 @@
 package dev.azbuild.mojo;
 
+import dev.azbuild.io.AzbuildException;
 import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,11 +17,11 @@ public class EnsureTerraformMojo extends AbstractAzbuildMojo {
   static final String GOAL = "ensure-terraform";
 
   /** The terraform version to use. */
-  @Parameter(property = "azbuild.terraform.version", defaultValue = MavenTerraform.DEFAULT_VERSION)
+  @Parameter(property = "azbuild.terraform.version", defaultValue = Defaults.TERRAFORM_VERSION)
   private String version;
 
   /** Where releases are downloaded from, laid out like releases.hashicorp.com/terraform/. */
-  @Parameter(property = "azbuild.terraform.mirror", defaultValue = MavenTerraform.DEFAULT_MIRROR)
+  @Parameter(property = "azbuild.terraform.mirror", defaultValue = Defaults.TERRAFORM_MIRROR)
   private String mirror;
 
   /** The per-user tool cache. */
@@ -30,9 +29,8 @@ public class EnsureTerraformMojo extends AbstractAzbuildMojo {
   private File cacheDir;
 
   @Override
-  protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    Path binary = MavenTerraform.ensure(version, mirror, cacheDir);
-    getLog().info("terraform " + version + ": " + binary);
+  protected void doExecute() throws AzbuildException {
+    Path binary = azbuild().ensureTerraform();
     session.getUserProperties().setProperty("azbuild.terraform.path", binary.toString());
   }
 }

@@ -1,10 +1,7 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.registry.Registry;
-import dev.azbuild.registry.RegistryException;
+import dev.azbuild.io.AzbuildException;
 import java.io.File;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -31,13 +28,7 @@ public class ImageExistsMojo extends AbstractRegistryMojo {
   private File output;
 
   @Override
-  protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    boolean exists;
-    try (Registry target = registry != null && !registry.isBlank() ? openRegistry(registry) : openCacheRegistry()) {
-      exists = target.exists(repository, tag);
-    } catch (RegistryException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
-    Answers.report(exists, output, getLog());
+  protected void doExecute() throws AzbuildException {
+    azbuild().imageExists();
   }
 }

@@ -1,16 +1,9 @@
 package dev.azbuild.mojo;
 
-import dev.azbuild.migrate.BuildManifest;
+import dev.azbuild.api.SettingException;
+import dev.azbuild.io.AzbuildException;
 import dev.azbuild.migrate.ImportOptions;
-import dev.azbuild.migrate.ImportPlan;
-import dev.azbuild.migrate.ImportWriter;
-import dev.azbuild.migrate.ManifestException;
-import dev.azbuild.migrate.ManifestImporter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,35 +55,16 @@ public class ImportManifestMojo extends AbstractAzbuildMojo {
   private PluginDescriptor plugin;
 
   @Override
-  protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    Path file = Path.of(session.getExecutionRootDirectory()).resolve(manifest).normalize();
-    Path root = file.toAbsolutePath().getParent();
+  protected void doExecute() throws AzbuildException {
     ImportOptions options;
     try {
       options = new ImportOptions(blank(groupId), blank(artifactId), version,
           new ImportOptions.PluginCoordinates(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion()),
           sharedDir, ImportOptions.RelativeTo.parse(relativeTo));
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage());
+      throw new SettingException(e.getMessage());
     }
-    try {
-      BuildManifest parsed = BuildManifest.read(file, manifest);
-      ImportPlan plan = ManifestImporter.plan(root, parsed, options);
-      plan.notices().forEach(getLog()::warn);
-      List<ImportWriter.Written> written = ImportWriter.write(root, plan, force);
-      for (ImportWriter.Written w : written) {
-        getLog().info(switch (w.action()) {
-          case WROTE -> "wrote " + w.path();
-          case OVERWROTE -> "overwrote " + w.path();
-          case UNCHANGED -> "unchanged " + w.path();
-        });
-      }
-      plan.kept().forEach(k -> getLog().info("kept " + k + " (the manifest's own pattern file, read the same way)"));
-      getLog().info("azbuild import-manifest: " + plan.modules().size() + " projects of " + manifest + " imported into "
-          + root + "; next: mvn azbuild:plan");
-    } catch (ManifestException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+    azbuild().importManifest(options);
   }
 
   private static Optional<String> blank(String value) {

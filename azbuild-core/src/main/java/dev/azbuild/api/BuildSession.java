@@ -1,0 +1,78 @@
+package dev.azbuild.api;
+
+import dev.azbuild.build.BuildReport;
+import dev.azbuild.build.UnchangedImages;
+import dev.azbuild.io.AzbuildException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * What the goal executions of one build share: the plan (one pass over the repository serves every
+ * module), the batch that re-tags the unchanged modules, the build report and the last deployed
+ * commit. Safe under {@code mvn -T}: each value is computed once, by the first execution that asks;
+ * the others wait for it and get the same value, or the same failure.
+ */
+public final class BuildSession {
+
+  /** A computation that may fail with azbuild's exceptions. */
+  @FunctionalInterface
+  public interface Computation<T> {
+    T compute() throws AzbuildException;
+  }
+
+  private record Key(String kind, Object settings) {}
+
+  private final ConcurrentHashMap<Key, FutureTask<Object>> tasks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, BuildReport> reports = new ConcurrentHashMap<>();
+
+  /** The plan for these settings ({@code key} holds every setting the plan depends on). */
+  public Planned plan(Object key, Computation<Planned> compute) throws AzbuildException {
+    return once(new Key("plan", key), compute);
+  }
+
+  /** The re-tag outcome of every unchanged module, by module id, for these settings. */
+  public Map<String, UnchangedImages.Outcome> unchangedBatch(Object key,
+      Computation<Map<String, UnchangedImages.Outcome>> compute) throws AzbuildException {
+    return once(new Key("unchangedBatch", key), compute);
+  }
+
+  /** The last fully deployed commit recorded in a cache registry, read once. */
+  public Optional<String> deployedCommit(String cacheRegistry, Computation<Optional<String>> compute)
+      throws AzbuildException {
+    return once(new Key("deployedCommit", cacheRegistry), compute);
+  }
+
+  /** The one report of this build written to {@code file}. */
+  public BuildReport buildReport(Path file, Supplier<BuildReport> create) {
+    return reports.computeIfAbsent(file, f -> create.get());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T once(Key key, Computation<T> compute) throws AzbuildException {
+    FutureTask<Object> task = tasks.computeIfAbsent(key, k -> new FutureTask<>(compute::compute));
+    task.run(); // runs it unless another execution ran or runs it; the map's lock is not held meanwhile
+    try {
+      return (T) task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + key.kind(), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof AzbuildException failure) {
+        throw failure;
+      }
+      if (cause instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

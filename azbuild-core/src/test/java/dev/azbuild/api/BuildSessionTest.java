@@ -1,0 +1,83 @@
+package dev.azbuild.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.azbuild.build.BuildReport;
+import dev.azbuild.plan.PlanException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The state mvn -T's threads share: computed once, by whichever execution asks first. */
+class BuildSessionTest {
+
+  @Test
+  void concurrentExecutionsComputeThePlanOnceAndShareIt() throws Exception {
+    BuildSession session = new BuildSession();
+    AtomicInteger computations = new AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    Planned planned = new Planned(null, null, Path.of("."), java.util.Optional.empty(), null);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Planned>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(threads.submit(() -> {
+          start.await();
+          return session.plan(List.of("same", "settings"), () -> {
+            computations.incrementAndGet();
+            sleep(50); // the others arrive while it computes
+            return planned;
+          });
+        }));
+      }
+      start.countDown();
+      for (Future<Planned> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).isSameAs(planned);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(computations).hasValue(1);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void aFailureIsEveryExecutionsFailureAndOtherSettingsPlanAgain() {
+    BuildSession session = new BuildSession();
+    AtomicInteger computations = new AtomicInteger();
+    BuildSession.Computation<Planned> failing = () -> {
+      computations.incrementAndGet();
+      throw new PlanException("services/api/.rebuild_patterns:2: bad pattern", null);
+    };
+    Throwable first = catchThrowable(() -> session.plan("a", failing));
+    Throwable second = catchThrowable(() -> session.plan("a", failing));
+    assertThat(first).isInstanceOf(PlanException.class).hasMessageContaining("bad pattern").isSameAs(second);
+    assertThat(computations).hasValue(1);
+    Throwable other = catchThrowable(() -> session.plan("b", failing));
+    assertThat(other).isNotSameAs(first);
+    assertThat(computations).hasValue(2);
+  }
+
+  @Test
+  void oneBuildReportPerFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+    BuildSession session = new BuildSession();
+    Path file = dir.resolve("build.json");
+    BuildReport report = session.buildReport(file, () -> new BuildReport(file, "abc", List.of()));
+    assertThat(session.buildReport(file, () -> new BuildReport(file, "other", List.of()))).isSameAs(report);
+  }
+}
