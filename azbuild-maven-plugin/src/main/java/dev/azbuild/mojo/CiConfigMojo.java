@@ -6,6 +6,7 @@ import dev.azbuild.change.GitRepo;
 import dev.azbuild.ci.CiConfigException;
 import dev.azbuild.ci.CiFiles;
 import dev.azbuild.ci.CiGraph;
+import dev.azbuild.ci.CiLayout;
 import dev.azbuild.ci.CiOptions;
 import dev.azbuild.ci.CiTarget;
 import dev.azbuild.ci.CircleCiOptions;
@@ -37,6 +38,7 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
 
   static final String GOAL = "ci-config";
   static final String TARGETS = "azbuild.ciConfig.targets";
+  static final String GROUP_ABOVE = "azbuild.ciConfig.groupAbove";
 
   /** Which files to generate: {@code circleci}, {@code github}, comma-separated; default both. */
   @Parameter(property = TARGETS, defaultValue = "circleci,github")
@@ -49,6 +51,14 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
   /** The branch deploy jobs run on; default: origin/HEAD, else main or master, whichever exists. */
   @Parameter(property = "azbuild.defaultBranch")
   private String defaultBranch;
+
+  /**
+   * With more image modules than this, modules are grouped into jobs by graph layer (at most this
+   * many build jobs, one deploy job per layer), so the files stay within the vendors' size limits;
+   * overrides {@code <ciConfig><groupAbove>}. Default 100.
+   */
+  @Parameter(property = GROUP_ABOVE)
+  private Integer groupAbove;
 
   /** Job template overrides: executor, resources, environment, extra steps (see the ci-config guide). */
   @Parameter
@@ -66,11 +76,24 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
         String branch = Optional.ofNullable(defaultBranch).filter(s -> !s.isBlank()).map(String::strip)
             .or(() -> Optional.ofNullable(System.getenv("AZBUILD_DEFAULT_BRANCH")).filter(s -> !s.isBlank()))
             .orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
-        graph = CiGraph.from(ModuleGraph.build(git, MavenReactor.modules(session)), root, branch);
+        graph = CiGraph.from(ModuleGraph.build(git, MavenReactor.modules(session)), root, branch, mavenBuilt());
       }
-      Map<CiTarget, String> files = CiFiles.render(graph, options, selected);
-      getLog().info("azbuild ci-config: " + graph.modules().size() + " image modules, deploys on "
-          + graph.defaultBranch());
+      CiLayout layout = CiLayout.of(graph, options.groupAbove());
+      Map<CiTarget, String> files = CiFiles.render(layout, options, selected);
+      getLog().info("azbuild ci-config: " + graph.modules().size() + " image modules in " + layout.builds().size()
+          + " build jobs" + (layout.groupSize() > 1 ? " (grouped above " + options.groupAbove() + ": up to "
+          + layout.groupSize() + " modules of one graph layer per job)" : "") + ", " + layout.deploys().size()
+          + " deploy jobs on " + graph.defaultBranch() + "; " + layout.jobs().size() + " jobs, critical path "
+          + layout.criticalPath() + " jobs");
+      files.forEach((t, text) -> getLog().info(t.path() + ": " + String.format("%,d", text.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8).length) + " bytes" + (t == CiTarget.CIRCLECI ? " ("
+          + String.format("%,d", t.measuredSize(text)) + " compiled)" : "") + ", limit " + String.format("%,d", t.maxBytes())));
+      List<String> oversized = CiFiles.oversized(files, "group modules into fewer jobs with -D" + GROUP_ABOVE
+          + "=" + Math.max(1, Math.min(options.groupAbove(), graph.modules().size()) / 2));
+      if (!oversized.isEmpty()) {
+        oversized.forEach(getLog()::error);
+        throw new MojoFailureException(String.join("; ", oversized));
+      }
       if (check) {
         check(root, files, selected);
       } else {
@@ -108,6 +131,17 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
     }
   }
 
+  /** The image modules whose packaging Maven builds (jar, war ...): their jobs run Maven's package first. */
+  private Set<String> mavenBuilt() {
+    Set<String> ids = new java.util.HashSet<>();
+    for (var p : session.getAllProjects() != null ? session.getAllProjects() : session.getProjects()) {
+      if (!"pom".equals(p.getPackaging()) && MavenReactor.imageModule(p).isPresent()) {
+        ids.add(MavenReactor.id(p));
+      }
+    }
+    return ids;
+  }
+
   @SuppressWarnings("unchecked")
   private CiOptions options(Path root) throws CiConfigException {
     CiConfiguration c = ciConfig != null ? ciConfig : new CiConfiguration();
@@ -122,7 +156,21 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
             circle.contexts != null ? circle.contexts : List.of(),
             steps(circle.extraSteps, "<ciConfig><circleci><extraSteps>", true)),
         new GithubOptions(github.runsOn, github.javaVersion, orEmpty(github.env),
-            steps(github.extraSteps, "<ciConfig><github><extraSteps>", false)));
+            steps(github.extraSteps, "<ciConfig><github><extraSteps>", false)),
+        groupAbove(c));
+  }
+
+  private int groupAbove(CiConfiguration c) throws CiConfigException {
+    Integer n = groupAbove != null ? groupAbove : c.groupAbove;
+    if (n == null) {
+      return CiLayout.DEFAULT_GROUP_ABOVE;
+    }
+    if (n < 1) {
+      throw new CiConfigException(GROUP_ABOVE + " (or <ciConfig><groupAbove>) must be at least 1, got " + n
+          + "; give the number of image modules above which modules share jobs (default "
+          + CiLayout.DEFAULT_GROUP_ABOVE + ")");
+    }
+    return n;
   }
 
   /** Extra steps; {@code bareWords}: CircleCI's built-in steps such as {@code setup_remote_docker} are plain words. */
