@@ -85,6 +85,25 @@ public final class ImageTags {
     }
   }
 
+  /** Every {@code repository:tag} of every local image ({@code docker images}), untagged images left out. */
+  public java.util.List<String> references() throws DockerOperationException {
+    try {
+      java.util.List<String> refs = new java.util.ArrayList<>();
+      for (var image : daemon.client().listImagesCmd().exec()) {
+        if (image.getRepoTags() != null) {
+          for (String tag : image.getRepoTags()) {
+            if (!tag.equals("<none>:<none>")) {
+              refs.add(tag);
+            }
+          }
+        }
+      }
+      return refs;
+    } catch (RuntimeException e) {
+      throw fail("list images", e);
+    }
+  }
+
   private DockerOperationException fail(String what, RuntimeException e) {
     if (DockerDaemon.isConnectionFailure(e)) {
       return daemon.unreachable(e);

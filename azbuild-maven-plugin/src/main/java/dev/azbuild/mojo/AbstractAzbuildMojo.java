@@ -30,4 +30,27 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
   }
 
   protected abstract void doExecute() throws MojoExecutionException, MojoFailureException;
+
+  /**
+   * The reactor's root project: the one Maven was started in, also when {@code -pl} selects other
+   * projects ({@code session.getTopLevelProject()} is then the first selected one, e.g. a CI job's
+   * {@code -pl services/api}, and reports written below it would not be found at the root).
+   */
+  protected final MavenProject rootProject() {
+    java.util.List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+    if (all != null) {
+      for (MavenProject p : all) {
+        if (p.isExecutionRoot()) {
+          return p;
+        }
+      }
+      java.nio.file.Path executionRoot = java.nio.file.Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+      for (MavenProject p : all) {
+        if (p.getBasedir() != null && p.getBasedir().toPath().toAbsolutePath().normalize().equals(executionRoot)) {
+          return p;
+        }
+      }
+    }
+    return session.getTopLevelProject();
+  }
 }

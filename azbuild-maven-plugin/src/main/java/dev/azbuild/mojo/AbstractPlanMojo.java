@@ -187,13 +187,13 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
 
   /** The reactor's top directory. */
   protected final Path reactorRoot() {
-    return session.getTopLevelProject() != null ? session.getTopLevelProject().getBasedir().toPath() : executionRoot();
+    return rootProject() != null ? rootProject().getBasedir().toPath() : executionRoot();
   }
 
   /** Where reports go: {@code target/azbuild} at the reactor root. */
   protected final Path reportDir() {
-    return session.getTopLevelProject() != null
-        ? Path.of(session.getTopLevelProject().getBuild().getDirectory(), "azbuild")
+    return rootProject() != null
+        ? Path.of(rootProject().getBuild().getDirectory(), "azbuild")
         : executionRoot().resolve("target").resolve("azbuild");
   }
 

@@ -66,7 +66,7 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException {
-    Path root = session.getTopLevelProject().getBasedir().toPath();
+    Path root = rootProject().getBasedir().toPath();
     try {
       Set<CiTarget> selected = CiTarget.parseList(targets, TARGETS);
       CiOptions options = options(root);

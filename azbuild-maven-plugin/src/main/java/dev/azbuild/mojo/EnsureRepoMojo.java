@@ -34,7 +34,7 @@ public class EnsureRepoMojo extends AbstractRegistryMojo {
   protected void doExecute() throws MojoExecutionException, MojoFailureException {
     String name;
     List<Path> policyFiles;
-    Path root = session.getTopLevelProject().getBasedir().toPath();
+    Path root = rootProject().getBasedir().toPath();
     if (repository != null && !repository.isBlank()) {
       if (!project.isExecutionRoot()) {
         return; // one repository: once per build
