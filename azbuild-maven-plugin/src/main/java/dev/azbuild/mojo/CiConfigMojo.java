@@ -88,8 +88,10 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
       files.forEach((t, text) -> getLog().info(t.path() + ": " + String.format("%,d", text.getBytes(
           java.nio.charset.StandardCharsets.UTF_8).length) + " bytes" + (t == CiTarget.CIRCLECI ? " ("
           + String.format("%,d", t.measuredSize(text)) + " compiled)" : "") + ", limit " + String.format("%,d", t.maxBytes())));
-      List<String> oversized = CiFiles.oversized(files, "group modules into fewer jobs with -D" + GROUP_ABOVE
-          + "=" + Math.max(1, Math.min(options.groupAbove(), graph.modules().size()) / 2));
+      int fewer = options.groupAbove() > CiLayout.DEFAULT_GROUP_ABOVE ? CiLayout.DEFAULT_GROUP_ABOVE
+          : Math.max(1, Math.min(options.groupAbove(), graph.modules().size()) / 2);
+      List<String> oversized = CiFiles.oversized(files, "group modules into fewer jobs with -D" + GROUP_ABOVE + "=" + fewer
+          + " (or <ciConfig><groupAbove>)");
       if (!oversized.isEmpty()) {
         oversized.forEach(getLog()::error);
         throw new MojoFailureException(String.join("; ", oversized));

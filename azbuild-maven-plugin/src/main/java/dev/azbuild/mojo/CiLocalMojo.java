@@ -116,7 +116,8 @@ public class CiLocalMojo extends AbstractRegistryMojo {
       List<String> failed = report.failed();
       throw new MojoFailureException("ci-local: " + failed.size() + (failed.size() == 1 ? " job" : " jobs") + " failed ("
           + String.join(", ", failed) + "); see the logs above; once fixed, re-run with -Dazbuild.ciLocal.jobs="
-          + String.join(",", failed));
+          + String.join(",", report.rerun()) + " (it re-runs every job after " + (report.rerun().size() == 1 ? "it" : "them")
+          + " too)");
     }
   }
 

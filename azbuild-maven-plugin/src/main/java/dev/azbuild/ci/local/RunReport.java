@@ -6,11 +6,18 @@ import java.util.List;
  * What a local run did.
  *
  * @param results every job's result, in the workflow's order
+ * @param rerun the failed jobs to re-run once fixed: those no other failed job comes before (re-running
+ *     a job re-runs every job after it)
  */
-public record RunReport(RunInfo run, List<JobResult> results) {
+public record RunReport(RunInfo run, List<JobResult> results, List<String> rerun) {
 
   public RunReport {
     results = List.copyOf(results);
+    rerun = List.copyOf(rerun);
+  }
+
+  public RunReport(RunInfo run, List<JobResult> results) {
+    this(run, results, List.of());
   }
 
   public long count(Outcome outcome) {

@@ -110,7 +110,13 @@ public final class WorkflowRun {
       sweep.beforeJob(Instant.now(), List.of()); // and after the last one: the run leaves none of its images behind
     }
     List<JobResult> results = workflow.jobs().stream().map(j -> ctx.result(j.id())).toList();
-    RunReport report = new RunReport(run, results);
+    Set<String> failed = new HashSet<>();
+    results.stream().filter(r -> r.outcome() == Outcome.FAILED).forEach(r -> failed.add(r.job()));
+    List<String> rerun = results.stream().map(JobResult::job).filter(failed::contains)
+        .filter(f -> !workflow.downstreamOf(failed.stream().filter(o -> !o.equals(f)).collect(java.util.stream.Collectors.toSet()))
+            .contains(f))
+        .toList();
+    RunReport report = new RunReport(run, results, rerun);
     RunRecord.write(workDir, report);
     summary(report, ctx, t0);
     return report;
@@ -266,7 +272,10 @@ public final class WorkflowRun {
       if (GithubExpressions.condition(job.condition(), context)) {
         return Optional.empty();
       }
-      if (!GithubExpressions.callsStatusFunction(job.condition()) && !allSucceeded) {
+      // GitHub shows both as skipped; say which: its own condition (a deploy job on a branch), or its needs
+      boolean ownCondition = GithubExpressions.callsStatusFunction(job.condition())
+          || GithubExpressions.condition(job.condition(), jobContext(ctx, true, ancestorFailed));
+      if (ownCondition && !allSucceeded) {
         LocalJob.Need need = job.needs().stream().filter(n -> ctx.result(n.job()).outcome() != Outcome.SUCCESS).findFirst().orElseThrow();
         return Optional.of(notRun(job, "needs '" + need.job() + "', which " + ended(ctx.result(need.job()))));
       }

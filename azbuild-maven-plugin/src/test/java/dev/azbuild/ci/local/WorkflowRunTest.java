@@ -236,6 +236,7 @@ class WorkflowRunTest {
     assertThat(first.results()).extracting(JobResult::outcome)
         .containsExactly(Outcome.FAILED, Outcome.SUCCESS, Outcome.FAILED, Outcome.NOT_RUN);
     assertThat(first.failed()).containsExactly("build", "gate");
+    assertThat(first.rerun()).as("re-running build re-runs the gate").containsExactly("build");
     assertThat(first.results().get(3).reason()).isEqualTo("needs 'gate', which failed");
     assertThat(first.results().get(0).reason()).isEqualTo("step 1 'Run test -e " + allow
         + " || { echo \"not allowed yet\"; exit 3; }' exited with 3");
