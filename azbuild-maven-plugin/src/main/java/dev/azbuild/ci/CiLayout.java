@@ -78,8 +78,9 @@ public record CiLayout(List<CiJob> builds, CiJob gate, List<CiJob> deploys, Stri
         String id = "build-layer" + layer.getKey() + "-" + (g + 1);
         Set<String> needs = new LinkedHashSet<>();
         group.forEach(m -> m.upstreamBuildJobs().forEach(u -> needs.add(jobOfModuleJob.get(u))));
+        List<String> ordered = builds.stream().map(CiJob::id).filter(needs::contains).toList(); // workflow order
         builds.add(new CiJob(id, "build layer " + layer.getKey() + " group " + (g + 1) + " of " + groups + " ("
-            + group.size() + (group.size() == 1 ? " module)" : " modules)"), CiJob.Kind.BUILD, group, List.copyOf(needs)));
+            + group.size() + (group.size() == 1 ? " module)" : " modules)"), CiJob.Kind.BUILD, group, ordered));
         group.forEach(m -> jobOfModuleJob.put(m.buildJob(), id));
       }
       String previous = deploys.isEmpty() ? GATE : deploys.get(deploys.size() - 1).id();
