@@ -103,7 +103,7 @@ public final class GithubReader {
         throw y.error(where, "runs in the shell '" + shell + "'; ci-local runs bash and sh steps only");
       }
       String dir = step.containsKey("working-directory") ? YamlValues.text(step.get("working-directory")) : defaultDir;
-      return new LocalStep.Run(name.isEmpty() ? "Run " + command.strip().lines().findFirst().orElse("") : name, command,
+      return new LocalStep.Run(name.isEmpty() ? defaultName(command) : name, command,
           env, dir, condition, Boolean.TRUE.equals(step.get("continue-on-error")));
     }
     String uses = YamlValues.text(step.get("uses"));
@@ -112,6 +112,11 @@ public final class GithubReader {
       checkExpressions(y, List.of(YamlValues.text(v)), where + " with", false);
     }
     return new LocalStep.Builtin(name.isEmpty() ? uses : name, kind(uses), uses, with, condition);
+  }
+
+  /** GitHub's name for a run step without one: "Run" and the command's first line. */
+  static String defaultName(String command) {
+    return "Run " + command.strip().lines().findFirst().orElse("");
   }
 
   /** The local equivalent of an action, by its repository. */

@@ -103,8 +103,14 @@ final class JobRun {
     return failure;
   }
 
+  /**
+   * The step's name for the log and the console: GitHub expressions in a name are filled in, except
+   * where they could show a secret (a name naming {@code secrets.}, or one made from the command).
+   */
   private String stepName(LocalStep step) {
-    return ctx.vendor() == Vendor.GITHUB ? GithubExpressions.interpolate(step.name(), expressionContext()) : step.name();
+    boolean fromCommand = step instanceof LocalStep.Run r && step.name().equals(GithubReader.defaultName(r.command()));
+    return ctx.vendor() == Vendor.GITHUB && !fromCommand && !step.name().contains("secrets.")
+        ? GithubExpressions.interpolate(step.name(), expressionContext()) : step.name();
   }
 
   private boolean shouldRun(LocalStep step) {

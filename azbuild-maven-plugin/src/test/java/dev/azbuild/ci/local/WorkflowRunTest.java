@@ -77,6 +77,8 @@ class WorkflowRunTest {
                 with: {fetch-depth: 0}
               - uses: actions/setup-java@v4
                 with: {distribution: temurin, java-version: '17', cache: maven}
+              - uses: aws-actions/configure-aws-credentials@v4
+                with: {role-to-assume: '${{ secrets.ROLE }}'}
               - name: set
                 run: |
                   echo "ONE=1" >> "$GITHUB_ENV"
@@ -115,7 +117,9 @@ class WorkflowRunTest {
         + tmp.resolve("work/jobs/a/m2") + " -Dmaven.repo.local.tail=" + tmp.resolve("shared") + " -o -Dx=1");
     String log = Files.readString(tmp.resolve("work/jobs/a/job.log"));
     assertThat(log).contains("actions/checkout@v4 -> a fresh clone of " + repo.dir())
-        .contains("actions/setup-java@v4 -> the JDK running this Maven");
+        .contains("actions/setup-java@v4 -> the JDK running this Maven")
+        .contains("warning: aws-actions/configure-aws-credentials@v4 has no local equivalent; skipped")
+        .doesNotContain("s3cr3t");
     // the record has the timeline
     assertThat(Files.readString(tmp.resolve("work/ci-local.json"))).contains("\"commit\": \"" + sha + "\"")
         .contains("\"id\": \"a\", \"outcome\": \"SUCCESS\"");
@@ -238,6 +242,8 @@ class WorkflowRunTest {
     assertThat(first.failed()).containsExactly("build", "gate");
     assertThat(first.rerun()).as("re-running build re-runs the gate").containsExactly("build");
     assertThat(first.results().get(3).reason()).isEqualTo("needs 'gate', which failed");
+    // a name made from the command shows it as written: expressions (secrets) are not filled in
+    assertThat(first.results().get(2).reason()).isEqualTo("step 1 'Run test \"${{ needs.build.result }}\" = success' exited with 1");
     assertThat(first.results().get(0).reason()).isEqualTo("step 1 'Run test -e " + allow
         + " || { echo \"not allowed yet\"; exit 3; }' exited with 3");
     assertThat(tmp.resolve("work/jobs/build/workspace/report")).exists();
