@@ -49,7 +49,7 @@ long start = System.currentTimeMillis()
         def other = bases[repos.find { it != name }]
         def on = built.layers.take(other.layers.size()) == other.layers ? 'the other repository\'s base' : 'an unknown base'
         mixed << "round ${round}: ${name}/${s} sits on ${on}"
-      } else if (built.labels['dev.azbuild.parents'] != "libs-base=127.0.0.1:5000/${stamp}-${name}/libs-base@${own.digest}".toString()) {
+      } else if (built.labels['dev.azbuild.parents'] != "libs-base=${own.digest}".toString()) {
         // the label names the parent digest this build resolved
         unlabelled << "round ${round}: ${name}/${s}: ${built.labels['dev.azbuild.parents']}"
       }

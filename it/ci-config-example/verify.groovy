@@ -37,16 +37,23 @@ def yaml = { String path ->
 def c = yaml('.circleci/config.yml')
 assert c.executors.azbuild.docker == [[image: 'cimg/openjdk:17.0']]
 assert c.executors.azbuild.resource_class == 'large'
-assert c.executors.azbuild.environment == [AZBUILD_MODE: 'diff']
+assert c.executors.azbuild.environment == [AZBUILD_MODE: 'diff', AZBUILD_DEFAULT_BRANCH: 'release']
 assert c.commands.'azbuild-prepare'.steps.contains('setup_remote_docker')
 assert c.commands.'azbuild-prepare'.steps.contains([run: [name: 'Log in', command: './scripts/login']])
 assert c.jobs.'build-services-api'.steps[1].run.command == './mvnw -B azbuild:build -pl services/api'
+// deploy jobs wait for the gate (or the deploy before them), the gate for every build job, whatever their outcome
+def gate = c.workflows.azbuild.jobs.find { it instanceof Map && it.containsKey('builds-done') }.'builds-done'
+assert gate.requires == ['libs-base', 'services-api', 'services-web', 'services-worker'].collect { [("build-${it}".toString()): 'terminal'] }
+assert c.workflows.azbuild.jobs.find { it instanceof Map && it.containsKey('deploy-libs-base') }.'deploy-libs-base'.requires == ['builds-done']
 def deployWeb = c.workflows.azbuild.jobs.find { it instanceof Map && it.containsKey('deploy-services-web') }.'deploy-services-web'
 assert deployWeb.filters.branches.only == 'release'
 assert deployWeb.context == ['aws']
 def g = yaml('.github/workflows/azbuild.yml')
-assert g.env == [AZBUILD_CACHE_REGISTRY: '${{ vars.CACHE_REGISTRY }}']
+assert g.env == [AZBUILD_CACHE_REGISTRY: '${{ vars.CACHE_REGISTRY }}', AZBUILD_DEFAULT_BRANCH: 'release']
 assert g.jobs.'deploy-services-web'.'runs-on' == 'self-hosted'
 assert g.jobs.'deploy-services-web'.if == "github.ref == 'refs/heads/release'"
+assert g.jobs.'deploy-services-web'.needs == ['deploy-services-api']
+assert g.jobs.'builds-done'.if == '${{ !cancelled() }}'
+assert g.jobs.'builds-done'.needs == ['build-libs-base', 'build-services-api', 'build-services-web', 'build-services-worker']
 assert g.jobs.'build-libs-base'.steps.contains([name: 'Log in', run: './scripts/login'])
 return true

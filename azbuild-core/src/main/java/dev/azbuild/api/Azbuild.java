@@ -1,6 +1,13 @@
 package dev.azbuild.api;
 
 import dev.azbuild.build.BuildReport;
+import dev.azbuild.build.CollectedBuild;
+import dev.azbuild.build.ModuleReport;
+import dev.azbuild.ci.CiLayout;
+import dev.azbuild.ci.local.RunReport;
+import dev.azbuild.graph.ImageModule;
+import java.util.EnumSet;
+import java.util.stream.Stream;
 import dev.azbuild.ci.CiConfigException;
 import dev.azbuild.ci.CiFiles;
 import dev.azbuild.ci.CiGraph;
@@ -59,8 +66,8 @@ import org.slf4j.LoggerFactory;
  * <p>The goals: {@link #plan()} and {@link #writePlan()} (plan), {@link #checkRebuild} (check-rebuild),
  * {@link #build} (build), {@link #deploy()} (deploy), {@link #setenv()} (setenv), {@link #changed}
  * (changed), {@link #ensureRepo} (ensure-repo), {@link #imageExists} (image-exists),
- * {@link #ensureTerraform()} (ensure-terraform), {@link #graph()} (graph), {@link #ciConfig} (ci-config)
- * and {@link #importManifest} (import-manifest).
+ * {@link #ensureTerraform()} (ensure-terraform), {@link #graph()} (graph), {@link #ciConfig} (ci-config),
+ * {@link #ciCollect()} (ci-collect), {@link #ciLocal()} (ci-local) and {@link #importManifest} (import-manifest).
  */
 public final class Azbuild {
 
@@ -301,21 +308,49 @@ public final class Azbuild {
   /**
    * The ci-config goal: generates (or, with {@code azbuild.ciConfig.check}, checks) the CI files of
    * the selected targets at the reactor root from the module graph.
+   *
+   * @param mavenBuilt ids of the image modules whose packaging Maven builds (jar, war ...): their jobs
+   *     run Maven's package first
    */
-  public void ciConfig(CiOptions options) throws AzbuildException {
+  public void ciConfig(CiOptions options, Set<String> mavenBuilt) throws AzbuildException {
     Path root = host.reactorRoot();
     Set<CiTarget> selected = CiTarget.parseList(settings.string(Setting.CI_CONFIG_TARGETS),
         Setting.CI_CONFIG_TARGETS.property());
+    CiOptions withGroups = options;
+    if (settings.optional(Setting.CI_CONFIG_GROUP_ABOVE).isPresent()) {
+      try {
+        withGroups = options.withGroupAbove(settings.integer(Setting.CI_CONFIG_GROUP_ABOVE, 1));
+      } catch (SettingException e) {
+        throw new SettingException(e.getMessage() + " (the number of image modules above which modules share jobs;"
+            + " default " + CiLayout.DEFAULT_GROUP_ABOVE + ")");
+      }
+    }
     CiGraph graph;
     try (GitRepo git = GitRepo.open(root, planning.gitBackend())) {
       warnUnlessRepositoryRoot(root, git.workTree());
       String branch = planning.defaultBranch().orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
-      graph = CiGraph.from(ModuleGraph.build(git, host.reactor()), root, branch);
+      graph = CiGraph.from(ModuleGraph.build(git, host.reactor()), root, branch, mavenBuilt);
     } catch (IllegalArgumentException e) {
       throw new SettingException(e.getMessage());
     }
-    Map<CiTarget, String> files = CiFiles.render(graph, options, selected);
-    LOG.info("azbuild ci-config: {} image modules, deploys on {}", graph.modules().size(), graph.defaultBranch());
+    CiLayout layout = CiLayout.of(graph, withGroups.groupAbove());
+    Map<CiTarget, String> files = CiFiles.render(layout, withGroups, selected);
+    LOG.info("azbuild ci-config: {} image modules in {} build jobs{}, {} deploy jobs on {}; {} jobs, critical path {} jobs",
+        graph.modules().size(), layout.builds().size(), layout.groupSize() > 1 ? " (grouped above "
+            + withGroups.groupAbove() + ": up to " + layout.groupSize() + " modules of one graph layer per job)" : "",
+        layout.deploys().size(), graph.defaultBranch(), layout.jobs().size(), layout.criticalPath());
+    files.forEach((target, text) -> LOG.info("{}: {} bytes{}, limit {}", target.path(),
+        String.format("%,d", text.getBytes(StandardCharsets.UTF_8).length), target == CiTarget.CIRCLECI
+            ? " (" + String.format("%,d", target.measuredSize(text)) + " compiled)" : "",
+        String.format("%,d", target.maxBytes())));
+    int fewer = withGroups.groupAbove() > CiLayout.DEFAULT_GROUP_ABOVE ? CiLayout.DEFAULT_GROUP_ABOVE
+        : Math.max(1, Math.min(withGroups.groupAbove(), graph.modules().size()) / 2);
+    List<String> oversized = CiFiles.oversized(files, "group modules into fewer jobs with -D"
+        + Setting.CI_CONFIG_GROUP_ABOVE.property() + "=" + fewer + " (or <ciConfig><groupAbove>)");
+    if (!oversized.isEmpty()) {
+      oversized.forEach(LOG::error);
+      throw new CiConfigException(String.join("; ", oversized));
+    }
     if (settings.bool(Setting.CI_CONFIG_CHECK)) {
       String regenerate = "mvn azbuild:ci-config" + (selected.size() == CiTarget.values().length ? ""
           : " -D" + Setting.CI_CONFIG_TARGETS.property() + "=" + String.join(",",
@@ -331,6 +366,69 @@ public final class Azbuild {
         LOG.info("wrote {}", file);
       }
     }
+  }
+
+  /**
+   * The ci-collect goal (the gate job of the generated workflows): merges the build jobs' reports
+   * into {@code build.json}, draws the graph, and fails unless every image module was built or
+   * re-tagged at this commit.
+   */
+  public CollectedBuild ciCollect() throws AzbuildException {
+    Path dir = settings.optional(Setting.CI_COLLECT_REPORTS).map(Path::of)
+        .orElse(host.reactorRoot().resolve(CiOptions.REPORTS_DIR));
+    Planned planned = plan();
+    Plan plan = planned.plan();
+    List<Path> files = reportFiles(dir);
+    Map<String, ModuleReport> byId;
+    try {
+      byId = BuildReport.read(files, plan.head());
+    } catch (IOException e) {
+      throw new AzbuildException(e.getMessage() + "; the build jobs' reports must be their target/azbuild/build.json", e);
+    }
+    CollectedBuild collected = CollectedBuild.of(plan, byId);
+    LOG.info("azbuild ci-collect: {} build reports in {}, {} of {} image modules reported", files.size(), dir,
+        collected.reports().size(), plan.modules().size());
+    Path merged = host.reportDir().resolve("build.json");
+    try {
+      new BuildReport(merged, plan.head(), planned.graph().modules().stream().map(ImageModule::id).toList())
+          .recordAll(collected.reports());
+    } catch (IOException e) {
+      throw new AzbuildException("cannot write " + merged + ": " + e.getMessage(), e);
+    }
+    LOG.info("wrote {}", merged);
+    for (Path file : GraphWriter.write(GraphModel.of(collected.plan(), collected.notBuilt()),
+        EnumSet.allOf(GraphFormat.class), host.reportDir(), "azbuild.ciCollect")) {
+      LOG.info("wrote {}", file);
+    }
+    collected.reports().forEach(r -> LOG.info("{}: {}{}",
+        planned.graph().module(r.id()).map(ImageModule::label).orElse(r.id()), r.action(),
+        r.error() != null ? " (" + r.error().lines().findFirst().orElse("") + ")" : ""));
+    if (!collected.complete()) {
+      throw new AzbuildException(collected.problem());
+    }
+    LOG.info("azbuild ci-collect: every image module was built or re-tagged at {}", plan.head());
+    return collected;
+  }
+
+  /** Every build.json below dir, in path order; none when dir does not exist (no job reported). */
+  private static List<Path> reportFiles(Path dir) throws AzbuildException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> p.getFileName().toString().equals("build.json") && Files.isRegularFile(p)).sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new AzbuildException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The ci-local goal: runs the generated workflow on this machine as the CI would (fresh clones,
+   * the vendor's variables, no image of this build on the daemon); fails when a job failed.
+   */
+  public RunReport ciLocal() throws AzbuildException {
+    return new LocalCi(settings, host, registries, environment).run();
   }
 
   /** CircleCI and GitHub only read their files at the repository root. */

@@ -39,6 +39,15 @@ public interface BuildHost {
   /** The artifactId of the project the build was started in (names this project on shared hosts). */
   String rootArtifactId();
 
+  /** The build tool's own installation (ci-local runs the same Maven in its jobs). */
+  Path toolHome();
+
+  /** The build tool's local repository of plugins and dependencies. */
+  Path localRepository();
+
+  /** Whether the build tool runs offline. */
+  boolean offline();
+
   /** The repository URL of a module ({@code <scm><url>}), for the image's source label. */
   Optional<String> scmUrl(String moduleId);
 }

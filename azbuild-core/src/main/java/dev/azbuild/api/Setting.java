@@ -106,6 +106,32 @@ public enum Setting {
   CI_CONFIG_TARGETS("azbuild.ciConfig.targets", null, "circleci,github", "ci-config: which files, comma-separated."),
   CI_CONFIG_CHECK("azbuild.ciConfig.check", null, "false",
       "ci-config: write nothing; fail when a committed file is missing or differs."),
+  CI_CONFIG_GROUP_ABOVE("azbuild.ciConfig.groupAbove", null, null,
+      "ci-config: with more image modules than this (default 100, or <ciConfig><groupAbove>), modules share jobs by graph layer."),
+
+  // ci-collect
+  CI_COLLECT_REPORTS("azbuild.ciCollect.reports", null, null,
+      "ci-collect: where the build jobs' build.json files are; default target/azbuild/jobs at the reactor root."),
+
+  // ci-local
+  CI_LOCAL_TARGET("azbuild.ciLocal.target", null, "github", "ci-local: which workflow to run: github or circleci."),
+  CI_LOCAL_JOBS("azbuild.ciLocal.jobs", null, null,
+      "ci-local: re-run these jobs of the last run (comma-separated) and every job after them."),
+  CI_LOCAL_CONCURRENCY("azbuild.ciLocal.concurrency", null, "2", "ci-local: how many jobs run at once."),
+  CI_LOCAL_COMMIT("azbuild.ciLocal.commit", null, null, "ci-local: the commit to run, as if pushed; default HEAD."),
+  CI_LOCAL_BRANCH("azbuild.ciLocal.branch", null, null, "ci-local: the branch the run is for; default the checked-out branch."),
+  CI_LOCAL_WORK_DIR("azbuild.ciLocal.workDir", null, null,
+      "ci-local: where jobs, logs, artifacts and the run record go; default target/azbuild/ci-local/<target>."),
+  CI_LOCAL_MAVEN_HOME("azbuild.ciLocal.mavenHome", null, null,
+      "ci-local: the Maven 3.9+ the jobs' mvn runs; default the Maven running this goal."),
+  CI_LOCAL_SHARED_REPOSITORY("azbuild.ciLocal.sharedRepository", null, null,
+      "ci-local: the read-only Maven repository the jobs take plugins and dependencies from; default this build's."),
+  CI_LOCAL_MAVEN_ARGS("azbuild.ciLocal.mavenArgs", null, null,
+      "ci-local: more arguments for every Maven the jobs run (space-separated, through MAVEN_ARGS)."),
+  CI_LOCAL_TIMEOUT("azbuild.ciLocal.timeout", null, "60", "ci-local: a job's time limit in minutes when the workflow gives none."),
+  CI_LOCAL_WORKFLOW("azbuild.ciLocal.workflow", null, null, "ci-local: the CircleCI workflow to run when the config has several."),
+  CI_LOCAL_KEEP_IMAGES("azbuild.ciLocal.keepImages", null, "false",
+      "ci-local: leave the Docker daemon's images alone (by default the build's images are untagged before each job)."),
 
   // import-manifest
   MANIFEST("azbuild.manifest", null, "build_manifest.json", "import-manifest: the manifest to import."),

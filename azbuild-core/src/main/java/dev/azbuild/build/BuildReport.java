@@ -93,4 +93,40 @@ public final class BuildReport {
     }
     return failed;
   }
+
+  /**
+   * The module entries of several {@code build.json} files (e.g. one per CI job) of this commit, by
+   * module id; a later file's entry for a module replaces an earlier one's, files of another commit
+   * are left out.
+   *
+   * @throws IOException naming the file that cannot be read as a build report
+   */
+  public static Map<String, ModuleReport> read(List<Path> files, String commit) throws IOException {
+    Map<String, ModuleReport> reports = new LinkedHashMap<>();
+    for (Path file : files) {
+      JsonNode root;
+      try {
+        root = JSON.readTree(file.toFile());
+      } catch (IOException e) {
+        throw new IOException(file + " is not a build report (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+      }
+      if (root == null || !root.path("commit").asText("").equals(commit)) {
+        continue;
+      }
+      for (JsonNode m : root.path("modules")) {
+        if (!m.hasNonNull("id")) {
+          continue;
+        }
+        List<String> tags = new java.util.ArrayList<>();
+        m.path("tags").forEach(t -> tags.add(t.asText()));
+        List<String> reasons = new java.util.ArrayList<>();
+        m.path("reasons").forEach(r -> reasons.add(r.asText()));
+        reports.put(m.get("id").asText(), new ModuleReport(m.get("id").asText(), m.path("image").asText(""),
+            m.path("action").asText(""), m.hasNonNull("digest") ? m.get("digest").asText() : null, tags,
+            m.path("bytesPushed").asLong(), m.path("bytesPulled").asLong(), m.path("seconds").asDouble(), reasons,
+            m.hasNonNull("error") ? m.get("error").asText() : null));
+      }
+    }
+    return reports;
+  }
 }

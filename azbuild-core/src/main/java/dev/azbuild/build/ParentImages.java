@@ -69,10 +69,16 @@ final class ParentImages {
       return pins;
     }
 
-    /** For the {@code dev.azbuild.parents} label: parent image → immutable reference. */
+    /**
+     * For the {@code dev.azbuild.parents} label: parent image → its digest (or local image id). The
+     * registry and prefix stay out, so the same inputs give the same image in any registry.
+     */
     Map<String, String> byImage() {
       Map<String, String> byImage = new LinkedHashMap<>();
-      pinned.values().forEach(p -> byImage.put(p.image(), p.reference()));
+      pinned.values().forEach(p -> {
+        String reference = p.reference();
+        byImage.put(p.image(), reference.substring(reference.indexOf('@') + 1));
+      });
       return byImage;
     }
 

@@ -17,14 +17,37 @@ public final class CiFiles {
 
   /** Renders the file of each target. */
   public static Map<CiTarget, String> render(CiGraph graph, CiOptions options, Iterable<CiTarget> targets) {
+    return render(CiLayout.of(graph, options.groupAbove()), options, targets);
+  }
+
+  /** Renders the file of each target from a layout. */
+  public static Map<CiTarget, String> render(CiLayout layout, CiOptions options, Iterable<CiTarget> targets) {
     Map<CiTarget, String> files = new java.util.EnumMap<>(CiTarget.class);
     for (CiTarget t : targets) {
       files.put(t, switch (t) {
-        case CIRCLECI -> CircleCiConfig.render(graph, options);
-        case GITHUB -> GithubWorkflow.render(graph, options);
+        case CIRCLECI -> CircleCiConfig.render(layout, options);
+        case GITHUB -> GithubWorkflow.render(layout, options);
       });
     }
     return files;
+  }
+
+  /**
+   * One line per file the vendor would refuse for its size (GitHub: the file; CircleCI: the
+   * compiled config, with every command expanded into its jobs); empty when all fit.
+   *
+   * @param fix what to do about it, appended to each line
+   */
+  public static List<String> oversized(Map<CiTarget, String> files, String fix) {
+    List<String> problems = new ArrayList<>();
+    files.forEach((target, text) -> {
+      long size = target.measuredSize(text);
+      if (size > target.maxBytes()) {
+        problems.add(target.path() + " would be " + String.format("%,d", size) + " bytes" + target.measuredWhat()
+            + ", over " + target.limitText() + "; " + fix);
+      }
+    });
+    return problems;
   }
 
   /**

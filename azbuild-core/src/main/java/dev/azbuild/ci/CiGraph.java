@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The CI jobs of a reactor: per image module a build job that requires its upstream modules' build
- * jobs, and a deploy job for the default branch. Job names come from the module directory
- * ({@code services/api} → {@code build-services-api}); the few that would clash get a number.
+ * The image modules of a reactor as the CI sees them: per module its job names and the build jobs of
+ * its upstream modules. Job names come from the module directory ({@code services/api} →
+ * {@code build-services-api}); the few that would clash get a number. {@link CiLayout} turns this
+ * into the jobs of a workflow.
  *
  * @param modules in graph (reactor) order
  * @param defaultBranch the only branch deploy jobs run on
@@ -23,6 +24,9 @@ public record CiGraph(List<CiModule> modules, String defaultBranch) {
 
   /** CircleCI's rule for job names, which GitHub's for job ids also accepts. */
   public static final Pattern JOB_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*$");
+
+  /** Job ids stay below GitHub's 100 characters with {@code deploy-} and a clash number in front and behind. */
+  static final int MAX_SUFFIX = 80;
 
   public CiGraph {
     modules = List.copyOf(modules);
@@ -33,6 +37,14 @@ public record CiGraph(List<CiModule> modules, String defaultBranch) {
 
   /** The jobs for every image module of {@code graph}; module dirs are made relative to {@code reactorRoot}. */
   public static CiGraph from(ModuleGraph graph, Path reactorRoot, String defaultBranch) {
+    return from(graph, reactorRoot, defaultBranch, Set.of());
+  }
+
+  /**
+   * As {@link #from(ModuleGraph, Path, String)}; {@code mavenBuilt} holds the ids of the image
+   * modules whose packaging Maven must build before their image (jar modules).
+   */
+  public static CiGraph from(ModuleGraph graph, Path reactorRoot, String defaultBranch, Set<String> mavenBuilt) {
     Path root = reactorRoot.toAbsolutePath().normalize();
     Map<String, CiModule> byId = new HashMap<>();
     Set<String> taken = new HashSet<>();
@@ -42,7 +54,8 @@ public record CiGraph(List<CiModule> modules, String defaultBranch) {
       String artifactId = m.id().substring(m.id().indexOf(':') + 1);
       String name = unique(jobSuffix(dir.isEmpty() ? artifactId : dir), taken);
       List<String> upstream = m.upstream().stream().map(byId::get).filter(u -> u != null).map(CiModule::buildJob).toList();
-      CiModule module = new CiModule(dir, dir.isEmpty() ? ":" + artifactId : dir, "build-" + name, "deploy-" + name, upstream);
+      CiModule module = new CiModule(dir, dir.isEmpty() ? ":" + artifactId : dir, "build-" + name, "deploy-" + name, upstream,
+          mavenBuilt.contains(m.id()));
       byId.put(m.id(), module);
       result.add(module);
     }
@@ -54,22 +67,13 @@ public record CiGraph(List<CiModule> modules, String defaultBranch) {
     return modules.stream().map(CiModule::buildJob).toList();
   }
 
-  /**
-   * What a deploy job waits for: every build job (deploy only after the whole graph built), and the
-   * previous module's deploy job, so deploys run one at a time in graph order, as one
-   * {@code azbuild:deploy} would, and never contend for the deploy lock.
-   */
-  public List<String> deployRequires(int index) {
-    List<String> requires = new ArrayList<>(buildJobs());
-    if (index > 0) {
-      requires.add(modules.get(index - 1).deployJob());
-    }
-    return requires;
-  }
-
   /** {@code services/api} → {@code services-api}: letters, digits, '_' and '-' only, no leading/trailing '-'. */
   static String jobSuffix(String name) {
     String s = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
+    if (s.length() > MAX_SUFFIX) {
+      // GitHub job ids must be shorter than 100 characters: keep the start, tell long dirs apart by a hash
+      s = s.substring(0, MAX_SUFFIX - 9) + "-" + String.format("%08x", name.hashCode());
+    }
     return s.isEmpty() ? "module" : s;
   }
 

@@ -9,15 +9,48 @@ import java.util.Set;
 
 /** A CI system azbuild writes configuration for, and where that file lives below the repository root. */
 public enum CiTarget {
-  CIRCLECI("circleci", ".circleci/config.yml"),
-  GITHUB("github", ".github/workflows/azbuild.yml");
+  /**
+   * CircleCI refuses a compiled config over 8 MB ("A compiled config YAML must be at most 8MB",
+   * support.circleci.com article 360045043634); compiled means orbs, anchors and commands expanded.
+   */
+  CIRCLECI("circleci", ".circleci/config.yml", 8_000_000L,
+      "CircleCI's 8 MB limit for a compiled config (it would not run)"),
+  /**
+   * GitHub starts no run from a workflow file over 500 KB (docs.github.com/en/actions/reference/limits;
+   * users measured the threshold at 512,000 bytes).
+   */
+  GITHUB("github", ".github/workflows/azbuild.yml", 512_000L,
+      "GitHub's 500 KB (512,000 bytes) limit per workflow file (GitHub would start no run from it)");
 
   private final String id;
   private final String path;
+  private final long maxBytes;
+  private final String limitText;
 
-  CiTarget(String id, String path) {
+  CiTarget(String id, String path, long maxBytes, String limitText) {
     this.id = id;
     this.path = path;
+    this.maxBytes = maxBytes;
+    this.limitText = limitText;
+  }
+
+  /** The most bytes the vendor accepts, of the file (GitHub) or of the compiled config (CircleCI). */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  String limitText() {
+    return limitText;
+  }
+
+  /** The size the vendor's limit applies to: the file's UTF-8 bytes, for CircleCI after expanding commands. */
+  public long measuredSize(String text) {
+    String measured = this == CIRCLECI ? CircleCiConfig.compiled(text) : text;
+    return measured.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  String measuredWhat() {
+    return this == CIRCLECI ? " compiled (commands expanded into the jobs)" : "";
   }
 
   public String id() {

@@ -104,6 +104,35 @@ public final class ImageTags {
     }
   }
 
+  /**
+   * Every {@code repository:tag} and {@code repository@digest} of every local image: a parent pulled
+   * by digest has no tag but still names its repository; dangling images are left out.
+   */
+  public java.util.List<String> references() throws DockerOperationException {
+    try {
+      java.util.List<String> refs = new java.util.ArrayList<>();
+      for (var image : daemon.client().listImagesCmd().exec()) {
+        if (image.getRepoTags() != null) {
+          for (String tag : image.getRepoTags()) {
+            if (!tag.equals("<none>:<none>")) {
+              refs.add(tag);
+            }
+          }
+        }
+        if (image.getRepoDigests() != null) {
+          for (String digest : image.getRepoDigests()) {
+            if (!digest.startsWith("<none>@")) {
+              refs.add(digest);
+            }
+          }
+        }
+      }
+      return refs;
+    } catch (RuntimeException e) {
+      throw fail("list images", e);
+    }
+  }
+
   private DockerOperationException fail(String what, RuntimeException e) {
     if (DockerDaemon.isConnectionFailure(e)) {
       return daemon.unreachable(e);

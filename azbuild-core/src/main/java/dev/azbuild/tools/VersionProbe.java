@@ -1,5 +1,8 @@
 package dev.azbuild.tools;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +36,7 @@ final class VersionProbe {
     pb.environment().put("CHECKPOINT_DISABLE", "1");
     Process process;
     try {
-      process = pb.start();
+      process = start(pb);
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -64,6 +67,22 @@ final class VersionProbe {
       return Optional.empty();
     }
     return parse(out.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts the process, again when exec fails with ETXTBSY: another thread of this JVM may be
+   * writing an executable (an install beside this one) while the fork copies its descriptors, and
+   * the child then holds a write descriptor of the binary for a moment.
+   */
+  private static Process start(ProcessBuilder pb) throws IOException {
+    try {
+      return Failsafe.with(RetryPolicy.<Process>builder()
+          .handleIf(e -> e instanceof IOException && String.valueOf(e.getMessage()).contains("Text file busy"))
+          .withDelay(Duration.ofMillis(50)).withMaxRetries(10).build())
+          .get(pb::start);
+    } catch (FailsafeException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
   }
 
   /** {@code "terraform_version": "X"} from {@code -json}, else {@code Terraform vX} (old releases). */

@@ -140,7 +140,7 @@ class ModuleBuildIT {
     assertThat(app.action()).isEqualTo(ModuleReport.BUILT);
     List<String> baseLayers = images.layers(pinned);
     for (String image : List.of(appImage + ":" + appTag, stage)) {
-      assertThat(images.inspectLabels(image)).containsEntry(ImageLabels.PARENTS, plain + "=" + pinned);
+      assertThat(images.inspectLabels(image)).containsEntry(ImageLabels.PARENTS, plain + "=" + digest);
       assertThat(images.layers(image)).startsWith(baseLayers.toArray(String[]::new));
     }
     assertThat(cache.digest("app-" + run, appTag)).contains(app.digest());

@@ -101,9 +101,10 @@ class CiConfigTest {
     String circle = CircleCiConfig.render(graph, CiOptions.defaults());
     Map<String, List<String>> circleEdges = CiStructure.circleci(circle, "main");
     assertThat(circleEdges.get("build-services-web")).containsExactly("build-libs-base");
-    assertThat(circleEdges.get("deploy-services-api"))
-        .containsExactly("build-libs-base", "build-services-api", "build-services-web", "build-services-worker",
-            "deploy-libs-base");
+    assertThat(circleEdges.get(CiLayout.GATE))
+        .containsExactly("build-libs-base", "build-services-api", "build-services-web", "build-services-worker");
+    assertThat(circleEdges.get("deploy-libs-base")).containsExactly(CiLayout.GATE);
+    assertThat(circleEdges.get("deploy-services-api")).containsExactly("deploy-libs-base");
     String github = GithubWorkflow.render(graph, CiOptions.defaults());
     assertThat(CiStructure.github(github, "main")).isEqualTo(circleEdges);
   }
@@ -131,7 +132,8 @@ class CiConfigTest {
     Map<String, Object> executor = (Map<String, Object>) ((Map<String, Object>) root.get("executors")).get("azbuild");
     assertThat(executor).containsEntry("docker", List.of(Map.of("image", "cimg/openjdk:17.0")))
         .containsEntry("resource_class", "large")
-        .containsEntry("environment", Map.of("AZBUILD_MODE", "diff", "AZBUILD_CACHE_REGISTRY", "123.dkr.ecr.us-east-2.amazonaws.com"));
+        .containsEntry("environment", Map.of("AZBUILD_MODE", "diff", "AZBUILD_CACHE_REGISTRY", "123.dkr.ecr.us-east-2.amazonaws.com",
+            "AZBUILD_DEFAULT_BRANCH", "main"));
     List<Object> prepare = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) root.get("commands"))
         .get(CircleCiConfig.PREPARE)).get("steps");
     // a container executor needs a remote daemon; the login step runs before azbuild
@@ -143,7 +145,8 @@ class CiConfigTest {
     String github = GithubWorkflow.render(exampleGraph(), options);
     CiStructure.github(github, "main");
     Map<String, Object> workflow = (Map<String, Object>) Yaml.parse(github);
-    assertThat(workflow.get("env")).isEqualTo(Map.of("AZBUILD_CACHE_REGISTRY", "${{ vars.CACHE_REGISTRY }}", "AWS_REGION", "us-east-2"));
+    assertThat(workflow.get("env")).isEqualTo(Map.of("AZBUILD_CACHE_REGISTRY", "${{ vars.CACHE_REGISTRY }}", "AWS_REGION", "us-east-2",
+        "AZBUILD_DEFAULT_BRANCH", "main"));
     Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get("deploy-services-web");
     assertThat(job).containsEntry("runs-on", "self-hosted");
     assertThat((List<Object>) job.get("steps")).contains(Map.of("name", "Log in", "run", "./scripts/login"));

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Structural checks on generated files, parsed back with the YAML library: every job a workflow
- * names exists, every {@code requires}/{@code needs} names an existing job, deploy jobs wait for
- * every build job and run only on the default branch, no cycles, valid job names.
+ * names exists, every {@code requires}/{@code needs} names an existing job, the gate waits for every
+ * build job (whatever their outcome) and every deploy job waits for the gate and runs only on the
+ * default branch, no cycles, valid job names shorter than 100 characters.
  */
 final class CiStructure {
 
@@ -61,18 +62,30 @@ final class CiStructure {
       }
       assertThat(jobs).as("workflow job %s is defined", name).containsKey(name);
       assertThat(edges).as("workflow lists %s once", name).doesNotContainKey(name);
-      edges.put(name, (List<String>) s.getOrDefault("requires", List.of()));
+      List<String> requires = new ArrayList<>();
+      for (Object r : (List<Object>) s.getOrDefault("requires", List.of())) {
+        if (r instanceof String job) {
+          requires.add(job);
+        } else {
+          Map<String, Object> withStatus = (Map<String, Object>) r;
+          assertThat(withStatus).hasSize(1);
+          String job = withStatus.keySet().iterator().next();
+          assertThat(name).as("only the gate waits for a status other than success").isEqualTo(CiLayout.GATE);
+          assertThat(withStatus.get(job)).isEqualTo("terminal");
+          requires.add(job);
+        }
+      }
+      edges.put(name, requires);
       settings.put(name, s);
     }
     assertThat(edges.keySet()).as("the workflow runs every job").containsExactlyInAnyOrderElementsOf(jobs.keySet());
     checkGraph(edges);
-    List<String> builds = edges.keySet().stream().filter(n -> n.startsWith("build-")).toList();
+    checkGateAndDeploys(edges);
     for (String deploy : edges.keySet().stream().filter(n -> n.startsWith("deploy-")).toList()) {
-      assertThat(edges.get(deploy)).as("%s requires every build job", deploy).containsAll(builds);
       assertThat(settings.get(deploy).get("filters"))
           .isEqualTo(Map.of("branches", Map.of("only", defaultBranch)));
     }
-    for (String build : builds) {
+    for (String build : edges.keySet().stream().filter(n -> n.startsWith("build-")).toList()) {
       assertThat(settings.get(build)).doesNotContainKey("filters");
     }
     return edges;
@@ -97,17 +110,33 @@ final class CiStructure {
       edges.put(name, needs instanceof String s ? List.of(s) : (List<String>) needs);
     });
     checkGraph(edges);
-    List<String> builds = edges.keySet().stream().filter(n -> n.startsWith("build-")).toList();
+    checkGateAndDeploys(edges);
     for (String name : edges.keySet()) {
       Map<String, Object> job = (Map<String, Object>) jobs.get(name);
       if (name.startsWith("deploy-")) {
-        assertThat(edges.get(name)).as("%s needs every build job", name).containsAll(builds);
         assertThat(job.get("if")).isEqualTo("github.ref == 'refs/heads/" + defaultBranch + "'");
+      } else if (name.equals(CiLayout.GATE)) {
+        assertThat(job.get("if")).isEqualTo("${{ !cancelled() }}");
       } else {
         assertThat(job).doesNotContainKey("if");
       }
     }
     return edges;
+  }
+
+  /**
+   * The gate needs every build job; every deploy job needs only the gate or the deploy job before it,
+   * so no list grows with the number of modules but the gate's.
+   */
+  private static void checkGateAndDeploys(Map<String, List<String>> edges) {
+    List<String> builds = edges.keySet().stream().filter(n -> n.startsWith("build-")).toList();
+    assertThat(edges.get(CiLayout.GATE)).as("the gate waits for every build job").containsExactlyElementsOf(builds);
+    List<String> deploys = edges.keySet().stream().filter(n -> n.startsWith("deploy-")).toList();
+    for (int i = 0; i < deploys.size(); i++) {
+      assertThat(edges.get(deploys.get(i))).as("%s waits for the gate or the deploy before it", deploys.get(i))
+          .containsExactly(i == 0 ? CiLayout.GATE : deploys.get(i - 1));
+    }
+    edges.keySet().forEach(job -> assertThat(job.length()).as("GitHub job ids are shorter than 100 characters").isLessThan(100));
   }
 
   /** Every edge names an existing job, and there is no cycle. */

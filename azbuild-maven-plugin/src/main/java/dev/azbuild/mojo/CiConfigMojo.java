@@ -1,6 +1,7 @@
 package dev.azbuild.mojo;
 
 import dev.azbuild.ci.CiConfigException;
+import dev.azbuild.ci.CiLayout;
 import dev.azbuild.ci.CiOptions;
 import dev.azbuild.ci.CircleCiOptions;
 import dev.azbuild.ci.GithubOptions;
@@ -9,11 +10,14 @@ import dev.azbuild.io.AzbuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Generates {@code .circleci/config.yml} and {@code .github/workflows/azbuild.yml} at the reactor
@@ -39,13 +43,32 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.defaultBranch")
   private String defaultBranch;
 
+  /**
+   * With more image modules than this, modules are grouped into jobs by graph layer (at most this
+   * many build jobs, one deploy job per layer), so the files stay within the vendors' size limits;
+   * overrides {@code <ciConfig><groupAbove>}. Default 100.
+   */
+  @Parameter(property = "azbuild.ciConfig.groupAbove")
+  private Integer groupAbove;
+
   /** Job template overrides: executor, resources, environment, extra steps (see the ci-config guide). */
   @Parameter
   private CiConfiguration ciConfig;
 
   @Override
   protected void doExecute() throws AzbuildException {
-    azbuild().ciConfig(options(session.getTopLevelProject().getBasedir().toPath()));
+    azbuild().ciConfig(options(MavenBuildHost.rootProject(session).getBasedir().toPath()), mavenBuilt());
+  }
+
+  /** The image modules whose packaging Maven builds (jar, war ...): their jobs run Maven's package first. */
+  private Set<String> mavenBuilt() {
+    Set<String> ids = new HashSet<>();
+    for (MavenProject p : MavenReactor.projects(session)) {
+      if (!"pom".equals(p.getPackaging()) && MavenReactor.imageModule(p).isPresent()) {
+        ids.add(MavenReactor.id(p));
+      }
+    }
+    return ids;
   }
 
   @SuppressWarnings("unchecked")
@@ -62,7 +85,21 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
             circle.contexts != null ? circle.contexts : List.of(),
             steps(circle.extraSteps, "<ciConfig><circleci><extraSteps>", true)),
         new GithubOptions(github.runsOn, github.javaVersion, orEmpty(github.env),
-            steps(github.extraSteps, "<ciConfig><github><extraSteps>", false)));
+            steps(github.extraSteps, "<ciConfig><github><extraSteps>", false)),
+        groupAbove(c));
+  }
+
+  /** {@code <ciConfig><groupAbove>}; {@code azbuild.ciConfig.groupAbove} overrides it in core. */
+  private static int groupAbove(CiConfiguration c) throws CiConfigException {
+    if (c.groupAbove == null) {
+      return CiLayout.DEFAULT_GROUP_ABOVE;
+    }
+    if (c.groupAbove < 1) {
+      throw new CiConfigException("<ciConfig><groupAbove> must be at least 1, got " + c.groupAbove
+          + "; give the number of image modules above which modules share jobs (default "
+          + CiLayout.DEFAULT_GROUP_ABOVE + ")");
+    }
+    return c.groupAbove;
   }
 
   /** Extra steps; {@code bareWords}: CircleCI's built-in steps such as {@code setup_remote_docker} are plain words. */

@@ -13,6 +13,7 @@ import java.util.Map;
  * <pre>{@code
  * <ciConfig>
  *   <mavenCommand>./mvnw</mavenCommand>
+ *   <groupAbove>100</groupAbove>
  *   <circleci>
  *     <executor>docker: [{image: cimg/openjdk:17.0}]</executor>
  *     <resourceClass>large</resourceClass>
@@ -33,6 +34,9 @@ public class CiConfiguration {
 
   /** How jobs call Maven; default {@code ./mvnw} when the reactor root has a wrapper, else {@code mvn}. */
   public String mavenCommand;
+
+  /** With more image modules than this, modules share jobs (by graph layer); default 100. */
+  public Integer groupAbove;
 
   public CircleCi circleci = new CircleCi();
 

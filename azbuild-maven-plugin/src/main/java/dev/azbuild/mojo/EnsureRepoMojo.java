@@ -28,7 +28,7 @@ public class EnsureRepoMojo extends AbstractRegistryMojo {
 
   @Override
   protected void doExecute() throws AzbuildException {
-    Path rootPolicy = session.getTopLevelProject().getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME);
+    Path rootPolicy = MavenBuildHost.rootProject(session).getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME);
     if (repository != null && !repository.isBlank()) {
       if (project.isExecutionRoot()) { // one repository: once per build
         azbuild().ensureRepo(repository.strip(), List.of(rootPolicy));

@@ -78,14 +78,53 @@ final class MavenBuildHost implements BuildHost {
 
   @Override
   public Path reactorRoot() {
-    return session.getTopLevelProject() != null ? session.getTopLevelProject().getBasedir().toPath() : executionRoot();
+    MavenProject root = rootProject(session);
+    return root != null ? root.getBasedir().toPath() : executionRoot();
   }
 
   @Override
   public Path reportDir() {
-    return session.getTopLevelProject() != null
-        ? Path.of(session.getTopLevelProject().getBuild().getDirectory(), "azbuild")
+    MavenProject root = rootProject(session);
+    return root != null ? Path.of(root.getBuild().getDirectory(), "azbuild")
         : executionRoot().resolve("target").resolve("azbuild");
+  }
+
+  /**
+   * The reactor's root project: the one Maven was started in, also when {@code -pl} selects other
+   * projects ({@code session.getTopLevelProject()} is then the first selected one, e.g. a CI job's
+   * {@code -pl services/api}, and reports written below it would not be found at the root).
+   */
+  static MavenProject rootProject(MavenSession session) {
+    List<MavenProject> all = MavenReactor.projects(session);
+    if (all != null) {
+      for (MavenProject p : all) {
+        if (p.isExecutionRoot()) {
+          return p;
+        }
+      }
+      Path executionRoot = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+      for (MavenProject p : all) {
+        if (p.getBasedir() != null && p.getBasedir().toPath().toAbsolutePath().normalize().equals(executionRoot)) {
+          return p;
+        }
+      }
+    }
+    return session.getTopLevelProject();
+  }
+
+  @Override
+  public Path toolHome() {
+    return Path.of(System.getProperty("maven.home", "/usr/share/maven"));
+  }
+
+  @Override
+  public Path localRepository() {
+    return session.getRepositorySession().getLocalRepository().getBasedir().toPath();
+  }
+
+  @Override
+  public boolean offline() {
+    return session.isOffline();
   }
 
   /** The project at the directory Maven runs in, so {@code -pl} does not change it. */
