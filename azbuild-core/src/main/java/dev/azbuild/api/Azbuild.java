@@ -3,16 +3,13 @@ package dev.azbuild.api;
 import dev.azbuild.build.BuildReport;
 import dev.azbuild.build.CollectedBuild;
 import dev.azbuild.build.ModuleReport;
-import dev.azbuild.ci.CiLayout;
-import dev.azbuild.ci.local.RunReport;
-import dev.azbuild.graph.ImageModule;
-import java.util.EnumSet;
-import java.util.stream.Stream;
 import dev.azbuild.ci.CiConfigException;
 import dev.azbuild.ci.CiFiles;
 import dev.azbuild.ci.CiGraph;
+import dev.azbuild.ci.CiLayout;
 import dev.azbuild.ci.CiOptions;
 import dev.azbuild.ci.CiTarget;
+import dev.azbuild.ci.local.RunReport;
 import dev.azbuild.env.CiDetector;
 import dev.azbuild.env.CiInfo;
 import dev.azbuild.env.EnvTarget;
@@ -22,6 +19,7 @@ import dev.azbuild.git.BaseCommit;
 import dev.azbuild.git.BaseCommitResolver;
 import dev.azbuild.git.ChangedFiles;
 import dev.azbuild.git.GitRepo;
+import dev.azbuild.graph.ImageModule;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.io.AzbuildException;
 import dev.azbuild.migrate.BuildManifest;
@@ -47,27 +45,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of azbuild-core: what each goal does, for one goal execution. A build tool
- * adapter (the Maven plugin) makes one per execution from the resolved {@link Settings}, its
- * {@link BuildHost} and the {@link BuildSession} its executions share, calls one method and prints
- * the {@link AzbuildException}'s one-line message when it fails. Everything is logged through SLF4J.
+ * adapter (the Maven plugin) makes one per execution from the resolved {@link Settings}, its {@link
+ * BuildHost} and the {@link BuildSession} its executions share, calls one method and prints the
+ * {@link AzbuildException}'s one-line message when it fails. Everything is logged through SLF4J.
  *
- * <p>The goals: {@link #plan()} and {@link #writePlan()} (plan), {@link #checkRebuild} (check-rebuild),
- * {@link #build} (build), {@link #deploy()} (deploy), {@link #setenv()} (setenv), {@link #changed}
- * (changed), {@link #ensureRepo} (ensure-repo), {@link #imageExists} (image-exists),
- * {@link #ensureTerraform()} (ensure-terraform), {@link #graph()} (graph), {@link #ciConfig} (ci-config),
- * {@link #ciCollect()} (ci-collect), {@link #ciLocal()} (ci-local) and {@link #importManifest} (import-manifest).
+ * <p>The goals: {@link #plan()} and {@link #writePlan()} (plan), {@link #checkRebuild}
+ * (check-rebuild), {@link #build} (build), {@link #deploy()} (deploy), {@link #setenv()} (setenv),
+ * {@link #changed} (changed), {@link #ensureRepo} (ensure-repo), {@link #imageExists}
+ * (image-exists), {@link #ensureTerraform()} (ensure-terraform), {@link #graph()} (graph), {@link
+ * #ciConfig} (ci-config), {@link #ciCollect()} (ci-collect), {@link #ciLocal()} (ci-local) and
+ * {@link #importManifest} (import-manifest).
  */
 public final class Azbuild {
 
@@ -84,7 +85,8 @@ public final class Azbuild {
   /**
    * @param environment the process environment (CI variables, {@code DOCKER_HOST}, AWS variables)
    */
-  public Azbuild(Settings settings, BuildHost host, BuildSession session, Map<String, String> environment) {
+  public Azbuild(
+      Settings settings, BuildHost host, BuildSession session, Map<String, String> environment) {
     this.settings = settings;
     this.host = host;
     this.environment = Map.copyOf(environment);
@@ -107,11 +109,20 @@ public final class Azbuild {
   public Plan writePlan() throws AzbuildException {
     long start = System.nanoTime();
     Plan plan = plan().plan();
-    LOG.info("azbuild plan: {} modules decided in {} ms", plan.modules().size(), (System.nanoTime() - start) / 1_000_000);
-    LOG.info("azbuild plan: mode {}{}, head {}, {} image modules", plan.mode().id(),
-        plan.base() != null ? ", base " + plan.base().substring(0, 12) : "", plan.head().substring(0, 12),
+    LOG.info(
+        "azbuild plan: {} modules decided in {} ms",
+        plan.modules().size(),
+        (System.nanoTime() - start) / 1_000_000);
+    LOG.info(
+        "azbuild plan: mode {}{}, head {}, {} image modules",
+        plan.mode().id(),
+        plan.base() != null ? ", base " + plan.base().substring(0, 12) : "",
+        plan.head().substring(0, 12),
         plan.modules().size());
-    LOG.info("azbuild plan: {}; {}; {}", settings.describe(Setting.CACHE_REGISTRY), settings.describe(Setting.MODE),
+    LOG.info(
+        "azbuild plan: {}; {}; {}",
+        settings.describe(Setting.CACHE_REGISTRY),
+        settings.describe(Setting.MODE),
         settings.describe(Setting.BASE));
     PlanReport.table(plan).forEach(LOG::info);
     Path json = host.reportDir().resolve("plan.json");
@@ -120,14 +131,18 @@ public final class Azbuild {
       PlanReport.write(plan, json);
       trees = PlanReport.writeInputTrees(plan, host.reportDir().resolve(PlanReport.INPUTS_FILE));
     } catch (IOException e) {
-      throw new AzbuildException("cannot write " + json + ": " + e.getMessage() + "; check that the directory is writable",
+      throw new AzbuildException(
+          "cannot write " + json + ": " + e.getMessage() + "; check that the directory is writable",
           e);
     }
     LOG.info("wrote {}{}", json, trees ? " and " + PlanReport.INPUTS_FILE : "");
     return plan;
   }
 
-  /** The check-rebuild goal: one module's decision, logged as one line; empty for a module without an image. */
+  /**
+   * The check-rebuild goal: one module's decision, logged as one line; empty for a module without
+   * an image.
+   */
   public Optional<ModuleDecision> checkRebuild(String moduleId) throws AzbuildException {
     Optional<ModuleDecision> decision = plan().plan().decision(moduleId);
     if (decision.isEmpty()) {
@@ -138,12 +153,17 @@ public final class Azbuild {
     return decision;
   }
 
-  /** The build goal for one module: build its image if the plan rebuilds it, else re-tag the existing one. */
+  /**
+   * The build goal for one module: build its image if the plan rebuilds it, else re-tag the
+   * existing one.
+   */
   public void build(String moduleId) throws AzbuildException {
     building.build(moduleId);
   }
 
-  /** The deploy goal: gate, then every image module (or those of {@code azbuild.deploy.modules}). */
+  /**
+   * The deploy goal: gate, then every image module (or those of {@code azbuild.deploy.modules}).
+   */
   public void deploy() throws AzbuildException {
     deploying.deploy();
   }
@@ -155,11 +175,14 @@ public final class Azbuild {
   public Map<String, String> setenv() throws AzbuildException {
     CiInfo ci = CiDetector.detect(environment);
     PlanSettings planSettings = planning.planSettings();
-    PlanSettings withDefault = planSettings.withDefaultBranch(planSettings.defaultBranch().or(ci::defaultBranch));
+    PlanSettings withDefault =
+        planSettings.withDefaultBranch(planSettings.defaultBranch().or(ci::defaultBranch));
     Map<String, String> vars = new LinkedHashMap<>();
     try (GitRepo git = GitRepo.open(host.executionRoot(), planning.gitBackend())) {
-      ObjectId head = planSettings.head().isPresent()
-          ? git.resolveCommit(planSettings.head().get(), "azbuild.head") : git.head();
+      ObjectId head =
+          planSettings.head().isPresent()
+              ? git.resolveCommit(planSettings.head().get(), "azbuild.head")
+              : git.head();
       BaseCommit base = PlanService.resolveBase(git, withDefault, head);
       base.warnings().forEach(LOG::warn);
       Mode effectiveMode = planSettings.mode();
@@ -169,17 +192,25 @@ public final class Azbuild {
       }
       vars.put("AZBUILD_CI", ci.vendor().name().toLowerCase(Locale.ROOT));
       vars.put("AZBUILD_BRANCH", base.branch());
-      vars.put("AZBUILD_BRANCH_TAG", base.branch().isEmpty() ? "" : TagNames.sanitize(base.branch()));
+      vars.put(
+          "AZBUILD_BRANCH_TAG", base.branch().isEmpty() ? "" : TagNames.sanitize(base.branch()));
       vars.put("AZBUILD_COMMIT", head.name());
       vars.put("AZBUILD_DEFAULT_BRANCH", base.defaultBranch());
-      vars.put("AZBUILD_IS_DEFAULT_BRANCH", Boolean.toString(base.branch().equals(base.defaultBranch())));
+      vars.put(
+          "AZBUILD_IS_DEFAULT_BRANCH",
+          Boolean.toString(base.branch().equals(base.defaultBranch())));
       vars.put("AZBUILD_TARGET_BRANCH", planSettings.targetBranch().orElse(""));
       vars.put("AZBUILD_BASE", base.sha().orElse(""));
       vars.put("AZBUILD_BASE_HOW", base.how());
       vars.put("AZBUILD_MODE", effectiveMode.id());
       vars.put("AZBUILD_BUILD_URL", ci.buildUrl().orElse(""));
-      LOG.info("azbuild setenv: {}, branch {}, commit {}, base {} ({})", ci.vendor().displayName(), base.branch(),
-          head.name().substring(0, 12), base.sha().map(s -> s.substring(0, 12)).orElse("none"), base.how());
+      LOG.info(
+          "azbuild setenv: {}, branch {}, commit {}, base {} ({})",
+          ci.vendor().displayName(),
+          base.branch(),
+          head.name().substring(0, 12),
+          base.sha().map(s -> s.substring(0, 12)).orElse("none"),
+          base.how());
     }
     for (EnvTarget target : EnvTargets.resolve(environment, host.reactorRoot())) {
       try {
@@ -200,13 +231,16 @@ public final class Azbuild {
     String path = settings.optional(Setting.PATH).orElse("");
     RebuildPatterns patterns = RebuildPatterns.parse(Setting.PATH.property(), path);
     if (patterns.isEmpty()) {
-      throw new SettingException("azbuild.path is empty; give a regex such as -Dazbuild.path=^services/api/");
+      throw new SettingException(
+          "azbuild.path is empty; give a regex such as -Dazbuild.path=^services/api/");
     }
     PlanSettings planSettings = planning.planSettings();
     boolean changed;
     try (GitRepo git = GitRepo.open(host.executionRoot(), planning.gitBackend())) {
-      Optional<ObjectId> head = planSettings.head().isPresent()
-          ? Optional.of(git.resolveCommit(planSettings.head().get(), "azbuild.head")) : Optional.empty();
+      Optional<ObjectId> head =
+          planSettings.head().isPresent()
+              ? Optional.of(git.resolveCommit(planSettings.head().get(), "azbuild.head"))
+              : Optional.empty();
       BaseCommit base = PlanService.resolveBase(git, planSettings, head.orElse(git.head()));
       base.warnings().forEach(LOG::warn);
       if (!base.found()) {
@@ -221,10 +255,12 @@ public final class Azbuild {
     }
     answer(changed);
     if (changed && settings.bool(Setting.FAIL_IF_CHANGED)) {
-      throw new AzbuildException("a file matching " + path + " changed (azbuild.failIfChanged=true)");
+      throw new AzbuildException(
+          "a file matching " + path + " changed (azbuild.failIfChanged=true)");
     }
     if (!changed && settings.bool(Setting.FAIL_IF_UNCHANGED)) {
-      throw new AzbuildException("no file matching " + path + " changed (azbuild.failIfUnchanged=true)");
+      throw new AzbuildException(
+          "no file matching " + path + " changed (azbuild.failIfUnchanged=true)");
     }
     return changed;
   }
@@ -239,24 +275,42 @@ public final class Azbuild {
       LifecyclePolicyFiles.Policy policy = LifecyclePolicyFiles.find(policyFiles);
       RepoStatus repo = target.ensureRepository(repository);
       PolicyStatus applied = target.applyLifecyclePolicy(repository, policy.json());
-      LOG.info("{}/{}: {}, {}", target.describe(), repository, switch (repo) {
-        case CREATED -> "created";
-        case EXISTS -> "exists";
-        case IMPLICIT -> "exists (created on first push)";
-      }, switch (applied) {
-        case UPDATED -> "policy updated (" + policy.source() + ")";
-        case UNCHANGED -> "policy unchanged";
-        case NOT_SUPPORTED -> "policy not supported by this registry";
-      });
+      LOG.info(
+          "{}/{}: {}, {}",
+          target.describe(),
+          repository,
+          switch (repo) {
+            case CREATED -> "created";
+            case EXISTS -> "exists";
+            case IMPLICIT -> "exists (created on first push)";
+          },
+          switch (applied) {
+            case UPDATED -> "policy updated (" + policy.source() + ")";
+            case UNCHANGED -> "policy unchanged";
+            case NOT_SUPPORTED -> "policy not supported by this registry";
+          });
     }
   }
 
-  /** The image-exists goal: whether {@code azbuild.repository:azbuild.tag} is in the registry (never pulls). */
+  /**
+   * The image-exists goal: whether {@code azbuild.repository:azbuild.tag} is in the registry (never
+   * pulls).
+   */
   public boolean imageExists() throws AzbuildException {
-    String repository = settings.optional(Setting.REPOSITORY).orElseThrow(() -> new SettingException(
-        "azbuild.repository is not set; give the repository, e.g. -Dazbuild.repository=api"));
-    String tag = settings.optional(Setting.TAG).orElseThrow(() -> new SettingException(
-        "azbuild.tag is not set; give the tag, e.g. -Dazbuild.tag=master"));
+    String repository =
+        settings
+            .optional(Setting.REPOSITORY)
+            .orElseThrow(
+                () ->
+                    new SettingException(
+                        "azbuild.repository is not set; give the repository, e.g. -Dazbuild.repository=api"));
+    String tag =
+        settings
+            .optional(Setting.TAG)
+            .orElseThrow(
+                () ->
+                    new SettingException(
+                        "azbuild.tag is not set; give the tag, e.g. -Dazbuild.tag=master"));
     boolean exists;
     try (Registry target = registries.openTarget()) {
       exists = target.exists(repository, tag);
@@ -272,7 +326,10 @@ public final class Azbuild {
     return binary;
   }
 
-  /** The graph goal: the module graph with every decision, in the configured formats; the files written. */
+  /**
+   * The graph goal: the module graph with every decision, in the configured formats; the files
+   * written.
+   */
   public List<Path> graph() throws AzbuildException {
     if (settings.bool(Setting.GRAPH_SKIP)) {
       LOG.info("azbuild graph: skipped (azbuild.graph.skip=true)");
@@ -280,26 +337,35 @@ public final class Azbuild {
     }
     Set<GraphFormat> formats;
     try {
-      formats = GraphFormat.parseList(settings.string(Setting.GRAPH_FORMAT), Setting.GRAPH_FORMAT.property());
+      formats =
+          GraphFormat.parseList(
+              settings.string(Setting.GRAPH_FORMAT), Setting.GRAPH_FORMAT.property());
     } catch (IllegalArgumentException e) {
       throw new SettingException(e.getMessage());
     }
     Plan plan = plan().plan();
     GraphModel model = GraphModel.of(plan, lastBuildFailures(plan));
-    Path dir = settings.optional(Setting.GRAPH_OUTPUT_DIRECTORY).map(Path::of).orElse(host.reportDir());
-    List<Path> written = GraphWriter.write(model, formats, dir, Setting.GRAPH_OUTPUT_DIRECTORY.property());
+    Path dir =
+        settings.optional(Setting.GRAPH_OUTPUT_DIRECTORY).map(Path::of).orElse(host.reportDir());
+    List<Path> written =
+        GraphWriter.write(model, formats, dir, Setting.GRAPH_OUTPUT_DIRECTORY.property());
     written.forEach(file -> LOG.info("wrote {}", file));
     LOG.info("azbuild graph: {}", model.summary());
     return written;
   }
 
-  /** Failures recorded by the build goal for this commit; an unreadable build.json is only a warning. */
+  /**
+   * Failures recorded by the build goal for this commit; an unreadable build.json is only a
+   * warning.
+   */
   private Map<String, String> lastBuildFailures(Plan plan) {
     Path buildJson = host.reportDir().resolve("build.json");
     try {
       return BuildReport.failures(buildJson, plan.head());
     } catch (IOException e) {
-      LOG.warn("ignoring {} ({}); the graph shows the plan's decisions only", buildJson,
+      LOG.warn(
+          "ignoring {} ({}); the graph shows the plan's decisions only",
+          buildJson,
           e.getMessage().lines().findFirst().orElse(""));
       return Map.of();
     }
@@ -309,52 +375,90 @@ public final class Azbuild {
    * The ci-config goal: generates (or, with {@code azbuild.ciConfig.check}, checks) the CI files of
    * the selected targets at the reactor root from the module graph.
    *
-   * @param mavenBuilt ids of the image modules whose packaging Maven builds (jar, war ...): their jobs
-   *     run Maven's package first
+   * @param mavenBuilt ids of the image modules whose packaging Maven builds (jar, war ...): their
+   *     jobs run Maven's package first
    */
   public void ciConfig(CiOptions options, Set<String> mavenBuilt) throws AzbuildException {
     Path root = host.reactorRoot();
-    Set<CiTarget> selected = CiTarget.parseList(settings.string(Setting.CI_CONFIG_TARGETS),
-        Setting.CI_CONFIG_TARGETS.property());
+    Set<CiTarget> selected =
+        CiTarget.parseList(
+            settings.string(Setting.CI_CONFIG_TARGETS), Setting.CI_CONFIG_TARGETS.property());
     CiOptions withGroups = options;
     if (settings.optional(Setting.CI_CONFIG_GROUP_ABOVE).isPresent()) {
       try {
         withGroups = options.withGroupAbove(settings.integer(Setting.CI_CONFIG_GROUP_ABOVE, 1));
       } catch (SettingException e) {
-        throw new SettingException(e.getMessage() + " (the number of image modules above which modules share jobs;"
-            + " default " + CiLayout.DEFAULT_GROUP_ABOVE + ")");
+        throw new SettingException(
+            e.getMessage()
+                + " (the number of image modules above which modules share jobs;"
+                + " default "
+                + CiLayout.DEFAULT_GROUP_ABOVE
+                + ")");
       }
     }
     CiGraph graph;
     try (GitRepo git = GitRepo.open(root, planning.gitBackend())) {
       warnUnlessRepositoryRoot(root, git.workTree());
-      String branch = planning.defaultBranch().orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
+      String branch =
+          planning
+              .defaultBranch()
+              .orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
       graph = CiGraph.from(ModuleGraph.build(git, host.reactor()), root, branch, mavenBuilt);
     } catch (IllegalArgumentException e) {
       throw new SettingException(e.getMessage());
     }
     CiLayout layout = CiLayout.of(graph, withGroups.groupAbove());
     Map<CiTarget, String> files = CiFiles.render(layout, withGroups, selected);
-    LOG.info("azbuild ci-config: {} image modules in {} build jobs{}, {} deploy jobs on {}; {} jobs, critical path {} jobs",
-        graph.modules().size(), layout.builds().size(), layout.groupSize() > 1 ? " (grouped above "
-            + withGroups.groupAbove() + ": up to " + layout.groupSize() + " modules of one graph layer per job)" : "",
-        layout.deploys().size(), graph.defaultBranch(), layout.jobs().size(), layout.criticalPath());
-    files.forEach((target, text) -> LOG.info("{}: {} bytes{}, limit {}", target.path(),
-        String.format("%,d", text.getBytes(StandardCharsets.UTF_8).length), target == CiTarget.CIRCLECI
-            ? " (" + String.format("%,d", target.measuredSize(text)) + " compiled)" : "",
-        String.format("%,d", target.maxBytes())));
-    int fewer = withGroups.groupAbove() > CiLayout.DEFAULT_GROUP_ABOVE ? CiLayout.DEFAULT_GROUP_ABOVE
-        : Math.max(1, Math.min(withGroups.groupAbove(), graph.modules().size()) / 2);
-    List<String> oversized = CiFiles.oversized(files, "group modules into fewer jobs with -D"
-        + Setting.CI_CONFIG_GROUP_ABOVE.property() + "=" + fewer + " (or <ciConfig><groupAbove>)");
+    LOG.info(
+        "azbuild ci-config: {} image modules in {} build jobs{}, {} deploy jobs on {}; {} jobs, critical path {} jobs",
+        graph.modules().size(),
+        layout.builds().size(),
+        layout.groupSize() > 1
+            ? " (grouped above "
+                + withGroups.groupAbove()
+                + ": up to "
+                + layout.groupSize()
+                + " modules of one graph layer per job)"
+            : "",
+        layout.deploys().size(),
+        graph.defaultBranch(),
+        layout.jobs().size(),
+        layout.criticalPath());
+    files.forEach(
+        (target, text) ->
+            LOG.info(
+                "{}: {} bytes{}, limit {}",
+                target.path(),
+                String.format("%,d", text.getBytes(StandardCharsets.UTF_8).length),
+                target == CiTarget.CIRCLECI
+                    ? " (" + String.format("%,d", target.measuredSize(text)) + " compiled)"
+                    : "",
+                String.format("%,d", target.maxBytes())));
+    int fewer =
+        withGroups.groupAbove() > CiLayout.DEFAULT_GROUP_ABOVE
+            ? CiLayout.DEFAULT_GROUP_ABOVE
+            : Math.max(1, Math.min(withGroups.groupAbove(), graph.modules().size()) / 2);
+    List<String> oversized =
+        CiFiles.oversized(
+            files,
+            "group modules into fewer jobs with -D"
+                + Setting.CI_CONFIG_GROUP_ABOVE.property()
+                + "="
+                + fewer
+                + " (or <ciConfig><groupAbove>)");
     if (!oversized.isEmpty()) {
       oversized.forEach(LOG::error);
       throw new CiConfigException(String.join("; ", oversized));
     }
     if (settings.bool(Setting.CI_CONFIG_CHECK)) {
-      String regenerate = "mvn azbuild:ci-config" + (selected.size() == CiTarget.values().length ? ""
-          : " -D" + Setting.CI_CONFIG_TARGETS.property() + "=" + String.join(",",
-              selected.stream().map(CiTarget::id).toList()));
+      String regenerate =
+          "mvn azbuild:ci-config"
+              + (selected.size() == CiTarget.values().length
+                  ? ""
+                  : " -D"
+                      + Setting.CI_CONFIG_TARGETS.property()
+                      + "="
+                      + String.join(",", selected.stream().map(CiTarget::id).toList()));
       List<String> problems = CiFiles.check(root, files, regenerate);
       if (!problems.isEmpty()) {
         problems.forEach(LOG::error);
@@ -374,8 +478,11 @@ public final class Azbuild {
    * re-tagged at this commit.
    */
   public CollectedBuild ciCollect() throws AzbuildException {
-    Path dir = settings.optional(Setting.CI_COLLECT_REPORTS).map(Path::of)
-        .orElse(host.reactorRoot().resolve(CiOptions.REPORTS_DIR));
+    Path dir =
+        settings
+            .optional(Setting.CI_COLLECT_REPORTS)
+            .map(Path::of)
+            .orElse(host.reactorRoot().resolve(CiOptions.REPORTS_DIR));
     Planned planned = plan();
     Plan plan = planned.plan();
     List<Path> files = reportFiles(dir);
@@ -383,26 +490,44 @@ public final class Azbuild {
     try {
       byId = BuildReport.read(files, plan.head());
     } catch (IOException e) {
-      throw new AzbuildException(e.getMessage() + "; the build jobs' reports must be their target/azbuild/build.json", e);
+      throw new AzbuildException(
+          e.getMessage() + "; the build jobs' reports must be their target/azbuild/build.json", e);
     }
     CollectedBuild collected = CollectedBuild.of(plan, byId);
-    LOG.info("azbuild ci-collect: {} build reports in {}, {} of {} image modules reported", files.size(), dir,
-        collected.reports().size(), plan.modules().size());
+    LOG.info(
+        "azbuild ci-collect: {} build reports in {}, {} of {} image modules reported",
+        files.size(),
+        dir,
+        collected.reports().size(),
+        plan.modules().size());
     Path merged = host.reportDir().resolve("build.json");
     try {
-      new BuildReport(merged, plan.head(), planned.graph().modules().stream().map(ImageModule::id).toList())
+      new BuildReport(
+              merged, plan.head(), planned.graph().modules().stream().map(ImageModule::id).toList())
           .recordAll(collected.reports());
     } catch (IOException e) {
       throw new AzbuildException("cannot write " + merged + ": " + e.getMessage(), e);
     }
     LOG.info("wrote {}", merged);
-    for (Path file : GraphWriter.write(GraphModel.of(collected.plan(), collected.notBuilt()),
-        EnumSet.allOf(GraphFormat.class), host.reportDir(), "azbuild.ciCollect")) {
+    for (Path file :
+        GraphWriter.write(
+            GraphModel.of(collected.plan(), collected.notBuilt()),
+            EnumSet.allOf(GraphFormat.class),
+            host.reportDir(),
+            "azbuild.ciCollect")) {
       LOG.info("wrote {}", file);
     }
-    collected.reports().forEach(r -> LOG.info("{}: {}{}",
-        planned.graph().module(r.id()).map(ImageModule::label).orElse(r.id()), r.action(),
-        r.error() != null ? " (" + r.error().lines().findFirst().orElse("") + ")" : ""));
+    collected
+        .reports()
+        .forEach(
+            r ->
+                LOG.info(
+                    "{}: {}{}",
+                    planned.graph().module(r.id()).map(ImageModule::label).orElse(r.id()),
+                    r.action(),
+                    r.error() != null
+                        ? " (" + r.error().lines().findFirst().orElse("") + ")"
+                        : ""));
     if (!collected.complete()) {
       throw new AzbuildException(collected.problem());
     }
@@ -416,7 +541,9 @@ public final class Azbuild {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> p.getFileName().toString().equals("build.json") && Files.isRegularFile(p)).sorted()
+      return walk.filter(
+              p -> p.getFileName().toString().equals("build.json") && Files.isRegularFile(p))
+          .sorted()
           .toList();
     } catch (IOException e) {
       throw new AzbuildException("cannot read " + dir + ": " + e.getMessage(), e);
@@ -435,8 +562,11 @@ public final class Azbuild {
   private static void warnUnlessRepositoryRoot(Path root, Path workTree) {
     try {
       if (!Files.isSameFile(root, workTree)) {
-        LOG.warn("the reactor root {} is not the git repository root {}; CircleCI and GitHub Actions read their files"
-            + " only at the repository root", root, workTree);
+        LOG.warn(
+            "the reactor root {} is not the git repository root {}; CircleCI and GitHub Actions read their files"
+                + " only at the repository root",
+            root,
+            workTree);
       }
     } catch (IOException e) {
       LOG.debug("cannot compare {} with {}: {}", root, workTree, e.getMessage());
@@ -455,18 +585,26 @@ public final class Azbuild {
     ImportPlan plan = ManifestImporter.plan(root, parsed, options);
     plan.notices().forEach(LOG::warn);
     for (ImportWriter.Written w : ImportWriter.write(root, plan, settings.bool(Setting.FORCE))) {
-      LOG.info(switch (w.action()) {
-        case WROTE -> "wrote " + w.path();
-        case OVERWROTE -> "overwrote " + w.path();
-        case UNCHANGED -> "unchanged " + w.path();
-      });
+      LOG.info(
+          switch (w.action()) {
+            case WROTE -> "wrote " + w.path();
+            case OVERWROTE -> "overwrote " + w.path();
+            case UNCHANGED -> "unchanged " + w.path();
+          });
     }
-    plan.kept().forEach(k -> LOG.info("kept {} (the manifest's own pattern file, read the same way)", k));
-    LOG.info("azbuild import-manifest: {} projects of {} imported into {}; next: mvn azbuild:plan",
-        plan.modules().size(), manifest, root);
+    plan.kept()
+        .forEach(k -> LOG.info("kept {} (the manifest's own pattern file, read the same way)", k));
+    LOG.info(
+        "azbuild import-manifest: {} projects of {} imported into {}; next: mvn azbuild:plan",
+        plan.modules().size(),
+        manifest,
+        root);
   }
 
-  /** The true/false answers of changed and image-exists: logged, and written to {@code azbuild.output}. */
+  /**
+   * The true/false answers of changed and image-exists: logged, and written to {@code
+   * azbuild.output}.
+   */
   private void answer(boolean value) throws AzbuildException {
     String text = Boolean.toString(value);
     LOG.info(text);
@@ -480,8 +618,13 @@ public final class Azbuild {
       }
       Files.writeString(output.get(), text + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new AzbuildException("cannot write azbuild.output=" + output.get() + ": " + e.getMessage()
-          + "; check the directory is writable", e);
+      throw new AzbuildException(
+          "cannot write azbuild.output="
+              + output.get()
+              + ": "
+              + e.getMessage()
+              + "; check the directory is writable",
+          e);
     }
   }
 }

@@ -10,21 +10,27 @@ import java.util.Optional;
 
 /**
  * What the build tool running azbuild knows and azbuild-core cannot find out itself: the reactor,
- * its directories, the modules this run was asked to build, credentials from its own settings.
- * The Maven plugin implements it over the Maven session.
+ * its directories, the modules this run was asked to build, credentials from its own settings. The
+ * Maven plugin implements it over the Maven session.
  */
 public interface BuildHost {
 
   /** Every module of the whole reactor (not only those selected), in build order. */
   List<ReactorModule> reactor();
 
-  /** Ids ({@code groupId:artifactId}) of the modules this run builds ({@code -pl} selects them), in build order. */
+  /**
+   * Ids ({@code groupId:artifactId}) of the modules this run builds ({@code -pl} selects them), in
+   * build order.
+   */
   List<String> selectedModules();
 
   /** Resolves SNAPSHOT dependencies from outside the reactor (content mode hashes their files). */
   ArtifactResolver artifacts();
 
-  /** Registry credentials the build tool holds, by registry host (Maven: settings.xml servers, decrypted). */
+  /**
+   * Registry credentials the build tool holds, by registry host (Maven: settings.xml servers,
+   * decrypted).
+   */
   Map<String, Credentials> credentials();
 
   /** The directory the build was started in. */
@@ -36,7 +42,9 @@ public interface BuildHost {
   /** Where reports go ({@code target/azbuild} at the reactor root). */
   Path reportDir();
 
-  /** The artifactId of the project the build was started in (names this project on shared hosts). */
+  /**
+   * The artifactId of the project the build was started in (names this project on shared hosts).
+   */
   String rootArtifactId();
 
   /** The build tool's own installation (ci-local runs the same Maven in its jobs). */

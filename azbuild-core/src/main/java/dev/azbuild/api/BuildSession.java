@@ -36,14 +36,15 @@ public final class BuildSession {
   }
 
   /** The re-tag outcome of every unchanged module, by module id, for these settings. */
-  public Map<String, UnchangedImages.Outcome> unchangedBatch(Object key,
-      Computation<Map<String, UnchangedImages.Outcome>> compute) throws AzbuildException {
+  public Map<String, UnchangedImages.Outcome> unchangedBatch(
+      Object key, Computation<Map<String, UnchangedImages.Outcome>> compute)
+      throws AzbuildException {
     return once(new Key("unchangedBatch", key), compute);
   }
 
   /** The last fully deployed commit recorded in a cache registry, read once. */
-  public Optional<String> deployedCommit(String cacheRegistry, Computation<Optional<String>> compute)
-      throws AzbuildException {
+  public Optional<String> deployedCommit(
+      String cacheRegistry, Computation<Optional<String>> compute) throws AzbuildException {
     return once(new Key("deployedCommit", cacheRegistry), compute);
   }
 
@@ -55,7 +56,8 @@ public final class BuildSession {
   @SuppressWarnings("unchecked")
   private <T> T once(Key key, Computation<T> compute) throws AzbuildException {
     FutureTask<Object> task = tasks.computeIfAbsent(key, k -> new FutureTask<>(compute::compute));
-    task.run(); // runs it unless another execution ran or runs it; the map's lock is not held meanwhile
+    task.run(); // runs it unless another execution ran or runs it; the map's lock is not held
+    // meanwhile
     try {
       return (T) task.get();
     } catch (InterruptedException e) {

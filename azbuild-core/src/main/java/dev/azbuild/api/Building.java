@@ -29,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code azbuild:build} for one module: build it if the plan says so, else take its outcome from the
- * batch that re-tags every unchanged module of the session at once (started by the first execution).
+ * {@code azbuild:build} for one module: build it if the plan says so, else take its outcome from
+ * the batch that re-tags every unchanged module of the session at once (started by the first
+ * execution).
  */
 final class Building {
 
@@ -43,7 +44,12 @@ final class Building {
   private final Planning planning;
   private final Map<String, String> environment;
 
-  Building(Settings settings, BuildHost host, BuildSession session, RegistryAccess registries, Planning planning,
+  Building(
+      Settings settings,
+      BuildHost host,
+      BuildSession session,
+      RegistryAccess registries,
+      Planning planning,
       Map<String, String> environment) {
     this.settings = settings;
     this.host = host;
@@ -62,28 +68,43 @@ final class Building {
     if (found.isEmpty()) {
       LOG.debug("{}: not an image module", moduleId);
       if (skipPush || registries.cacheRegistryUrl().isPresent()) {
-        startUnchangedBatch(planned); // the reactor root runs first: re-tag the unchanged modules now
+        startUnchangedBatch(
+            planned); // the reactor root runs first: re-tag the unchanged modules now
       }
       return;
     }
     ImageModule module = found.get();
     if (!skipPush && registries.cacheRegistryUrl().isEmpty()) {
-      throw new SettingException("no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX]"
-          + " (or AZBUILD_CACHE_REGISTRY), or build locally with -Dazbuild.skipPush");
+      throw new SettingException(
+          "no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX]"
+              + " (or AZBUILD_CACHE_REGISTRY), or build locally with -Dazbuild.skipPush");
     }
     if (planned.plan().decision(module.id()).filter(ModuleDecision::rebuild).isEmpty()) {
       reportUnchanged(planned, module);
       return;
     }
-    startUnchangedBatch(planned); // also when the first execution is a module to build (-pl), so the re-tags start early
+    startUnchangedBatch(
+        planned); // also when the first execution is a module to build (-pl), so the re-tags start
+    // early
     BuildSettings buildSettings = moduleSettings(planned, module, pull);
     long start = System.nanoTime();
-    try (Registry cache = skipPush && registries.cacheRegistryUrl().isEmpty()
-            ? new NoRegistry(registries.namespace()) : registries.openCache();
+    try (Registry cache =
+            skipPush && registries.cacheRegistryUrl().isEmpty()
+                ? new NoRegistry(registries.namespace())
+                : registries.openCache();
         DockerDaemon daemon = DockerDaemon.fromEnvironment(environment)) {
-      ModuleReport report = new ModuleBuild(module, planned.plan(), planned.graph(), cache, planned.probed(), daemon,
-          buildSettings).call();
-      buildReport(planned).record(CommitTagCheck.confirm(cache, buildSettings.commit(), module.label(), report));
+      ModuleReport report =
+          new ModuleBuild(
+                  module,
+                  planned.plan(),
+                  planned.graph(),
+                  cache,
+                  planned.probed(),
+                  daemon,
+                  buildSettings)
+              .call();
+      buildReport(planned)
+          .record(CommitTagCheck.confirm(cache, buildSettings.commit(), module.label(), report));
     } catch (BuildFailure | RegistryException e) {
       recordFailure(planned, module, start, e);
       throw e;
@@ -92,12 +113,16 @@ final class Building {
     }
   }
 
-  /** Runs the batch unless another execution did; its errors are the unchanged modules' to report, not this one's. */
+  /**
+   * Runs the batch unless another execution did; its errors are the unchanged modules' to report,
+   * not this one's.
+   */
   private void startUnchangedBatch(Planned planned) {
     try {
       unchangedBatch(planned);
     } catch (AzbuildException | RuntimeException e) {
-      LOG.debug("re-tagging the unchanged modules failed; each of them reports it: {}", e.getMessage());
+      LOG.debug(
+          "re-tagging the unchanged modules failed; each of them reports it: {}", e.getMessage());
     }
   }
 
@@ -105,9 +130,13 @@ final class Building {
   private void reportUnchanged(Planned planned, ImageModule module) throws AzbuildException {
     UnchangedImages.Outcome outcome = unchangedBatch(planned).get(module.id());
     if (outcome == null) {
-      // not among the batch's modules (its execution has other settings than the first one): a batch of its own
-      outcome = retagUnchanged(planned, UnchangedImages.select(planned.plan(), planned.graph(), List.of(module.id())))
-          .get(module.id());
+      // not among the batch's modules (its execution has other settings than the first one): a
+      // batch of its own
+      outcome =
+          retagUnchanged(
+                  planned,
+                  UnchangedImages.select(planned.plan(), planned.graph(), List.of(module.id())))
+              .get(module.id());
     }
     LOG.info(outcome.logLine());
     if (outcome.failed()) {
@@ -119,27 +148,44 @@ final class Building {
    * The outcome of every unchanged image module of this run's modules (so {@code -pl} subsets
    * re-tag only theirs), by module id: re-tagged once per build session, in parallel.
    */
-  private Map<String, UnchangedImages.Outcome> unchangedBatch(Planned planned) throws AzbuildException {
-    List<Object> key = List.of(host.reportDir(), registries.cacheRegistryUrl().orElse(""), planned.plan().head(),
-        settings.optional(Setting.BRANCH).orElse(""), settings.string(Setting.MASTER_TAG),
-        settings.bool(Setting.SKIP_PUSH));
-    return session.unchangedBatch(key, () -> retagUnchanged(planned,
-        UnchangedImages.select(planned.plan(), planned.graph(), host.selectedModules())));
+  private Map<String, UnchangedImages.Outcome> unchangedBatch(Planned planned)
+      throws AzbuildException {
+    List<Object> key =
+        List.of(
+            host.reportDir(),
+            registries.cacheRegistryUrl().orElse(""),
+            planned.plan().head(),
+            settings.optional(Setting.BRANCH).orElse(""),
+            settings.string(Setting.MASTER_TAG),
+            settings.bool(Setting.SKIP_PUSH));
+    return session.unchangedBatch(
+        key,
+        () ->
+            retagUnchanged(
+                planned,
+                UnchangedImages.select(planned.plan(), planned.graph(), host.selectedModules())));
   }
 
-  /** Re-tags the modules with one registry client (none with skipPush) and records them all in build.json. */
-  private Map<String, UnchangedImages.Outcome> retagUnchanged(Planned planned, List<UnchangedImages.Unchanged> unchanged)
-      throws AzbuildException {
+  /**
+   * Re-tags the modules with one registry client (none with skipPush) and records them all in
+   * build.json.
+   */
+  private Map<String, UnchangedImages.Outcome> retagUnchanged(
+      Planned planned, List<UnchangedImages.Unchanged> unchanged) throws AzbuildException {
     if (unchanged.isEmpty()) {
       return Map.of();
     }
     BuildSettings shared = sharedSettings(planned);
     Map<String, UnchangedImages.Outcome> outcomes;
-    try (Registry cache = shared.skipPush() ? new NoRegistry(registries.namespace()) : registries.openCache()) {
-      outcomes = new UnchangedImages(cache, shared, planned.plan().mode(), planned.probed()).retag(unchanged);
+    try (Registry cache =
+        shared.skipPush() ? new NoRegistry(registries.namespace()) : registries.openCache()) {
+      outcomes =
+          new UnchangedImages(cache, shared, planned.plan().mode(), planned.probed())
+              .retag(unchanged);
     }
     try {
-      buildReport(planned).recordAll(outcomes.values().stream().map(UnchangedImages.Outcome::report).toList());
+      buildReport(planned)
+          .recordAll(outcomes.values().stream().map(UnchangedImages.Outcome::report).toList());
     } catch (IOException e) {
       throw cannotWriteReport(e);
     }
@@ -147,40 +193,81 @@ final class Building {
   }
 
   private AzbuildException cannotWriteReport(IOException e) {
-    return new AzbuildException("cannot write " + reportFile() + ": " + e.getMessage()
-        + "; check that the directory is writable", e);
+    return new AzbuildException(
+        "cannot write "
+            + reportFile()
+            + ": "
+            + e.getMessage()
+            + "; check that the directory is writable",
+        e);
   }
 
-  /** Notes the failure in build.json (the graph goal colours the module); the build's error stays the one reported. */
+  /**
+   * Notes the failure in build.json (the graph goal colours the module); the build's error stays
+   * the one reported.
+   */
   private void recordFailure(Planned planned, ImageModule module, long start, Exception error) {
-    List<String> reasons = planned.plan().decision(module.id()).map(ModuleDecision::reasons).orElse(List.of());
+    List<String> reasons =
+        planned.plan().decision(module.id()).map(ModuleDecision::reasons).orElse(List.of());
     try {
-      buildReport(planned).record(ModuleReport.failed(module.id(), module.image(),
-          (System.nanoTime() - start) / 1e9, reasons, error.getMessage()));
+      buildReport(planned)
+          .record(
+              ModuleReport.failed(
+                  module.id(),
+                  module.image(),
+                  (System.nanoTime() - start) / 1e9,
+                  reasons,
+                  error.getMessage()));
     } catch (IOException e) {
       LOG.warn("cannot record the failure in {}: {}", reportFile(), e.getMessage());
     }
   }
 
-  /** What every module's build shares: no source label, no terraform (only modules to build need those). */
+  /**
+   * What every module's build shares: no source label, no terraform (only modules to build need
+   * those).
+   */
   private BuildSettings sharedSettings(Planned planned) throws AzbuildException {
-    String branch = planning.branch().or(planned::checkedOutBranch).orElseThrow(() -> new SettingException(
-            "HEAD is detached and no branch is known; set -Dazbuild.branch=NAME or the CI's branch variable"
-                + " (CIRCLE_BRANCH, GITHUB_HEAD_REF/GITHUB_REF_NAME, CI_COMMIT_BRANCH, BRANCH_NAME, BUILDKITE_BRANCH)"));
-    return new BuildSettings(planned.plan().head(), TagNames.sanitize(branch), settings.string(Setting.MASTER_TAG), "",
+    String branch =
+        planning
+            .branch()
+            .or(planned::checkedOutBranch)
+            .orElseThrow(
+                () ->
+                    new SettingException(
+                        "HEAD is detached and no branch is known; set -Dazbuild.branch=NAME or the CI's branch variable"
+                            + " (CIRCLE_BRANCH, GITHUB_HEAD_REF/GITHUB_REF_NAME, CI_COMMIT_BRANCH, BRANCH_NAME, BUILDKITE_BRANCH)"));
+    return new BuildSettings(
+        planned.plan().head(),
+        TagNames.sanitize(branch),
+        settings.string(Setting.MASTER_TAG),
+        "",
         settings.bool(Setting.REPRODUCIBLE) ? Optional.empty() : Optional.of(Instant.now()),
-        settings.bool(Setting.SKIP_PUSH), Optional.empty(), planned.workTree(), host.reactorRoot());
+        settings.bool(Setting.SKIP_PUSH),
+        Optional.empty(),
+        planned.workTree(),
+        host.reactorRoot());
   }
 
-  private BuildSettings moduleSettings(Planned planned, ImageModule module, PullPolicy pull) throws AzbuildException {
+  private BuildSettings moduleSettings(Planned planned, ImageModule module, PullPolicy pull)
+      throws AzbuildException {
     BuildSettings shared = sharedSettings(planned);
     Optional<TerraformRunner> terraform = Optional.empty();
-    if (!settings.bool(Setting.TERRAFORM_SKIP) && Files.isDirectory(module.basedir().resolve("terraform"))) {
+    if (!settings.bool(Setting.TERRAFORM_SKIP)
+        && Files.isDirectory(module.basedir().resolve("terraform"))) {
       terraform = Optional.of(TerraformTool.runner(settings, Duration.ofMinutes(5)));
     }
-    return new BuildSettings(shared.commit(), shared.branchTag(), shared.masterTag(),
-        host.scmUrl(module.id()).orElse(""), shared.created(), shared.skipPush(), terraform, shared.repositoryRoot(),
-        shared.reactorRoot(), pull);
+    return new BuildSettings(
+        shared.commit(),
+        shared.branchTag(),
+        shared.masterTag(),
+        host.scmUrl(module.id()).orElse(""),
+        shared.created(),
+        shared.skipPush(),
+        terraform,
+        shared.repositoryRoot(),
+        shared.reactorRoot(),
+        pull);
   }
 
   private PullPolicy pullPolicy() throws SettingException {
@@ -197,7 +284,12 @@ final class Building {
 
   /** One report per build session, shared by every module's execution. */
   private BuildReport buildReport(Planned planned) {
-    return session.buildReport(reportFile(), () -> new BuildReport(reportFile(), planned.plan().head(),
-        planned.graph().modules().stream().map(ImageModule::id).toList()));
+    return session.buildReport(
+        reportFile(),
+        () ->
+            new BuildReport(
+                reportFile(),
+                planned.plan().head(),
+                planned.graph().modules().stream().map(ImageModule::id).toList()));
   }
 }

@@ -45,7 +45,11 @@ final class Deploying {
   private final Planning planning;
   private final Map<String, String> environment;
 
-  Deploying(Settings settings, BuildHost host, RegistryAccess registries, Planning planning,
+  Deploying(
+      Settings settings,
+      BuildHost host,
+      RegistryAccess registries,
+      Planning planning,
       Map<String, String> environment) {
     this.settings = settings;
     this.host = host;
@@ -62,29 +66,54 @@ final class Deploying {
       LOG.info("azbuild: no image modules, nothing to deploy");
       return;
     }
-    List<ImageModule> selected = ModuleSelection.select(modules, host.reactorRoot(),
-        settings.optional(Setting.DEPLOY_MODULES).orElse(null));
+    List<ImageModule> selected =
+        ModuleSelection.select(
+            modules, host.reactorRoot(), settings.optional(Setting.DEPLOY_MODULES).orElse(null));
     checkBranch();
-    String deployUrl = registries.deployRegistryUrl().orElseThrow(() -> new SettingException(
-        "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
+    String deployUrl =
+        registries
+            .deployRegistryUrl()
+            .orElseThrow(
+                () ->
+                    new SettingException(
+                        "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
     int staleAfter = staleAfterSeconds();
     boolean dryRun = settings.bool(Setting.DRY_RUN);
     String commit = planned.plan().head();
     String hostName = settings.optional(Setting.DEPLOY_HOST).orElseGet(Deploying::hostName);
-    DeploySettings deploySettings = new DeploySettings(commit, settings.string(Setting.MASTER_TAG),
-        settings.string(Setting.DEPLOY_IMAGE_VAR),
-        settings.optional(Setting.DEPLOY_STATE_DIR).map(Path::of).orElseGet(() -> defaultStateRoot(names, deployUrl)),
-        dryRun,
-        settings.optional(Setting.DEPLOY_RUN_ID)
-            .orElse(hostName + ":" + ProcessHandle.current().pid() + ":" + System.currentTimeMillis()),
-        hostName, Duration.ofMillis(500), Duration.ofSeconds(staleAfter), settings.bool(Setting.DEPLOY_BREAK_LOCK),
-        settings.bool(Setting.DEPLOY_ALLOW_TERRAFORM_REMOVAL));
+    DeploySettings deploySettings =
+        new DeploySettings(
+            commit,
+            settings.string(Setting.MASTER_TAG),
+            settings.string(Setting.DEPLOY_IMAGE_VAR),
+            settings
+                .optional(Setting.DEPLOY_STATE_DIR)
+                .map(Path::of)
+                .orElseGet(() -> defaultStateRoot(names, deployUrl)),
+            dryRun,
+            settings
+                .optional(Setting.DEPLOY_RUN_ID)
+                .orElse(
+                    hostName
+                        + ":"
+                        + ProcessHandle.current().pid()
+                        + ":"
+                        + System.currentTimeMillis()),
+            hostName,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(staleAfter),
+            settings.bool(Setting.DEPLOY_BREAK_LOCK),
+            settings.bool(Setting.DEPLOY_ALLOW_TERRAFORM_REMOVAL));
     DeployReport report = new DeployReport(host.reportDir().resolve("deploy.json"), commit, dryRun);
-    try (Registry cache = registries.openCache(); Registry deploy = registries.open(deployUrl);
+    try (Registry cache = registries.openCache();
+        Registry deploy = registries.open(deployUrl);
         ServiceRestarter restarter = restarter(deploy, names)) {
-      Optional<TerraformRunner> terraform = !dryRun && Deployer.needsTerraform(selected)
-          ? Optional.of(TerraformTool.runner(settings, Duration.ofMinutes(30))) : Optional.empty();
-      new Deployer(cache, deploy, terraform, restarter, deploySettings, report).deploy(modules, selected);
+      Optional<TerraformRunner> terraform =
+          !dryRun && Deployer.needsTerraform(selected)
+              ? Optional.of(TerraformTool.runner(settings, Duration.ofMinutes(30)))
+              : Optional.empty();
+      new Deployer(cache, deploy, terraform, restarter, deploySettings, report)
+          .deploy(modules, selected);
     }
   }
 
@@ -93,16 +122,27 @@ final class Deploying {
     try {
       return settings.integer(Setting.DEPLOY_LOCK_STALE_AFTER, 1);
     } catch (SettingException e) {
-      throw new SettingException("azbuild.deploy.lockStaleAfter=" + value
-          + " is not a number of seconds of at least 1; use e.g. -Dazbuild.deploy.lockStaleAfter=120");
+      throw new SettingException(
+          "azbuild.deploy.lockStaleAfter="
+              + value
+              + " is not a number of seconds of at least 1; use e.g. -Dazbuild.deploy.lockStaleAfter=120");
     }
   }
 
   private void checkBranch() throws AzbuildException {
     try (GitRepo git = GitRepo.open(host.executionRoot(), planning.gitBackend())) {
-      String current = planning.branch().or(git::currentBranch).orElseThrow(() -> new SettingException(
-          "HEAD is detached and no branch is known; set -Dazbuild.branch=NAME or the CI's branch variable"));
-      String defaultName = planning.defaultBranch().orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
+      String current =
+          planning
+              .branch()
+              .or(git::currentBranch)
+              .orElseThrow(
+                  () ->
+                      new SettingException(
+                          "HEAD is detached and no branch is known; set -Dazbuild.branch=NAME or the CI's branch variable"));
+      String defaultName =
+          planning
+              .defaultBranch()
+              .orElseGet(() -> new BaseCommitResolver(git).detectDefaultBranch());
       BranchGuard.check(current, defaultName, settings.bool(Setting.DEPLOY_ALLOW_BRANCH));
     }
   }
@@ -112,28 +152,59 @@ final class Deploying {
     switch (restart) {
       case "none":
         return ServiceRestarter.NONE;
-      case "docker": {
-        String name = deploy.imageName("x");
-        String registryHost = name.substring(0, name.indexOf('/'));
-        Optional<RegistryAuth> auth = deploy.credentials().map(c -> new RegistryAuth(c.credentials().username(),
-            c.credentials().secret(), registryHost));
-        return new DockerRestarter(DockerDaemon.fromEnvironment(environment), auth, names);
-      }
-      case "ecs": {
-        String cluster = settings.optional(Setting.DEPLOY_ECS_CLUSTER).orElseThrow(() -> new SettingException(
-            "azbuild.deploy.restart=ecs needs the cluster; set -Dazbuild.deploy.ecs.cluster=NAME"));
-        // the deploy registry's region when it is ECR (the bash scripts deploy in one region), else the usual variables
-        String region = settings.optional(Setting.AWS_REGION)
-            .or(() -> deploy instanceof EcrRegistry ecr ? Optional.of(ecr.region()) : Optional.empty())
-            .or(() -> Optional.ofNullable(environment.get("AWS_REGION")).filter(s -> !s.isBlank()))
-            .or(() -> Optional.ofNullable(environment.get("AWS_DEFAULT_REGION")).filter(s -> !s.isBlank()))
-            .orElseThrow(() -> new SettingException(
-                "azbuild.deploy.restart=ecs needs a region; set -Dazbuild.aws.region=REGION (or AWS_REGION)"));
-        return new EcsRestarter(EcsRestarter.client(region, settings.optional(Setting.AWS_ENDPOINT)), cluster,
-            Duration.ofSeconds(settings.integer(Setting.DEPLOY_ECS_TIMEOUT, 1)), Duration.ofSeconds(2));
-      }
+      case "docker":
+        {
+          String name = deploy.imageName("x");
+          String registryHost = name.substring(0, name.indexOf('/'));
+          Optional<RegistryAuth> auth =
+              deploy
+                  .credentials()
+                  .map(
+                      c ->
+                          new RegistryAuth(
+                              c.credentials().username(), c.credentials().secret(), registryHost));
+          return new DockerRestarter(DockerDaemon.fromEnvironment(environment), auth, names);
+        }
+      case "ecs":
+        {
+          String cluster =
+              settings
+                  .optional(Setting.DEPLOY_ECS_CLUSTER)
+                  .orElseThrow(
+                      () ->
+                          new SettingException(
+                              "azbuild.deploy.restart=ecs needs the cluster; set -Dazbuild.deploy.ecs.cluster=NAME"));
+          // the deploy registry's region when it is ECR (the bash scripts deploy in one region),
+          // else the usual variables
+          String region =
+              settings
+                  .optional(Setting.AWS_REGION)
+                  .or(
+                      () ->
+                          deploy instanceof EcrRegistry ecr
+                              ? Optional.of(ecr.region())
+                              : Optional.empty())
+                  .or(
+                      () ->
+                          Optional.ofNullable(environment.get("AWS_REGION"))
+                              .filter(s -> !s.isBlank()))
+                  .or(
+                      () ->
+                          Optional.ofNullable(environment.get("AWS_DEFAULT_REGION"))
+                              .filter(s -> !s.isBlank()))
+                  .orElseThrow(
+                      () ->
+                          new SettingException(
+                              "azbuild.deploy.restart=ecs needs a region; set -Dazbuild.aws.region=REGION (or AWS_REGION)"));
+          return new EcsRestarter(
+              EcsRestarter.client(region, settings.optional(Setting.AWS_ENDPOINT)),
+              cluster,
+              Duration.ofSeconds(settings.integer(Setting.DEPLOY_ECS_TIMEOUT, 1)),
+              Duration.ofSeconds(2));
+        }
       default:
-        throw new SettingException("azbuild.deploy.restart=" + restart + " is not known; use none, docker or ecs");
+        throw new SettingException(
+            "azbuild.deploy.restart=" + restart + " is not known; use none, docker or ecs");
     }
   }
 
@@ -145,8 +216,11 @@ final class Deploying {
   private Path defaultStateRoot(Namespace names, String deployUrl) {
     String hash;
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          (host.reactorRoot().toAbsolutePath() + "|" + deployUrl).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (host.reactorRoot().toAbsolutePath() + "|" + deployUrl)
+                      .getBytes(StandardCharsets.UTF_8));
       hash = HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -154,8 +228,10 @@ final class Deploying {
     Path states = Path.of(System.getProperty("user.home"), ".azbuild", "terraform-state");
     Path legacy = states.resolve(hash);
     if (Files.isDirectory(legacy)) {
-      LOG.info("azbuild: terraform state in {} (made by an earlier version; move it to {} to use the namespaced default)",
-          legacy, states.resolve(names.value()).resolve(hash));
+      LOG.info(
+          "azbuild: terraform state in {} (made by an earlier version; move it to {} to use the namespaced default)",
+          legacy,
+          states.resolve(names.value()).resolve(hash));
       return legacy;
     }
     return states.resolve(names.value()).resolve(hash);

@@ -28,7 +28,11 @@ final class LocalCi {
   private final RegistryAccess registries;
   private final Map<String, String> environment;
 
-  LocalCi(Settings settings, BuildHost host, RegistryAccess registries, Map<String, String> environment) {
+  LocalCi(
+      Settings settings,
+      BuildHost host,
+      RegistryAccess registries,
+      Map<String, String> environment) {
     this.settings = settings;
     this.host = host;
     this.registries = registries;
@@ -37,40 +41,73 @@ final class LocalCi {
 
   RunReport run() throws AzbuildException {
     Path root = host.reactorRoot();
-    Vendor vendor = Vendor.parse(settings.string(Setting.CI_LOCAL_TARGET), Setting.CI_LOCAL_TARGET.property());
+    Vendor vendor =
+        Vendor.parse(settings.string(Setting.CI_LOCAL_TARGET), Setting.CI_LOCAL_TARGET.property());
     boolean keepImages = settings.bool(Setting.CI_LOCAL_KEEP_IMAGES);
     RunReport report;
     try (DockerDaemon daemon = keepImages ? null : DockerDaemon.fromEnvironment(environment)) {
-      Path work = settings.optional(Setting.CI_LOCAL_WORK_DIR).map(Path::of)
-          .orElse(root.resolve("target").resolve("azbuild").resolve("ci-local").resolve(vendor.id()));
+      Path work =
+          settings
+              .optional(Setting.CI_LOCAL_WORK_DIR)
+              .map(Path::of)
+              .orElse(
+                  root.resolve("target")
+                      .resolve("azbuild")
+                      .resolve("ci-local")
+                      .resolve(vendor.id()));
       Map<String, String> extraEnv = new LinkedHashMap<>();
       registries.cacheRegistryUrl().ifPresent(url -> extraEnv.put("AZBUILD_CACHE_REGISTRY", url));
       registries.deployRegistryUrl().ifPresent(url -> extraEnv.put("AZBUILD_DEPLOY_REGISTRY", url));
-      settings.optional(Setting.AWS_ENDPOINT).ifPresent(e -> extraEnv.put("AZBUILD_AWS_ENDPOINT", e));
+      settings
+          .optional(Setting.AWS_ENDPOINT)
+          .ifPresent(e -> extraEnv.put("AZBUILD_AWS_ENDPOINT", e));
       List<String> prefixes = new ArrayList<>();
       registries.cacheRegistryUrl().ifPresent(prefixes::add);
       registries.deployRegistryUrl().ifPresent(prefixes::add);
       ImageSweep sweep = daemon == null ? null : new ImageSweep(images(daemon), prefixes);
       String mavenArgs = settings.optional(Setting.CI_LOCAL_MAVEN_ARGS).orElse("");
-      RunSettings run = new RunSettings(root, settings.optional(Setting.CI_LOCAL_COMMIT).orElse(null),
-          settings.optional(Setting.CI_LOCAL_BRANCH).orElse(null), work.toAbsolutePath(),
-          settings.integer(Setting.CI_LOCAL_CONCURRENCY, 1), names(settings.optional(Setting.CI_LOCAL_JOBS).orElse("")),
-          settings.optional(Setting.CI_LOCAL_MAVEN_HOME).map(Path::of).orElse(host.toolHome()).toAbsolutePath(),
-          settings.optional(Setting.CI_LOCAL_SHARED_REPOSITORY).map(Path::of).orElse(host.localRepository())
-              .toAbsolutePath(),
-          mavenArgs.isBlank() ? List.of() : Arrays.asList(mavenArgs.strip().split("\\s+")),
-          host.offline(), Path.of(System.getProperty("java.home")), environment, extraEnv,
-          settings.integer(Setting.CI_LOCAL_TIMEOUT, 1), settings.optional(Setting.CI_LOCAL_WORKFLOW).orElse(null));
+      RunSettings run =
+          new RunSettings(
+              root,
+              settings.optional(Setting.CI_LOCAL_COMMIT).orElse(null),
+              settings.optional(Setting.CI_LOCAL_BRANCH).orElse(null),
+              work.toAbsolutePath(),
+              settings.integer(Setting.CI_LOCAL_CONCURRENCY, 1),
+              names(settings.optional(Setting.CI_LOCAL_JOBS).orElse("")),
+              settings
+                  .optional(Setting.CI_LOCAL_MAVEN_HOME)
+                  .map(Path::of)
+                  .orElse(host.toolHome())
+                  .toAbsolutePath(),
+              settings
+                  .optional(Setting.CI_LOCAL_SHARED_REPOSITORY)
+                  .map(Path::of)
+                  .orElse(host.localRepository())
+                  .toAbsolutePath(),
+              mavenArgs.isBlank() ? List.of() : Arrays.asList(mavenArgs.strip().split("\\s+")),
+              host.offline(),
+              Path.of(System.getProperty("java.home")),
+              environment,
+              extraEnv,
+              settings.integer(Setting.CI_LOCAL_TIMEOUT, 1),
+              settings.optional(Setting.CI_LOCAL_WORKFLOW).orElse(null));
       report = new WorkflowRun(run, vendor, sweep).run();
     } catch (IOException e) {
       throw new AzbuildException("ci-local could not run the workflow: " + e.getMessage(), e);
     }
     if (!report.passed()) {
       List<String> failed = report.failed();
-      throw new WorkflowException("ci-local: " + failed.size() + (failed.size() == 1 ? " job" : " jobs") + " failed ("
-          + String.join(", ", failed) + "); see the logs above; once fixed, re-run with -Dazbuild.ciLocal.jobs="
-          + String.join(",", report.rerun()) + " (it re-runs every job after "
-          + (report.rerun().size() == 1 ? "it" : "them") + " too)");
+      throw new WorkflowException(
+          "ci-local: "
+              + failed.size()
+              + (failed.size() == 1 ? " job" : " jobs")
+              + " failed ("
+              + String.join(", ", failed)
+              + "); see the logs above; once fixed, re-run with -Dazbuild.ciLocal.jobs="
+              + String.join(",", report.rerun())
+              + " (it re-runs every job after "
+              + (report.rerun().size() == 1 ? "it" : "them")
+              + " too)");
     }
     return report;
   }

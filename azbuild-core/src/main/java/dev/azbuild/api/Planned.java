@@ -14,5 +14,9 @@ import java.util.Optional;
  * @param checkedOutBranch the checked-out branch; empty when HEAD is detached
  * @param probed the manifests the plan's cache probe found (the build re-tags with them)
  */
-public record Planned(ModuleGraph graph, Plan plan, Path workTree, Optional<String> checkedOutBranch,
+public record Planned(
+    ModuleGraph graph,
+    Plan plan,
+    Path workTree,
+    Optional<String> checkedOutBranch,
     KnownManifests probed) {}

@@ -34,7 +34,11 @@ final class Planning {
   private final RegistryAccess registries;
   private final Map<String, String> environment;
 
-  Planning(Settings settings, BuildHost host, BuildSession session, RegistryAccess registries,
+  Planning(
+      Settings settings,
+      BuildHost host,
+      BuildSession session,
+      RegistryAccess registries,
       Map<String, String> environment) {
     this.settings = settings;
     this.host = host;
@@ -55,24 +59,37 @@ final class Planning {
   /** The plan for these settings, computed by the first goal execution that asks. */
   Planned planned() throws AzbuildException {
     PlanSettings planSettings = planSettings();
-    List<Object> key = new ArrayList<>(List.of(host.executionRoot(), registries.cacheRegistryUrl().orElse(""),
-        gitBackend()));
-    key.add(List.of(planSettings.mode(), planSettings.base(), planSettings.head(), planSettings.branch(),
-        planSettings.defaultBranch(), planSettings.deployedCommit(), planSettings.allowFetch(),
-        planSettings.masterTag(), planSettings.targetBranch()));
+    List<Object> key =
+        new ArrayList<>(
+            List.of(host.executionRoot(), registries.cacheRegistryUrl().orElse(""), gitBackend()));
+    key.add(
+        List.of(
+            planSettings.mode(),
+            planSettings.base(),
+            planSettings.head(),
+            planSettings.branch(),
+            planSettings.defaultBranch(),
+            planSettings.deployedCommit(),
+            planSettings.allowFetch(),
+            planSettings.masterTag(),
+            planSettings.targetBranch()));
     return session.plan(key, () -> compute(planSettings));
   }
 
   private Planned compute(PlanSettings planSettings) throws AzbuildException {
-    // wall and this thread's CPU time per phase: on a busy machine the CPU time says what the work costs
+    // wall and this thread's CPU time per phase: on a busy machine the CPU time says what the work
+    // costs
     PhaseTimer timer = new PhaseTimer();
     try (GitRepo git = GitRepo.open(host.executionRoot(), gitBackend());
-        Registry cache = registries.cacheRegistryUrl().isPresent() ? registries.openCache() : null) {
+        Registry cache =
+            registries.cacheRegistryUrl().isPresent() ? registries.openCache() : null) {
       KnownManifests probed = new KnownManifests();
       PlanSettings withCache = planSettings.withArtifacts(host.artifacts());
       if (cache != null) {
-        withCache = withCache.withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)))
-            .withEarlierTrees(new RegistryInputTrees(cache));
+        withCache =
+            withCache
+                .withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)))
+                .withEarlierTrees(new RegistryInputTrees(cache));
       }
       if (planSettings.mode() == Mode.CONTENT && planSettings.head().isEmpty()) {
         git.readWorkTreeAhead(); // git reads the work tree while the graph is built
@@ -101,7 +118,8 @@ final class Planning {
       throw new SettingException(e.getMessage());
     }
     CiInfo ci = CiDetector.detect(environment);
-    return new PlanSettings(mode,
+    return new PlanSettings(
+        mode,
         settings.optional(Setting.BASE),
         settings.optional(Setting.HEAD).or(() -> settings.optional(Setting.COMMIT)),
         branch(),
@@ -113,7 +131,10 @@ final class Planning {
         settings.optional(Setting.TARGET_BRANCH).or(ci::pullRequestTarget));
   }
 
-  /** The branch being built: configured, else the CI's branch variable (git's checked-out branch is the caller's). */
+  /**
+   * The branch being built: configured, else the CI's branch variable (git's checked-out branch is
+   * the caller's).
+   */
   Optional<String> branch() {
     return settings.optional(Setting.BRANCH).or(() -> CiDetector.detect(environment).branch());
   }
@@ -132,14 +153,16 @@ final class Planning {
     if (url.isEmpty()) {
       return Optional.empty();
     }
-    return session.deployedCommit(url.get(), () -> {
-      try (Registry cache = registries.openCache()) {
-        return DeployedCommit.read(cache);
-      } catch (AzbuildException | RuntimeException e) {
-        LOG.warn("cannot read the last deployed commit from {}: {}", url.get(), e.getMessage());
-        return Optional.empty();
-      }
-    });
+    return session.deployedCommit(
+        url.get(),
+        () -> {
+          try (Registry cache = registries.openCache()) {
+            return DeployedCommit.read(cache);
+          } catch (AzbuildException | RuntimeException e) {
+            LOG.warn("cannot read the last deployed commit from {}: {}", url.get(), e.getMessage());
+            return Optional.empty();
+          }
+        });
   }
 
   /** Wall and this thread's CPU time of each phase, for one debug line. */
@@ -152,8 +175,13 @@ final class Planning {
     void phase(String name) {
       long nowWall = System.nanoTime();
       long nowCpu = cpu.getCurrentThreadCpuTime();
-      phases.append(phases.length() == 0 ? "" : ", ").append(name).append(' ')
-          .append((nowWall - wall) / 1_000_000).append('/').append((nowCpu - thread) / 1_000_000);
+      phases
+          .append(phases.length() == 0 ? "" : ", ")
+          .append(name)
+          .append(' ')
+          .append((nowWall - wall) / 1_000_000)
+          .append('/')
+          .append((nowCpu - thread) / 1_000_000);
       wall = nowWall;
       thread = nowCpu;
     }

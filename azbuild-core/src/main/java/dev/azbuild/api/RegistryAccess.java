@@ -36,14 +36,22 @@ final class RegistryAccess {
 
   /** The cache registry; a one-line error says what to set when none is configured. */
   Registry openCache() throws RegistryException, SettingException {
-    String url = cacheRegistryUrl().orElseThrow(() -> new SettingException(
-        "no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_CACHE_REGISTRY)"));
+    String url =
+        cacheRegistryUrl()
+            .orElseThrow(
+                () ->
+                    new SettingException(
+                        "no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_CACHE_REGISTRY)"));
     return open(url);
   }
 
   Registry openDeploy() throws RegistryException, SettingException {
-    String url = deployRegistryUrl().orElseThrow(() -> new SettingException(
-        "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
+    String url =
+        deployRegistryUrl()
+            .orElseThrow(
+                () ->
+                    new SettingException(
+                        "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
     return open(url);
   }
 
@@ -59,14 +67,25 @@ final class RegistryAccess {
 
   RegistryOptions options() throws SettingException {
     Set<String> insecure = new LinkedHashSet<>();
-    settings.optional(Setting.INSECURE_REGISTRIES).ifPresent(s -> Arrays.stream(s.split(","))
-        .map(String::strip).filter(h -> !h.isEmpty()).forEach(insecure::add));
-    Path config = settings.optional(Setting.DOCKER_CONFIG).map(Path::of)
-        .orElseGet(DockerConfigCredentials::defaultConfigFile);
-    RegistryOptions options = RegistryOptions.defaults()
-        .withInsecureHosts(insecure)
-        .withRetries(settings.integer(Setting.RETRIES, 1), RegistryOptions.DEFAULT_RETRY_BASE_DELAY)
-        .withCredentials(CredentialChain.standard(Map.of(), config, null, host.credentials()));
+    settings
+        .optional(Setting.INSECURE_REGISTRIES)
+        .ifPresent(
+            s ->
+                Arrays.stream(s.split(","))
+                    .map(String::strip)
+                    .filter(h -> !h.isEmpty())
+                    .forEach(insecure::add));
+    Path config =
+        settings
+            .optional(Setting.DOCKER_CONFIG)
+            .map(Path::of)
+            .orElseGet(DockerConfigCredentials::defaultConfigFile);
+    RegistryOptions options =
+        RegistryOptions.defaults()
+            .withInsecureHosts(insecure)
+            .withRetries(
+                settings.integer(Setting.RETRIES, 1), RegistryOptions.DEFAULT_RETRY_BASE_DELAY)
+            .withCredentials(CredentialChain.standard(Map.of(), config, null, host.credentials()));
     Optional<String> endpoint = settings.optional(Setting.AWS_ENDPOINT);
     if (endpoint.isPresent()) {
       options = options.withAwsEndpoint(endpoint.get());
@@ -89,7 +108,8 @@ final class RegistryAccess {
   Namespace namespace() throws SettingException {
     try {
       Optional<String> configured = settings.optional(Setting.NAMESPACE);
-      return configured.isPresent() ? Namespace.of(configured.get())
+      return configured.isPresent()
+          ? Namespace.of(configured.get())
           : Namespace.derive(host.rootArtifactId(), cacheRegistryUrl().orElse(""));
     } catch (IllegalArgumentException e) {
       throw new SettingException(e.getMessage());

@@ -67,7 +67,8 @@ public final class Settings {
     return resolve(Map.of(), environment);
   }
 
-  private static Resolved resolveOne(Setting setting, Given given, Map<String, String> environment) {
+  private static Resolved resolveOne(
+      Setting setting, Given given, Map<String, String> environment) {
     if (given != null && given.value() != null) {
       String value = given.value().strip();
       if (given.commandLine()) {
@@ -77,20 +78,28 @@ public final class Settings {
         return new Resolved(Optional.of(value), Source.POM);
       }
     }
-    Optional<String> fromEnvironment = setting.environmentVariable().map(environment::get)
-        .map(String::strip).filter(v -> !v.isEmpty());
+    Optional<String> fromEnvironment =
+        setting
+            .environmentVariable()
+            .map(environment::get)
+            .map(String::strip)
+            .filter(v -> !v.isEmpty());
     if (fromEnvironment.isPresent()) {
       return new Resolved(fromEnvironment, Source.ENVIRONMENT);
     }
-    return setting.defaultValue().map(d -> new Resolved(Optional.of(d), Source.DEFAULT))
+    return setting
+        .defaultValue()
+        .map(d -> new Resolved(Optional.of(d), Source.DEFAULT))
         .orElse(new Resolved(Optional.empty(), Source.UNSET));
   }
 
   /** The same settings with one value replaced, as if configured in the pom. */
   public Settings with(Setting setting, String value) {
     Map<Setting, Resolved> copy = new EnumMap<>(values);
-    copy.put(setting, new Resolved(Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty()),
-        Source.POM));
+    copy.put(
+        setting,
+        new Resolved(
+            Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty()), Source.POM));
     return new Settings(copy);
   }
 
@@ -101,7 +110,8 @@ public final class Settings {
 
   /** The value or the default; a setting without a default must be set. */
   public String string(Setting setting) {
-    return optional(setting).orElseThrow(() -> new IllegalStateException(setting.property() + " has no value"));
+    return optional(setting)
+        .orElseThrow(() -> new IllegalStateException(setting.property() + " has no value"));
   }
 
   public Source source(Setting setting) {
@@ -113,8 +123,14 @@ public final class Settings {
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new SettingException(setting.property() + "=" + value + " is not true or false; use -D"
-          + setting.property() + "=true");
+      default ->
+          throw new SettingException(
+              setting.property()
+                  + "="
+                  + value
+                  + " is not true or false; use -D"
+                  + setting.property()
+                  + "=true");
     };
   }
 
@@ -129,15 +145,28 @@ public final class Settings {
     } catch (NumberFormatException e) {
       // the message below says what is wrong
     }
-    throw new SettingException(setting.property() + "=" + value + " is not a whole number of at least " + min
-        + "; use e.g. -D" + setting.property() + "=" + setting.defaultValue().orElse(Integer.toString(min)));
+    throw new SettingException(
+        setting.property()
+            + "="
+            + value
+            + " is not a whole number of at least "
+            + min
+            + "; use e.g. -D"
+            + setting.property()
+            + "="
+            + setting.defaultValue().orElse(Integer.toString(min)));
   }
 
-  /** {@code azbuild.mode=content (default)}, the value and where it came from; secrets are never settings. */
+  /**
+   * {@code azbuild.mode=content (default)}, the value and where it came from; secrets are never
+   * settings.
+   */
   public String describe(Setting setting) {
     Resolved r = values.get(setting);
-    String where = r.source() == Source.ENVIRONMENT
-        ? setting.environmentVariable().map(v -> "$" + v).orElse("environment") : r.source().label();
+    String where =
+        r.source() == Source.ENVIRONMENT
+            ? setting.environmentVariable().map(v -> "$" + v).orElse("environment")
+            : r.source().label();
     return setting.property() + "=" + r.value().orElse("") + " (" + where + ")";
   }
 }

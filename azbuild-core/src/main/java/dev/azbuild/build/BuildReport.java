@@ -1,11 +1,11 @@
 package dev.azbuild.build;
 
-import dev.azbuild.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.azbuild.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BuildReport {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
   private final String commit;
@@ -108,7 +109,9 @@ public final class BuildReport {
       try {
         root = JSON.readTree(file.toFile());
       } catch (IOException e) {
-        throw new IOException(file + " is not a build report (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        throw new IOException(
+            file + " is not a build report (" + e.getMessage().lines().findFirst().orElse("") + ")",
+            e);
       }
       if (root == null || !root.path("commit").asText("").equals(commit)) {
         continue;
@@ -121,10 +124,19 @@ public final class BuildReport {
         m.path("tags").forEach(t -> tags.add(t.asText()));
         List<String> reasons = new java.util.ArrayList<>();
         m.path("reasons").forEach(r -> reasons.add(r.asText()));
-        reports.put(m.get("id").asText(), new ModuleReport(m.get("id").asText(), m.path("image").asText(""),
-            m.path("action").asText(""), m.hasNonNull("digest") ? m.get("digest").asText() : null, tags,
-            m.path("bytesPushed").asLong(), m.path("bytesPulled").asLong(), m.path("seconds").asDouble(), reasons,
-            m.hasNonNull("error") ? m.get("error").asText() : null));
+        reports.put(
+            m.get("id").asText(),
+            new ModuleReport(
+                m.get("id").asText(),
+                m.path("image").asText(""),
+                m.path("action").asText(""),
+                m.hasNonNull("digest") ? m.get("digest").asText() : null,
+                tags,
+                m.path("bytesPushed").asLong(),
+                m.path("bytesPulled").asLong(),
+                m.path("seconds").asDouble(),
+                reasons,
+                m.hasNonNull("error") ? m.get("error").asText() : null));
       }
     }
     return reports;

@@ -16,23 +16,58 @@ import java.util.Optional;
  * @param skipPush build locally only: no push, no registry re-tag
  * @param terraform validates the modules' {@code terraform/} directories; empty to skip validation
  * @param repositoryRoot the git work tree (paths in the graph are relative to it)
- * @param reactorRoot the reactor's top directory (its {@code lifecycle-policy.json} applies to every module)
+ * @param reactorRoot the reactor's top directory (its {@code lifecycle-policy.json} applies to
+ *     every module)
  * @param pull when outside base images are pulled
  */
-public record BuildSettings(String commit, String branchTag, String masterTag, String source,
-    Optional<Instant> created, boolean skipPush, Optional<TerraformRunner> terraform, Path repositoryRoot, Path reactorRoot,
+public record BuildSettings(
+    String commit,
+    String branchTag,
+    String masterTag,
+    String source,
+    Optional<Instant> created,
+    boolean skipPush,
+    Optional<TerraformRunner> terraform,
+    Path repositoryRoot,
+    Path reactorRoot,
     PullPolicy pull) {
 
   /** The settings with {@link PullPolicy#ALWAYS}, today's default. */
-  public BuildSettings(String commit, String branchTag, String masterTag, String source, Optional<Instant> created,
-      boolean skipPush, Optional<TerraformRunner> terraform, Path repositoryRoot, Path reactorRoot) {
-    this(commit, branchTag, masterTag, source, created, skipPush, terraform, repositoryRoot, reactorRoot,
+  public BuildSettings(
+      String commit,
+      String branchTag,
+      String masterTag,
+      String source,
+      Optional<Instant> created,
+      boolean skipPush,
+      Optional<TerraformRunner> terraform,
+      Path repositoryRoot,
+      Path reactorRoot) {
+    this(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
         PullPolicy.ALWAYS);
   }
 
   /** The same settings with another pull policy. */
   public BuildSettings withPull(PullPolicy policy) {
-    return new BuildSettings(commit, branchTag, masterTag, source, created, skipPush, terraform, repositoryRoot,
-        reactorRoot, policy);
+    return new BuildSettings(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
+        policy);
   }
 }

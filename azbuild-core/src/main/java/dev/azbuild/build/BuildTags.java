@@ -16,12 +16,18 @@ final class BuildTags {
     return "cache-" + d.inputHash();
   }
 
-  /** The tag an unchanged module's image is found under: its cache tag, or in diff mode the default branch's. */
+  /**
+   * The tag an unchanged module's image is found under: its cache tag, or in diff mode the default
+   * branch's.
+   */
   static String unchangedSource(Mode mode, ModuleDecision d, BuildSettings settings) {
     return mode == Mode.CONTENT ? cacheTag(d) : settings.masterTag();
   }
 
-  /** The branch and commit tags after {@code first} (left out when it is one of them), the commit last. */
+  /**
+   * The branch and commit tags after {@code first} (left out when it is one of them), the commit
+   * last.
+   */
   static List<String> following(String first, BuildSettings settings) {
     Set<String> tags = new LinkedHashSet<>(List.of(settings.branchTag(), settings.commit()));
     tags.remove(first);

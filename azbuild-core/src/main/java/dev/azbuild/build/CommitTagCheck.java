@@ -27,8 +27,12 @@ public final class CommitTagCheck {
 
   private CommitTagCheck() {}
 
-  /** The report with the digest the commit tag names now; as it is when nothing was built and pushed. */
-  public static ModuleReport confirm(Registry cache, String commit, String label, ModuleReport report) {
+  /**
+   * The report with the digest the commit tag names now; as it is when nothing was built and
+   * pushed.
+   */
+  public static ModuleReport confirm(
+      Registry cache, String commit, String label, ModuleReport report) {
     if (report.digest() == null || !ModuleReport.BUILT.equals(report.action())) {
       return report;
     }
@@ -36,16 +40,27 @@ public final class CommitTagCheck {
     try {
       tagged = cache.digest(report.image(), commit);
     } catch (RegistryException e) {
-      LOG.warn("{}: could not read back {}:{} in {} ({}); build.json reports the digest this build pushed", label,
-          report.image(), BuildTags.abbreviate(commit), cache.describe(), e.getMessage());
+      LOG.warn(
+          "{}: could not read back {}:{} in {} ({}); build.json reports the digest this build pushed",
+          label,
+          report.image(),
+          BuildTags.abbreviate(commit),
+          cache.describe(),
+          e.getMessage());
       return report;
     }
     if (tagged.isEmpty() || tagged.get().equals(report.digest())) {
       return report;
     }
-    LOG.warn("{}: another build of {} tagged {}:{} after this one: it names {} now, not {} pushed by this build;"
-        + " build.json reports the tagged one", label, BuildTags.abbreviate(commit), report.image(),
-        BuildTags.abbreviate(commit), tagged.get(), report.digest());
+    LOG.warn(
+        "{}: another build of {} tagged {}:{} after this one: it names {} now, not {} pushed by this build;"
+            + " build.json reports the tagged one",
+        label,
+        BuildTags.abbreviate(commit),
+        report.image(),
+        BuildTags.abbreviate(commit),
+        tagged.get(),
+        report.digest());
     return report.raceLostTo(tagged.get());
   }
 }

@@ -1,32 +1,31 @@
 package dev.azbuild.build;
 
-import dev.azbuild.terraform.TerraformException;
-import dev.azbuild.terraform.TerraformValidation;
 import dev.azbuild.docker.BuildRequest;
 import dev.azbuild.docker.BuildResult;
 import dev.azbuild.docker.DockerDaemon;
-import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.docker.DockerOperationException;
 import dev.azbuild.docker.ImageBuilder;
 import dev.azbuild.docker.ImageLabels;
-import dev.azbuild.image.ImageNames;
 import dev.azbuild.docker.ImageTags;
 import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.docker.StageBuilds;
 import dev.azbuild.docker.TransferResult;
+import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.graph.ImageModule;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.image.ImageNames;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
-import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
 import dev.azbuild.registry.SourcedCredentials;
+import dev.azbuild.terraform.TerraformException;
+import dev.azbuild.terraform.TerraformValidation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * from the branch or {@code master} image, build each named stage and the image, check that each
  * sits on its in-repo parent, then push each stage and the image under one tag and re-tag it in the
  * registry to the branch and, last, the commit (so a commit tag always names a complete image). The
- * module's terraform is validated before anything is built (the seed did it last), so a module
- * with a broken configuration never gets a commit image.
+ * module's terraform is validated before anything is built (the seed did it last), so a module with
+ * a broken configuration never gets a commit image.
  */
 public final class ModuleBuild implements Callable<ModuleReport> {
 
@@ -66,10 +65,17 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   private long bytesPulled;
   private long bytesPushed;
-  /** The digest learned while re-tagging the pushed image, so the report needs no further registry request. */
+
+  /**
+   * The digest learned while re-tagging the pushed image, so the report needs no further registry
+   * request.
+   */
   private String knownDigest;
 
-  /** Resolves the parents of a Dockerfile; a seam for tests only (see the package-private constructor). */
+  /**
+   * Resolves the parents of a Dockerfile; a seam for tests only (see the package-private
+   * constructor).
+   */
   @FunctionalInterface
   interface ParentResolver {
     ParentImages.Resolved resolve(Dockerfile dockerfile, Optional<RegistryAuth> auth)
@@ -81,18 +87,37 @@ public final class ModuleBuild implements Callable<ModuleReport> {
    *     is taken from there)
    * @throws IllegalArgumentException when the plan does not rebuild the module
    */
-  public ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, KnownManifests known,
-      DockerDaemon daemon, BuildSettings settings) {
+  public ModuleBuild(
+      ImageModule module,
+      Plan plan,
+      ModuleGraph graph,
+      Registry cache,
+      KnownManifests known,
+      DockerDaemon daemon,
+      BuildSettings settings) {
     this(module, plan, graph, cache, known, daemon, settings, null);
   }
 
   /** With {@code parents} in place of {@link ParentImages} when not null: for tests only. */
-  ModuleBuild(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, KnownManifests known,
-      DockerDaemon daemon, BuildSettings settings, ParentResolver parents) {
+  ModuleBuild(
+      ImageModule module,
+      Plan plan,
+      ModuleGraph graph,
+      Registry cache,
+      KnownManifests known,
+      DockerDaemon daemon,
+      BuildSettings settings,
+      ParentResolver parents) {
     this.module = module;
     this.plan = plan;
-    this.decision = plan.decision(module.id()).filter(ModuleDecision::rebuild).orElseThrow(() ->
-        new IllegalArgumentException(module.id() + " is not rebuilt by the plan; re-tag it with UnchangedImages"));
+    this.decision =
+        plan.decision(module.id())
+            .filter(ModuleDecision::rebuild)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        module.id()
+                            + " is not rebuilt by the plan; re-tag it with UnchangedImages"));
     this.graph = graph;
     this.cache = cache;
     this.daemon = daemon;
@@ -101,9 +126,15 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     this.localTags = new ImageTags(daemon);
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());
-    this.cacheHost = ImageNames.hasRegistryHost(cacheImage) ? cacheImage.substring(0, cacheImage.indexOf('/')) : "";
-    this.parents = parents != null ? parents
-        : new ParentImages(module, plan, graph, cache, known, localTags, transfer, settings)::resolve;
+    this.cacheHost =
+        ImageNames.hasRegistryHost(cacheImage)
+            ? cacheImage.substring(0, cacheImage.indexOf('/'))
+            : "";
+    this.parents =
+        parents != null
+            ? parents
+            : new ParentImages(module, plan, graph, cache, known, localTags, transfer, settings)
+                ::resolve;
   }
 
   @Override
@@ -115,13 +146,30 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       }
       LOG.info("{}: building ({})", module.label(), String.join("; ", decision.reasons()));
       List<String> tags = build();
-      String digest = settings.skipPush() ? null
-          : knownDigest != null ? knownDigest : cache.digest(module.image(), settings.commit()).orElse(null);
+      String digest =
+          settings.skipPush()
+              ? null
+              : knownDigest != null
+                  ? knownDigest
+                  : cache.digest(module.image(), settings.commit()).orElse(null);
       double seconds = (System.nanoTime() - start) / 1e9;
-      LOG.info("{}: built in {} s, pushed {}, pulled {}", module.label(), String.format("%.1f", seconds),
-          megabytes(bytesPushed), megabytes(bytesPulled));
-      return new ModuleReport(module.id(), module.image(), ModuleReport.BUILT, digest, tags, bytesPushed, bytesPulled,
-          seconds, decision.reasons(), null);
+      LOG.info(
+          "{}: built in {} s, pushed {}, pulled {}",
+          module.label(),
+          String.format("%.1f", seconds),
+          megabytes(bytesPushed),
+          megabytes(bytesPulled));
+      return new ModuleReport(
+          module.id(),
+          module.image(),
+          ModuleReport.BUILT,
+          digest,
+          tags,
+          bytesPushed,
+          bytesPulled,
+          seconds,
+          decision.reasons(),
+          null);
     } catch (RegistryException | DockerOperationException e) {
       throw new BuildFailure(module.label() + ": " + e.getMessage(), e);
     }
@@ -145,42 +193,69 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     ParentImages.Resolved parents = this.parents.resolve(dockerfile, auth);
     bytesPulled += parents.bytesPulled();
     Set<String> cacheFrom = new LinkedHashSet<>();
-    primeUnlessBaseRebuilt(dockerfile, Optional.empty(), settings.branchTag(), settings.masterTag(), auth)
+    primeUnlessBaseRebuilt(
+            dockerfile, Optional.empty(), settings.branchTag(), settings.masterTag(), auth)
         .ifPresent(cacheFrom::add);
 
-    BuildRequest base = BuildRequest.of(settings.repositoryRoot().resolve(module.contextDir()),
-            settings.repositoryRoot().resolve(module.dockerfile()))
-        .withBuildArgs(module.buildArgs())
-        .withParents(parents.pins())
-        .withLabels(ImageLabels.withParents(ImageLabels.of(settings.commit(), settings.source(), settings.created(),
-            decision.inputHash() != null ? decision.inputHash() : "", String.join("\n", decision.inputTree())),
-            parents.byImage()));
+    BuildRequest base =
+        BuildRequest.of(
+                settings.repositoryRoot().resolve(module.contextDir()),
+                settings.repositoryRoot().resolve(module.dockerfile()))
+            .withBuildArgs(module.buildArgs())
+            .withParents(parents.pins())
+            .withLabels(
+                ImageLabels.withParents(
+                    ImageLabels.of(
+                        settings.commit(),
+                        settings.source(),
+                        settings.created(),
+                        decision.inputHash() != null ? decision.inputHash() : "",
+                        String.join("\n", decision.inputTree())),
+                    parents.byImage()));
 
-    // everything is built and checked before anything is pushed: a wrong parent leaves no image behind
+    // everything is built and checked before anything is pushed: a wrong parent leaves no image
+    // behind
     String primary = primaryTag();
     List<String> stages = StageBuilds.namedStages(dockerfile);
     for (String stage : stages) {
-      primeUnlessBaseRebuilt(dockerfile, Optional.of(stage), StageBuilds.stageTag(stage, settings.branchTag()),
-          StageBuilds.stageTag(stage, settings.masterTag()), auth).ifPresent(cacheFrom::add);
+      primeUnlessBaseRebuilt(
+              dockerfile,
+              Optional.of(stage),
+              StageBuilds.stageTag(stage, settings.branchTag()),
+              StageBuilds.stageTag(stage, settings.masterTag()),
+              auth)
+          .ifPresent(cacheFrom::add);
       String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
-      BuildResult result = builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
-      LOG.info("{}: stage {} built ({} of {} steps cached)", module.label(), stage, result.cachedSteps(),
+      BuildResult result =
+          builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
+      LOG.info(
+          "{}: stage {} built ({} of {} steps cached)",
+          module.label(),
+          stage,
+          result.cachedSteps(),
           result.steps().size());
       checkParent(parents.baseOf(dockerfile, Optional.of(stage)), stageRef, result);
       cacheFrom.add(stageRef);
     }
 
     String primaryRef = cacheImage + ":" + primary;
-    Set<String> localRefs = new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
+    Set<String> localRefs =
+        new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
     BuildResult result = builder.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
-    LOG.info("{}: image built ({} of {} steps cached)", module.label(), result.cachedSteps(), result.steps().size());
+    LOG.info(
+        "{}: image built ({} of {} steps cached)",
+        module.label(),
+        result.cachedSteps(),
+        result.steps().size());
     checkParent(parents.baseOf(dockerfile, Optional.empty()), primaryRef, result);
     if (settings.skipPush()) {
       return List.copyOf(localRefs);
     }
     for (String stage : stages) {
       push(cacheImage + ":" + StageBuilds.stageTag(stage, primary), auth);
-      cache.retag(module.image(), StageBuilds.stageTag(stage, primary),
+      cache.retag(
+          module.image(),
+          StageBuilds.stageTag(stage, primary),
           followingTags(primary).stream().map(tag -> StageBuilds.stageTag(stage, tag)).toList());
     }
     push(primaryRef, auth);
@@ -194,7 +269,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
    * Fails unless the image just built starts with the layers of the in-repo parent its stage is
    * built FROM: the build must sit on the image this build resolved, nothing else.
    */
-  private void checkParent(Optional<ParentImages.Pinned> parent, String reference, BuildResult result)
+  private void checkParent(
+      Optional<ParentImages.Pinned> parent, String reference, BuildResult result)
       throws DockerOperationException, BuildFailure {
     if (parent.isEmpty()) {
       return;
@@ -202,8 +278,16 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     List<String> layers = localTags.layers(result.imageId());
     List<String> expected = parent.get().layers();
     if (layers.size() < expected.size() || !layers.subList(0, expected.size()).equals(expected)) {
-      throw new BuildFailure(module.label() + ": " + reference + " is not built on its parent " + parent.get().image()
-          + " (" + parent.get().reference() + "): its layers do not start with the parent's; nothing was pushed", null);
+      throw new BuildFailure(
+          module.label()
+              + ": "
+              + reference
+              + " is not built on its parent "
+              + parent.get().image()
+              + " ("
+              + parent.get().reference()
+              + "): its layers do not start with the parent's; nothing was pushed",
+          null);
     }
   }
 
@@ -212,20 +296,37 @@ public final class ModuleBuild implements Callable<ModuleReport> {
    * fallback} — unless the stage starts FROM an in-repo image this plan rebuilds: then every layer
    * after FROM differs from the old image's, and pulling it could not give one cache hit.
    */
-  private Optional<String> primeUnlessBaseRebuilt(Dockerfile dockerfile, Optional<String> stage, String tag,
-      String fallback, Optional<RegistryAuth> auth) throws DockerOperationException {
-    Optional<String> rebuiltBase = dockerfile.baseImage(stage).filter(image -> graph.moduleForImage(image)
-        .flatMap(parent -> plan.decision(parent.id())).map(ModuleDecision::rebuild).orElse(false));
+  private Optional<String> primeUnlessBaseRebuilt(
+      Dockerfile dockerfile,
+      Optional<String> stage,
+      String tag,
+      String fallback,
+      Optional<RegistryAuth> auth)
+      throws DockerOperationException {
+    Optional<String> rebuiltBase =
+        dockerfile
+            .baseImage(stage)
+            .filter(
+                image ->
+                    graph
+                        .moduleForImage(image)
+                        .flatMap(parent -> plan.decision(parent.id()))
+                        .map(ModuleDecision::rebuild)
+                        .orElse(false));
     if (rebuiltBase.isPresent()) {
-      LOG.info("{}: {} not primed: its base image {} was rebuilt", module.label(),
-          stage.map(name -> "stage " + name + " cache").orElse("layer cache"), rebuiltBase.get());
+      LOG.info(
+          "{}: {} not primed: its base image {} was rebuilt",
+          module.label(),
+          stage.map(name -> "stage " + name + " cache").orElse("layer cache"),
+          rebuiltBase.get());
       return Optional.empty();
     }
     return primeCache(cacheImage, tag, fallback, auth);
   }
 
   /** Pulls the first of two tags that exists, for --cache-from; empty when neither does. */
-  private Optional<String> primeCache(String image, String tag, String fallback, Optional<RegistryAuth> auth)
+  private Optional<String> primeCache(
+      String image, String tag, String fallback, Optional<RegistryAuth> auth)
       throws DockerOperationException {
     for (String t : new LinkedHashSet<>(List.of(tag, fallback))) {
       String ref = image + ":" + t;
@@ -236,7 +337,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
         }
         continue;
       }
-      Optional<TransferResult> pulled = transfer.pull(ref, auth); // also refreshes a stale local copy
+      Optional<TransferResult> pulled =
+          transfer.pull(ref, auth); // also refreshes a stale local copy
       if (pulled.isPresent()) {
         bytesPulled += pulled.get().bytesTransferred();
         LOG.info("{}: layer cache primed from {}", module.label(), ref);
@@ -259,7 +361,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     try {
       TerraformValidation validation = settings.terraform().get().validate(dir);
       if (!validation.ok()) {
-        throw new BuildFailure(module.label() + ": terraform validate failed: " + validation.summary(), null);
+        throw new BuildFailure(
+            module.label() + ": terraform validate failed: " + validation.summary(), null);
       }
       LOG.info("{}: terraform valid", module.label());
     } catch (TerraformException e) {
@@ -269,7 +372,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   private Optional<RegistryAuth> daemonAuth() throws RegistryException {
     Optional<SourcedCredentials> credentials = cache.credentials();
-    return credentials.map(c -> new RegistryAuth(c.credentials().username(), c.credentials().secret(), cacheHost));
+    return credentials.map(
+        c -> new RegistryAuth(c.credentials().username(), c.credentials().secret(), cacheHost));
   }
 
   private Dockerfile dockerfile() {

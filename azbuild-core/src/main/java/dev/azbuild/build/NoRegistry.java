@@ -46,7 +46,8 @@ public final class NoRegistry implements Registry {
 
   @Override
   public Manifest getManifest(String repository, String reference) throws RegistryException {
-    throw new RegistryException("no cache registry configured: " + repository + ":" + reference + " is not available");
+    throw new RegistryException(
+        "no cache registry configured: " + repository + ":" + reference + " is not available");
   }
 
   @Override
@@ -55,18 +56,26 @@ public final class NoRegistry implements Registry {
   }
 
   @Override
-  public void putManifest(String repository, String tag, Manifest manifest) throws RegistryException {
-    throw new RegistryException("no cache registry configured: cannot tag " + repository + ":" + tag);
+  public void putManifest(String repository, String tag, Manifest manifest)
+      throws RegistryException {
+    throw new RegistryException(
+        "no cache registry configured: cannot tag " + repository + ":" + tag);
   }
 
   @Override
-  public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
+  public String retag(String repository, String fromTag, List<String> toTags)
+      throws RegistryException {
     throw new RegistryException("no cache registry configured: cannot re-tag " + repository);
   }
 
   @Override
-  public CopyResult copy(String repository, String reference, Registry target, String targetRepository,
-      List<String> targetTags) throws RegistryException {
+  public CopyResult copy(
+      String repository,
+      String reference,
+      Registry target,
+      String targetRepository,
+      List<String> targetTags)
+      throws RegistryException {
     throw new RegistryException("no cache registry configured: cannot copy " + repository);
   }
 

@@ -1,16 +1,16 @@
 package dev.azbuild.build;
 
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.dockerfile.Dockerfile;
-import dev.azbuild.image.ImageNames;
 import dev.azbuild.docker.ImageTags;
 import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.ImageTransferException;
 import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.docker.TransferResult;
+import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.graph.ImageModule;
-import dev.azbuild.plan.Mode;
 import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.image.ImageNames;
+import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Manifest;
@@ -30,14 +30,14 @@ import org.slf4j.LoggerFactory;
  * Makes the images a module's Dockerfile builds on ready on the daemon. Outside images are pulled
  * as {@link PullPolicy} says. An in-repo parent ({@code FROM libs-base}, {@code COPY
  * --from=libs-base}) is pinned: the digest this build resolves for its tag in the cache registry
- * (content mode: its {@code cache-<hash>}, diff mode: the commit, else the default branch's tag)
- * is pulled by digest when the daemon lacks it, and the build reads
- * {@code <cache registry>/libs-base@sha256:…} in place of the plain name. With {@code skipPush}
- * the parent is the local image this build tagged, pinned by its image id.
+ * (content mode: its {@code cache-<hash>}, diff mode: the commit, else the default branch's tag) is
+ * pulled by digest when the daemon lacks it, and the build reads {@code <cache
+ * registry>/libs-base@sha256:…} in place of the plain name. With {@code skipPush} the parent is the
+ * local image this build tagged, pinned by its image id.
  *
- * <p>Nothing is tagged on the daemon: a plain name like {@code libs-base:latest} is daemon-wide,
- * so a build of another repository on the same daemon could move it between the tag and the
- * build's {@code FROM}.
+ * <p>Nothing is tagged on the daemon: a plain name like {@code libs-base:latest} is daemon-wide, so
+ * a build of another repository on the same daemon could move it between the tag and the build's
+ * {@code FROM}.
  */
 final class ParentImages {
 
@@ -47,8 +47,8 @@ final class ParentImages {
    * An in-repo parent as this build uses it.
    *
    * @param image the parent module's image name, e.g. {@code libs-base}
-   * @param reference the immutable reference the build reads, e.g. {@code 127.0.0.1:5000/team/libs-base@sha256:…}
-   *     or, with {@code skipPush}, a local image id
+   * @param reference the immutable reference the build reads, e.g. {@code
+   *     127.0.0.1:5000/team/libs-base@sha256:…} or, with {@code skipPush}, a local image id
    * @param source what it was resolved from, e.g. {@code 127.0.0.1:5000/team/libs-base:cache-…}
    * @param layers its layers (diff ids, bottom first): an image built on it starts with them
    */
@@ -75,10 +75,13 @@ final class ParentImages {
      */
     Map<String, String> byImage() {
       Map<String, String> byImage = new LinkedHashMap<>();
-      pinned.values().forEach(p -> {
-        String reference = p.reference();
-        byImage.put(p.image(), reference.substring(reference.indexOf('@') + 1));
-      });
+      pinned
+          .values()
+          .forEach(
+              p -> {
+                String reference = p.reference();
+                byImage.put(p.image(), reference.substring(reference.indexOf('@') + 1));
+              });
       return byImage;
     }
 
@@ -97,8 +100,15 @@ final class ParentImages {
   private final ImageTransfer transfer;
   private final BuildSettings settings;
 
-  ParentImages(ImageModule module, Plan plan, ModuleGraph graph, Registry cache, KnownManifests known,
-      ImageTags localTags, ImageTransfer transfer, BuildSettings settings) {
+  ParentImages(
+      ImageModule module,
+      Plan plan,
+      ModuleGraph graph,
+      Registry cache,
+      KnownManifests known,
+      ImageTags localTags,
+      ImageTransfer transfer,
+      BuildSettings settings) {
     this.module = module;
     this.plan = plan;
     this.graph = graph;
@@ -131,7 +141,11 @@ final class ParentImages {
       pulled += p.bytes();
       pinned.put(use.image(), p.pinned());
       String source = p.pinned().source();
-      LOG.info("{}: parent {} is {} (tag {})", module.label(), use.image(), p.pinned().reference(),
+      LOG.info(
+          "{}: parent {} is {} (tag {})",
+          module.label(),
+          use.image(),
+          p.pinned().reference(),
           BuildTags.abbreviate(source.substring(source.lastIndexOf(':') + 1)));
     }
     return new Resolved(pinned, pulled);
@@ -155,7 +169,8 @@ final class ParentImages {
         // no registry to ask: the image this build tagged, by its id (which no later tag can move)
         Optional<String> id = localTags.imageId(source);
         if (id.isPresent()) {
-          return new PinnedAndPulled(new Pinned(parent.image(), id.get(), source, localTags.layers(id.get())), 0);
+          return new PinnedAndPulled(
+              new Pinned(parent.image(), id.get(), source, localTags.layers(id.get())), 0);
         }
         continue;
       }
@@ -171,41 +186,73 @@ final class ParentImages {
       if (!localTags.exists(reference)) {
         Optional<TransferResult> result = transfer.pull(reference, auth);
         if (result.isEmpty()) {
-          throw new BuildFailure(module.label() + ": the image of upstream module " + parent.id() + " (" + source
-              + " = " + digest.get() + ") was removed from the registry while this build read it; run the build again",
+          throw new BuildFailure(
+              module.label()
+                  + ": the image of upstream module "
+                  + parent.id()
+                  + " ("
+                  + source
+                  + " = "
+                  + digest.get()
+                  + ") was removed from the registry while this build read it; run the build again",
               null);
         }
         bytes = result.get().bytesTransferred();
       }
-      return new PinnedAndPulled(new Pinned(parent.image(), reference, source, localTags.layers(reference)), bytes);
+      return new PinnedAndPulled(
+          new Pinned(parent.image(), reference, source, localTags.layers(reference)), bytes);
     }
-    throw new BuildFailure(module.label() + ": the image of upstream module " + parent.id() + " is not available as "
-        + parentImage + ":" + String.join(" or :", candidates) + "; build it first (mvn azbuild:build -pl "
-        + module.dir() + " -am)", null);
+    throw new BuildFailure(
+        module.label()
+            + ": the image of upstream module "
+            + parent.id()
+            + " is not available as "
+            + parentImage
+            + ":"
+            + String.join(" or :", candidates)
+            + "; build it first (mvn azbuild:build -pl "
+            + module.dir()
+            + " -am)",
+        null);
   }
 
   /** Brings an outside image onto the daemon as the pull policy says; returns the bytes pulled. */
-  private long outside(Dockerfile.ImageUse use, Optional<RegistryAuth> auth) throws BuildFailure, DockerOperationException {
+  private long outside(Dockerfile.ImageUse use, Optional<RegistryAuth> auth)
+      throws BuildFailure, DockerOperationException {
     String image = use.image();
     String where = module.dockerfile() + ":" + use.line() + ": image " + image;
     PullPolicy policy = settings.pull();
     if (policy != PullPolicy.ALWAYS && localTags.exists(image)) {
-      LOG.info("{}: {} is on the Docker daemon, not pulled (azbuild.pull={})", module.label(), image, policy.id());
+      LOG.info(
+          "{}: {} is on the Docker daemon, not pulled (azbuild.pull={})",
+          module.label(),
+          image,
+          policy.id());
       return 0;
     }
     if (policy == PullPolicy.NEVER) {
-      throw new BuildFailure(where + " is not on the Docker daemon and azbuild.pull=never does not pull it;"
-          + " load it first (docker pull or docker load) or set -Dazbuild.pull=missing", null);
+      throw new BuildFailure(
+          where
+              + " is not on the Docker daemon and azbuild.pull=never does not pull it;"
+              + " load it first (docker pull or docker load) or set -Dazbuild.pull=missing",
+          null);
     }
-    String preloaded = policy == PullPolicy.ALWAYS ? "; if the daemon has it pre-loaded, set -Dazbuild.pull=missing" : "";
+    String preloaded =
+        policy == PullPolicy.ALWAYS
+            ? "; if the daemon has it pre-loaded, set -Dazbuild.pull=missing"
+            : "";
     Optional<TransferResult> pulled;
     try {
       pulled = transfer.pull(image, auth);
     } catch (ImageTransferException e) {
-      throw new BuildFailure(where + " could not be pulled (" + e.getMessage() + ")" + preloaded, e);
+      throw new BuildFailure(
+          where + " could not be pulled (" + e.getMessage() + ")" + preloaded, e);
     }
     if (pulled.isEmpty()) {
-      throw new BuildFailure(where + " does not exist in its registry; fix the reference or push that image" + preloaded,
+      throw new BuildFailure(
+          where
+              + " does not exist in its registry; fix the reference or push that image"
+              + preloaded,
           null);
     }
     return pulled.get().bytesTransferred();
@@ -216,6 +263,8 @@ final class ParentImages {
     if (!ImageNames.hasRegistryHost(reference) || !ImageNames.hasRegistryHost(cacheImage)) {
       return false;
     }
-    return reference.substring(0, reference.indexOf('/')).equals(cacheImage.substring(0, cacheImage.indexOf('/')));
+    return reference
+        .substring(0, reference.indexOf('/'))
+        .equals(cacheImage.substring(0, cacheImage.indexOf('/')));
   }
 }

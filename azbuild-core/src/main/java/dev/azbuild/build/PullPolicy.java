@@ -3,9 +3,9 @@ package dev.azbuild.build;
 import java.util.Locale;
 
 /**
- * When a build pulls an outside base image (one no module of the reactor builds), like
- * {@code docker build --pull} or the fabric8 docker-maven-plugin's {@code autoPull}. In-repo
- * parents are not concerned: they are always taken by digest from the cache registry.
+ * When a build pulls an outside base image (one no module of the reactor builds), like {@code
+ * docker build --pull} or the fabric8 docker-maven-plugin's {@code autoPull}. In-repo parents are
+ * not concerned: they are always taken by digest from the cache registry.
  */
 public enum PullPolicy {
   /** Pull every outside base image before the build, so a moved tag is seen (the default). */
@@ -23,8 +23,11 @@ public enum PullPolicy {
         return policy;
       }
     }
-    throw new IllegalArgumentException("azbuild.pull=" + value + " is not known; use always (the default), missing"
-        + " (pull only what the Docker daemon lacks) or never");
+    throw new IllegalArgumentException(
+        "azbuild.pull="
+            + value
+            + " is not known; use always (the default), missing"
+            + " (pull only what the Docker daemon lacks) or never");
   }
 
   /** How the parameter spells it. */

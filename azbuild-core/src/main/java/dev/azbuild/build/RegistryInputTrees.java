@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The input trees earlier builds stored in their images' labels, read from the cache registry (a
- * manifest and a config blob per image, nothing pulled), for rebuild reasons that name what changed.
+ * manifest and a config blob per image, nothing pulled), for rebuild reasons that name what
+ * changed.
  */
 public final class RegistryInputTrees implements InputTreeSource {
 
@@ -21,9 +22,13 @@ public final class RegistryInputTrees implements InputTreeSource {
     this.cache = cache;
   }
 
-  /** The tree of the first of {@code tags} whose image exists: the image a rebuild primes its layer cache from. */
+  /**
+   * The tree of the first of {@code tags} whose image exists: the image a rebuild primes its layer
+   * cache from.
+   */
   @Override
-  public Optional<List<String>> inputTree(ImageModule module, List<String> tags) throws RegistryException {
+  public Optional<List<String>> inputTree(ImageModule module, List<String> tags)
+      throws RegistryException {
     for (String tag : tags) {
       Optional<Map<String, String>> labels = cache.imageLabels(module.image(), tag);
       if (labels.isPresent()) {

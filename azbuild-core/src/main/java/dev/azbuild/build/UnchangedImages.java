@@ -2,11 +2,11 @@ package dev.azbuild.build;
 
 import dev.azbuild.docker.StageBuilds;
 import dev.azbuild.graph.ImageModule;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.io.RequestPool;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
-import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.plan.Plan;
-import dev.azbuild.io.RequestPool;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Manifest;
 import dev.azbuild.registry.Registry;
@@ -41,7 +41,8 @@ public final class UnchangedImages {
   /**
    * One module the plan leaves unchanged.
    *
-   * @param stages the named stages of its Dockerfile (their images are re-tagged too, when they exist)
+   * @param stages the named stages of its Dockerfile (their images are re-tagged too, when they
+   *     exist)
    */
   public record Unchanged(ImageModule module, ModuleDecision decision, List<String> stages) {}
 
@@ -57,14 +58,26 @@ public final class UnchangedImages {
       return ModuleReport.FAILED.equals(report.action());
     }
 
-    /** The module's one decision line, e.g. {@code web: unchanged, re-tagged cache-3f2a… as [main, 2f20e1e7b1dd] ...}. */
+    /**
+     * The module's one decision line, e.g. {@code web: unchanged, re-tagged cache-3f2a… as [main,
+     * 2f20e1e7b1dd] ...}.
+     */
     public String logLine() {
       return switch (report.action()) {
-        case ModuleReport.RETAGGED -> label + ": unchanged, re-tagged " + BuildTags.abbreviate(sourceTag) + " as "
-            + report.tags().stream().map(BuildTags::abbreviate).toList() + " (no layer moved, "
-            + String.format("%.1f", report.seconds()) + " s)";
-        case ModuleReport.SKIPPED -> label + ": unchanged (" + String.join("; ", report.reasons())
-            + "); nothing to build, push skipped";
+        case ModuleReport.RETAGGED ->
+            label
+                + ": unchanged, re-tagged "
+                + BuildTags.abbreviate(sourceTag)
+                + " as "
+                + report.tags().stream().map(BuildTags::abbreviate).toList()
+                + " (no layer moved, "
+                + String.format("%.1f", report.seconds())
+                + " s)";
+        case ModuleReport.SKIPPED ->
+            label
+                + ": unchanged ("
+                + String.join("; ", report.reasons())
+                + "); nothing to build, push skipped";
         default -> label + ": unchanged, re-tag failed: " + report.error();
       };
     }
@@ -95,7 +108,9 @@ public final class UnchangedImages {
       Optional<ImageModule> module = graph.module(id);
       Optional<ModuleDecision> decision = plan.decision(id).filter(d -> !d.rebuild());
       if (module.isPresent() && decision.isPresent()) {
-        result.add(new Unchanged(module.get(), decision.get(), StageBuilds.namedStages(graph.dockerfile(id))));
+        result.add(
+            new Unchanged(
+                module.get(), decision.get(), StageBuilds.namedStages(graph.dockerfile(id))));
       }
     }
     return result;
@@ -113,8 +128,12 @@ public final class UnchangedImages {
     }
     // two at least: a module's own requests (stage tags, image tags) run side by side too
     int threads = Math.min(RequestPool.MAX_IN_FLIGHT, Math.max(2, modules.size()));
-    LOG.info("re-tagging {} unchanged module{} in {} ({} requests at a time)", modules.size(),
-        modules.size() == 1 ? "" : "s", cache.describe(), threads);
+    LOG.info(
+        "re-tagging {} unchanged module{} in {} ({} requests at a time)",
+        modules.size(),
+        modules.size() == 1 ? "" : "s",
+        cache.describe(),
+        threads);
     long start = System.nanoTime();
     ExecutorService pool = RequestPool.open("retag", threads);
     try {
@@ -129,8 +148,12 @@ public final class UnchangedImages {
       pool.shutdownNow();
     }
     long failed = outcomes.values().stream().filter(Outcome::failed).count();
-    LOG.info("re-tagged {} unchanged module{} in {} s{}", modules.size() - failed, modules.size() == 1 ? "" : "s",
-        String.format("%.1f", (System.nanoTime() - start) / 1e9), failed == 0 ? "" : " (" + failed + " failed)");
+    LOG.info(
+        "re-tagged {} unchanged module{} in {} s{}",
+        modules.size() - failed,
+        modules.size() == 1 ? "" : "s",
+        String.format("%.1f", (System.nanoTime() - start) / 1e9),
+        failed == 0 ? "" : " (" + failed + " failed)");
     return outcomes;
   }
 
@@ -141,54 +164,110 @@ public final class UnchangedImages {
     String source = BuildTags.unchangedSource(mode, u.decision(), settings);
     List<String> tags = BuildTags.following(source, settings);
     AtomicLong started = new AtomicLong();
-    Step<Void> ensure = () -> {
-      RepositorySetup.ensure(cache, module, settings.reactorRoot());
-      return null;
-    };
+    Step<Void> ensure =
+        () -> {
+          RepositorySetup.ensure(cache, module, settings.reactorRoot());
+          return null;
+        };
     List<CompletableFuture<?>> work = new ArrayList<>();
     work.add(async(ensure, started, pool));
     for (String stage : u.stages()) {
       // a stage image exists only when the module was built with this Dockerfile's stages
-      work.add(async(() -> cache.findManifest(repository, StageBuilds.stageTag(stage, source)), started, pool)
-          .thenCompose(found -> found.map(m -> putAll(repository, m,
-                  tags.stream().map(tag -> StageBuilds.stageTag(stage, tag)).toList(), started, pool))
-              .orElse(CompletableFuture.completedFuture(null))));
+      work.add(
+          async(
+                  () -> cache.findManifest(repository, StageBuilds.stageTag(stage, source)),
+                  started,
+                  pool)
+              .thenCompose(
+                  found ->
+                      found
+                          .map(
+                              m ->
+                                  putAll(
+                                      repository,
+                                      m,
+                                      tags.stream()
+                                          .map(tag -> StageBuilds.stageTag(stage, tag))
+                                          .toList(),
+                                      started,
+                                      pool))
+                          .orElse(CompletableFuture.completedFuture(null))));
     }
     Optional<Manifest> probed = known.get(repository, source);
-    CompletableFuture<Manifest> image = probed.map(CompletableFuture::completedFuture)
-        .orElseGet(() -> async(() -> cache.getManifest(repository, source), started, pool));
-    CompletableFuture<String> digest = image.thenCompose(m -> putAll(repository, m, tags, started, pool)
-        .thenApply(v -> m.digest()));
+    CompletableFuture<Manifest> image =
+        probed
+            .map(CompletableFuture::completedFuture)
+            .orElseGet(() -> async(() -> cache.getManifest(repository, source), started, pool));
+    CompletableFuture<String> digest =
+        image.thenCompose(
+            m -> putAll(repository, m, tags, started, pool).thenApply(v -> m.digest()));
     work.add(digest);
     return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
-        .handle((v, error) -> {
-          double seconds = started.get() == 0 ? 0 : (System.nanoTime() - started.get()) / 1e9;
-          if (error != null) {
-            String message = module.label() + ": " + cause(error).getMessage();
-            return new Outcome(module.label(), source, ModuleReport.failed(module.id(), module.image(),
-                seconds, u.decision().reasons(), message));
-          }
-          return new Outcome(module.label(), source, new ModuleReport(module.id(), module.image(),
-              ModuleReport.RETAGGED, digest.join(), tags, 0, 0, seconds, u.decision().reasons(), null));
-        });
+        .handle(
+            (v, error) -> {
+              double seconds = started.get() == 0 ? 0 : (System.nanoTime() - started.get()) / 1e9;
+              if (error != null) {
+                String message = module.label() + ": " + cause(error).getMessage();
+                return new Outcome(
+                    module.label(),
+                    source,
+                    ModuleReport.failed(
+                        module.id(), module.image(), seconds, u.decision().reasons(), message));
+              }
+              return new Outcome(
+                  module.label(),
+                  source,
+                  new ModuleReport(
+                      module.id(),
+                      module.image(),
+                      ModuleReport.RETAGGED,
+                      digest.join(),
+                      tags,
+                      0,
+                      0,
+                      seconds,
+                      u.decision().reasons(),
+                      null));
+            });
   }
 
   private Outcome skipped(Unchanged u) {
     ImageModule module = u.module();
-    return new Outcome(module.label(), BuildTags.unchangedSource(mode, u.decision(), settings),
-        new ModuleReport(module.id(), module.image(), ModuleReport.SKIPPED, null, List.of(), 0, 0, 0,
-            u.decision().reasons(), null));
+    return new Outcome(
+        module.label(),
+        BuildTags.unchangedSource(mode, u.decision(), settings),
+        new ModuleReport(
+            module.id(),
+            module.image(),
+            ModuleReport.SKIPPED,
+            null,
+            List.of(),
+            0,
+            0,
+            0,
+            u.decision().reasons(),
+            null));
   }
 
   /** One PUT per tag, all at once. */
-  private CompletableFuture<Void> putAll(String repository, Manifest manifest, List<String> tags, AtomicLong started,
+  private CompletableFuture<Void> putAll(
+      String repository,
+      Manifest manifest,
+      List<String> tags,
+      AtomicLong started,
       ExecutorService pool) {
-    return CompletableFuture.allOf(tags.stream()
-        .map(tag -> async(() -> {
-          cache.putManifest(repository, tag, manifest);
-          return null;
-        }, started, pool))
-        .toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(
+        tags.stream()
+            .map(
+                tag ->
+                    async(
+                        () -> {
+                          cache.putManifest(repository, tag, manifest);
+                          return null;
+                        },
+                        started,
+                        pool))
+            .toArray(CompletableFuture[]::new));
   }
 
   @FunctionalInterface
@@ -197,15 +276,18 @@ public final class UnchangedImages {
   }
 
   /** Runs a registry request on the pool; the module's clock starts with its first request. */
-  private static <T> CompletableFuture<T> async(Step<T> step, AtomicLong started, ExecutorService pool) {
-    return CompletableFuture.supplyAsync(() -> {
-      started.compareAndSet(0, System.nanoTime());
-      try {
-        return step.run();
-      } catch (RegistryException e) {
-        throw new CompletionException(e);
-      }
-    }, pool);
+  private static <T> CompletableFuture<T> async(
+      Step<T> step, AtomicLong started, ExecutorService pool) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          started.compareAndSet(0, System.nanoTime());
+          try {
+            return step.run();
+          } catch (RegistryException e) {
+            throw new CompletionException(e);
+          }
+        },
+        pool);
   }
 
   private static Throwable cause(Throwable error) {

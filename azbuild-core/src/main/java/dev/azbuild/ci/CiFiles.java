@@ -16,18 +16,22 @@ public final class CiFiles {
   private CiFiles() {}
 
   /** Renders the file of each target. */
-  public static Map<CiTarget, String> render(CiGraph graph, CiOptions options, Iterable<CiTarget> targets) {
+  public static Map<CiTarget, String> render(
+      CiGraph graph, CiOptions options, Iterable<CiTarget> targets) {
     return render(CiLayout.of(graph, options.groupAbove()), options, targets);
   }
 
   /** Renders the file of each target from a layout. */
-  public static Map<CiTarget, String> render(CiLayout layout, CiOptions options, Iterable<CiTarget> targets) {
+  public static Map<CiTarget, String> render(
+      CiLayout layout, CiOptions options, Iterable<CiTarget> targets) {
     Map<CiTarget, String> files = new java.util.EnumMap<>(CiTarget.class);
     for (CiTarget t : targets) {
-      files.put(t, switch (t) {
-        case CIRCLECI -> CircleCiConfig.render(layout, options);
-        case GITHUB -> GithubWorkflow.render(layout, options);
-      });
+      files.put(
+          t,
+          switch (t) {
+            case CIRCLECI -> CircleCiConfig.render(layout, options);
+            case GITHUB -> GithubWorkflow.render(layout, options);
+          });
     }
     return files;
   }
@@ -40,13 +44,22 @@ public final class CiFiles {
    */
   public static List<String> oversized(Map<CiTarget, String> files, String fix) {
     List<String> problems = new ArrayList<>();
-    files.forEach((target, text) -> {
-      long size = target.measuredSize(text);
-      if (size > target.maxBytes()) {
-        problems.add(target.path() + " would be " + String.format("%,d", size) + " bytes" + target.measuredWhat()
-            + ", over " + target.limitText() + "; " + fix);
-      }
-    });
+    files.forEach(
+        (target, text) -> {
+          long size = target.measuredSize(text);
+          if (size > target.maxBytes()) {
+            problems.add(
+                target.path()
+                    + " would be "
+                    + String.format("%,d", size)
+                    + " bytes"
+                    + target.measuredWhat()
+                    + ", over "
+                    + target.limitText()
+                    + "; "
+                    + fix);
+          }
+        });
     return problems;
   }
 
@@ -62,8 +75,15 @@ public final class CiFiles {
       try {
         AtomicFiles.writeString(file, e.getValue());
       } catch (IOException | RuntimeException ex) {
-        throw new CiConfigException("cannot write " + file + " (" + describe(ex) + "); check that "
-            + file.getParent() + " is a writable directory", ex);
+        throw new CiConfigException(
+            "cannot write "
+                + file
+                + " ("
+                + describe(ex)
+                + "); check that "
+                + file.getParent()
+                + " is a writable directory",
+            ex);
       }
       written.add(file);
     }
@@ -71,10 +91,11 @@ public final class CiFiles {
   }
 
   /**
-   * What is wrong with the committed files: one line per missing or differing file, each naming
-   * the file, the first differing line and the command that regenerates it; empty when all match.
+   * What is wrong with the committed files: one line per missing or differing file, each naming the
+   * file, the first differing line and the command that regenerates it; empty when all match.
    */
-  public static List<String> check(Path root, Map<CiTarget, String> files, String regenerate) throws CiConfigException {
+  public static List<String> check(Path root, Map<CiTarget, String> files, String regenerate)
+      throws CiConfigException {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<CiTarget, String> e : files.entrySet()) {
       String path = e.getKey().path();
@@ -89,8 +110,16 @@ public final class CiFiles {
       } catch (IOException ex) {
         throw new CiConfigException("cannot read " + file + " (" + describe(ex) + ")", ex);
       }
-      firstDifference(e.getValue(), committed).ifPresent(diff -> problems.add(path
-          + " is out of date (" + diff + "); regenerate it with `" + regenerate + "` and commit it"));
+      firstDifference(e.getValue(), committed)
+          .ifPresent(
+              diff ->
+                  problems.add(
+                      path
+                          + " is out of date ("
+                          + diff
+                          + "); regenerate it with `"
+                          + regenerate
+                          + "` and commit it"));
     }
     return problems;
   }

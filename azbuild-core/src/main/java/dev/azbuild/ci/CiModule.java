@@ -8,20 +8,32 @@ import java.util.List;
  * @param dir the module directory relative to the reactor root ("" for the root module)
  * @param selector what {@code -pl} and {@code azbuild.deploy.modules} name it by: its dir, or
  *     {@code :artifactId} for the root module
- * @param buildJob the build job's name when every module has a job of its own, valid for CircleCI and GitHub
+ * @param buildJob the build job's name when every module has a job of its own, valid for CircleCI
+ *     and GitHub
  * @param deployJob the deploy job's name when every module has a job of its own
  * @param upstreamBuildJobs the build jobs of its direct upstream image modules, in graph order
- * @param mavenBuilt whether Maven builds something its image needs (packaging other than {@code pom},
- *     e.g. a jar its Dockerfile copies), so its job runs {@code mvn package -pl <module> -am} first
+ * @param mavenBuilt whether Maven builds something its image needs (packaging other than {@code
+ *     pom}, e.g. a jar its Dockerfile copies), so its job runs {@code mvn package -pl <module> -am}
+ *     first
  */
-public record CiModule(String dir, String selector, String buildJob, String deployJob, List<String> upstreamBuildJobs,
+public record CiModule(
+    String dir,
+    String selector,
+    String buildJob,
+    String deployJob,
+    List<String> upstreamBuildJobs,
     boolean mavenBuilt) {
 
   public CiModule {
     upstreamBuildJobs = List.copyOf(upstreamBuildJobs);
   }
 
-  public CiModule(String dir, String selector, String buildJob, String deployJob, List<String> upstreamBuildJobs) {
+  public CiModule(
+      String dir,
+      String selector,
+      String buildJob,
+      String deployJob,
+      List<String> upstreamBuildJobs) {
     this(dir, selector, buildJob, deployJob, upstreamBuildJobs, false);
   }
 

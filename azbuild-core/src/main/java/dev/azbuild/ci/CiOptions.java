@@ -3,18 +3,25 @@ package dev.azbuild.ci;
 /**
  * How the generated jobs run.
  *
- * @param mavenCommand how jobs call Maven: {@code mvn}, or {@code ./mvnw} when the reactor has a wrapper
- * @param groupAbove with more image modules than this, modules are grouped into jobs (see {@link CiLayout})
+ * @param mavenCommand how jobs call Maven: {@code mvn}, or {@code ./mvnw} when the reactor has a
+ *     wrapper
+ * @param groupAbove with more image modules than this, modules are grouped into jobs (see {@link
+ *     CiLayout})
  */
-public record CiOptions(String mavenCommand, CircleCiOptions circleci, GithubOptions github, int groupAbove) {
+public record CiOptions(
+    String mavenCommand, CircleCiOptions circleci, GithubOptions github, int groupAbove) {
 
-  /** Where the gate job puts the build jobs' reports, relative to the reactor root; ci-collect reads them there. */
+  /**
+   * Where the gate job puts the build jobs' reports, relative to the reactor root; ci-collect reads
+   * them there.
+   */
   public static final String REPORTS_DIR = "target/azbuild/jobs";
 
   public CiOptions {
     mavenCommand = mavenCommand == null || mavenCommand.isBlank() ? "mvn" : mavenCommand.strip();
     if (groupAbove < 1) {
-      throw new IllegalArgumentException("azbuild.ciConfig.groupAbove must be at least 1, got " + groupAbove);
+      throw new IllegalArgumentException(
+          "azbuild.ciConfig.groupAbove must be at least 1, got " + groupAbove);
     }
   }
 
@@ -43,12 +50,18 @@ public record CiOptions(String mavenCommand, CircleCiOptions circleci, GithubOpt
     return mavenCommand + " -B package -pl " + job.mavenBuiltSelectors() + " -am";
   }
 
-  /** Builds a job's modules; the plan covers the whole reactor, upstream images come from upstream jobs. */
+  /**
+   * Builds a job's modules; the plan covers the whole reactor, upstream images come from upstream
+   * jobs.
+   */
   String build(CiJob job) {
     return mavenCommand + " -B azbuild:build -pl " + job.selectors();
   }
 
-  /** The gate: merges the build jobs' reports, writes the graph, fails unless every module was built. */
+  /**
+   * The gate: merges the build jobs' reports, writes the graph, fails unless every module was
+   * built.
+   */
   String collect() {
     return mavenCommand + " -B azbuild:ci-collect";
   }

@@ -7,19 +7,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** A CI system azbuild writes configuration for, and where that file lives below the repository root. */
+/**
+ * A CI system azbuild writes configuration for, and where that file lives below the repository
+ * root.
+ */
 public enum CiTarget {
   /**
    * CircleCI refuses a compiled config over 8 MB ("A compiled config YAML must be at most 8MB",
    * support.circleci.com article 360045043634); compiled means orbs, anchors and commands expanded.
    */
-  CIRCLECI("circleci", ".circleci/config.yml", 8_000_000L,
+  CIRCLECI(
+      "circleci",
+      ".circleci/config.yml",
+      8_000_000L,
       "CircleCI's 8 MB limit for a compiled config (it would not run)"),
   /**
-   * GitHub starts no run from a workflow file over 500 KB (docs.github.com/en/actions/reference/limits;
-   * users measured the threshold at 512,000 bytes).
+   * GitHub starts no run from a workflow file over 500 KB
+   * (docs.github.com/en/actions/reference/limits; users measured the threshold at 512,000 bytes).
    */
-  GITHUB("github", ".github/workflows/azbuild.yml", 512_000L,
+  GITHUB(
+      "github",
+      ".github/workflows/azbuild.yml",
+      512_000L,
       "GitHub's 500 KB (512,000 bytes) limit per workflow file (GitHub would start no run from it)");
 
   private final String id;
@@ -34,7 +43,9 @@ public enum CiTarget {
     this.limitText = limitText;
   }
 
-  /** The most bytes the vendor accepts, of the file (GitHub) or of the compiled config (CircleCI). */
+  /**
+   * The most bytes the vendor accepts, of the file (GitHub) or of the compiled config (CircleCI).
+   */
   public long maxBytes() {
     return maxBytes;
   }
@@ -43,7 +54,10 @@ public enum CiTarget {
     return limitText;
   }
 
-  /** The size the vendor's limit applies to: the file's UTF-8 bytes, for CircleCI after expanding commands. */
+  /**
+   * The size the vendor's limit applies to: the file's UTF-8 bytes, for CircleCI after expanding
+   * commands.
+   */
   public long measuredSize(String text) {
     String measured = this == CIRCLECI ? CircleCiConfig.compiled(text) : text;
     return measured.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -77,9 +91,19 @@ public enum CiTarget {
       if (name.isEmpty()) {
         continue;
       }
-      result.add(Arrays.stream(values()).filter(t -> t.id.equals(name)).findFirst()
-          .orElseThrow(() -> new CiConfigException(parameter + ": unknown target '" + raw.strip() + "'; use "
-              + String.join(", ", ids()) + " (comma-separated)")));
+      result.add(
+          Arrays.stream(values())
+              .filter(t -> t.id.equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new CiConfigException(
+                          parameter
+                              + ": unknown target '"
+                              + raw.strip()
+                              + "'; use "
+                              + String.join(", ", ids())
+                              + " (comma-separated)")));
     }
     if (result.isEmpty()) {
       return EnumSet.allOf(CiTarget.class);

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code .github/workflows/azbuild.yml}: on every branch push, the build jobs of the {@link CiLayout}
- * (each uploads its {@code build.json} as an artifact), the gate job {@value CiLayout#GATE} after all of
- * them, whatever their outcome (it downloads the reports, runs {@code azbuild:ci-collect} and fails
- * unless every module was built), and the deploy jobs after the gate, one after the other, only on
- * the default branch.
+ * {@code .github/workflows/azbuild.yml}: on every branch push, the build jobs of the {@link
+ * CiLayout} (each uploads its {@code build.json} as an artifact), the gate job {@value
+ * CiLayout#GATE} after all of them, whatever their outcome (it downloads the reports, runs {@code
+ * azbuild:ci-collect} and fails unless every module was built), and the deploy jobs after the gate,
+ * one after the other, only on the default branch.
  */
 public final class GithubWorkflow {
 
@@ -18,10 +18,13 @@ public final class GithubWorkflow {
   static final String SETUP_JAVA = "actions/setup-java@v4";
   static final String UPLOAD = "actions/upload-artifact@v4";
   static final String DOWNLOAD = "actions/download-artifact@v4";
+
   /** Each build job's report is the artifact {@code azbuild-report-<job id>}. */
   static final String REPORT_ARTIFACT = "azbuild-report-";
+
   /** Runs a step or job also after a failure, not after a cancel. */
   static final String ALWAYS = "${{ always() }}";
+
   static final String NOT_CANCELLED = "${{ !cancelled() }}";
 
   private GithubWorkflow() {}
@@ -40,10 +43,13 @@ public final class GithubWorkflow {
     for (CiJob build : layout.builds()) {
       List<Object> steps = steps(options);
       if (!build.mavenBuiltSelectors().isEmpty()) {
-        steps.add(step("Maven package " + build.mavenBuiltSelectors(), options.mavenPackage(build)));
+        steps.add(
+            step("Maven package " + build.mavenBuiltSelectors(), options.mavenPackage(build)));
       }
       steps.add(step("azbuild build " + build.moduleLabels(), options.build(build)));
-      steps.add(upload("Keep the build report", REPORT_ARTIFACT + build.id(), "target/azbuild/build.json"));
+      steps.add(
+          upload(
+              "Keep the build report", REPORT_ARTIFACT + build.id(), "target/azbuild/build.json"));
       jobs.put(build.id(), job(build, null, github, steps));
     }
     CiJob gate = layout.gate();
@@ -53,18 +59,22 @@ public final class GithubWorkflow {
     download.put("path", CiOptions.REPORTS_DIR);
     gateSteps.add(map("name", "Download the build reports", "uses", DOWNLOAD, "with", download));
     gateSteps.add(step("azbuild ci-collect", options.collect()));
-    gateSteps.add(upload("Keep the graph and the merged build report", "azbuild-graph", "target/azbuild"));
+    gateSteps.add(
+        upload("Keep the graph and the merged build report", "azbuild-graph", "target/azbuild"));
     jobs.put(gate.id(), job(gate, NOT_CANCELLED, github, gateSteps));
     for (CiJob deploy : layout.deploys()) {
       List<Object> steps = steps(options);
       steps.add(step("azbuild deploy " + deploy.moduleLabels(), options.deploy(deploy)));
-      jobs.put(deploy.id(), job(deploy, "github.ref == 'refs/heads/" + layout.defaultBranch() + "'", github, steps));
+      jobs.put(
+          deploy.id(),
+          job(deploy, "github.ref == 'refs/heads/" + layout.defaultBranch() + "'", github, steps));
     }
     root.put("jobs", jobs);
     return CiHeader.text() + Yaml.dump(root);
   }
 
-  private static Map<String, Object> job(CiJob job, String condition, GithubOptions github, List<Object> steps) {
+  private static Map<String, Object> job(
+      CiJob job, String condition, GithubOptions github, List<Object> steps) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", job.name());
     if (!job.needs().isEmpty()) {
@@ -109,7 +119,8 @@ public final class GithubWorkflow {
     return CircleCiConfig.map("name", name, "run", run);
   }
 
-  private static Map<String, Object> map(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+  private static Map<String, Object> map(
+      String k1, Object v1, String k2, Object v2, String k3, Object v3) {
     Map<String, Object> m = CircleCiConfig.map(k1, v1, k2, v2);
     m.put(k3, v3);
     return m;

@@ -14,19 +14,22 @@ public final class Yaml {
 
   private Yaml() {}
 
-  /** Block-style YAML of maps, lists and strings (maps keep their insertion order), without anchors. */
+  /**
+   * Block-style YAML of maps, lists and strings (maps keep their insertion order), without anchors.
+   */
   public static String dump(Object document) {
-    DumpSettings settings = DumpSettings.builder()
-        .setDefaultFlowStyle(FlowStyle.BLOCK)
-        .setIndent(2)
-        .setIndicatorIndent(2)
-        .setIndentWithIndicator(true)
-        .setWidth(Integer.MAX_VALUE)
-        .setSplitLines(false)
-        // a shared value (one extra step in every job) is written out each time: CI readers
-        // should not need to follow anchors and aliases
-        .setDereferenceAliases(true)
-        .build();
+    DumpSettings settings =
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setIndent(2)
+            .setIndicatorIndent(2)
+            .setIndentWithIndicator(true)
+            .setWidth(Integer.MAX_VALUE)
+            .setSplitLines(false)
+            // a shared value (one extra step in every job) is written out each time: CI readers
+            // should not need to follow anchors and aliases
+            .setDereferenceAliases(true)
+            .build();
     return new Dump(settings).dumpToString(document);
   }
 
@@ -42,20 +45,29 @@ public final class Yaml {
    * @param where the configuration element, named in the error
    * @throws CiConfigException when the text is not YAML or not of the expected kind
    */
-  public static Object snippet(String text, String where, Class<?> expected) throws CiConfigException {
+  public static Object snippet(String text, String where, Class<?> expected)
+      throws CiConfigException {
     String stripped = dedent(text == null ? "" : text);
     if (stripped.isEmpty()) {
-      throw new CiConfigException(where + " is empty; give a YAML " + kind(expected) + " or remove the element");
+      throw new CiConfigException(
+          where + " is empty; give a YAML " + kind(expected) + " or remove the element");
     }
     Object value;
     try {
       value = parse(stripped);
     } catch (YamlEngineException e) {
-      throw new CiConfigException(where + " is not valid YAML (" + firstLine(e.getMessage()) + "): " + firstLine(stripped)
-          + "; write it on one line in flow style, e.g. {run: {name: Login, command: ./login.sh}}", e);
+      throw new CiConfigException(
+          where
+              + " is not valid YAML ("
+              + firstLine(e.getMessage())
+              + "): "
+              + firstLine(stripped)
+              + "; write it on one line in flow style, e.g. {run: {name: Login, command: ./login.sh}}",
+          e);
     }
     if (!expected.isInstance(value)) {
-      throw new CiConfigException(where + " must be a YAML " + kind(expected) + ", got: " + firstLine(stripped));
+      throw new CiConfigException(
+          where + " must be a YAML " + kind(expected) + ", got: " + firstLine(stripped));
     }
     return value;
   }
@@ -77,8 +89,12 @@ public final class Yaml {
     }
     String first = lines.get(0).strip();
     List<String> rest = lines.subList(1, end);
-    int indent = rest.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-        .min().orElse(0);
+    int indent =
+        rest.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     String nested = first.matches(".*(:|[|>][-+]?)$") ? "  " : "";
     StringBuilder out = new StringBuilder(first);
     for (String l : rest) {
@@ -88,7 +104,9 @@ public final class Yaml {
   }
 
   private static String kind(Class<?> expected) {
-    return expected == Map.class ? "mapping" : expected == List.class ? "list" : expected == String.class ? "string" : "value";
+    return expected == Map.class
+        ? "mapping"
+        : expected == List.class ? "list" : expected == String.class ? "string" : "value";
   }
 
   private static String firstLine(String s) {

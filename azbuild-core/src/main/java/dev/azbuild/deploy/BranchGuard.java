@@ -5,10 +5,15 @@ public final class BranchGuard {
 
   private BranchGuard() {}
 
-  public static void check(String branch, String defaultBranch, boolean allowBranch) throws DeployException {
+  public static void check(String branch, String defaultBranch, boolean allowBranch)
+      throws DeployException {
     if (!allowBranch && !branch.equals(defaultBranch)) {
-      throw new DeployException("deploy runs only on the default branch " + defaultBranch + ", not on branch "
-          + branch + "; set -Dazbuild.deploy.allowBranch=true to deploy this branch anyway");
+      throw new DeployException(
+          "deploy runs only on the default branch "
+              + defaultBranch
+              + ", not on branch "
+              + branch
+              + "; set -Dazbuild.deploy.allowBranch=true to deploy this branch anyway");
     }
   }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Deploy's precondition: every image module of the reactor has its commit image in the cache registry. */
+/**
+ * Deploy's precondition: every image module of the reactor has its commit image in the cache
+ * registry.
+ */
 public final class DeployGate {
 
   /**
@@ -22,7 +25,11 @@ public final class DeployGate {
 
     /** One line listing the missing modules. */
     public String message(String commit, String registry) {
-      return "deploy gate closed: no image tagged " + commit + " in " + registry + " for "
+      return "deploy gate closed: no image tagged "
+          + commit
+          + " in "
+          + registry
+          + " for "
           + String.join(", ", missing.stream().map(ImageModule::label).toList())
           + "; run azbuild:build for this commit first (nothing was deployed)";
     }
@@ -30,7 +37,8 @@ public final class DeployGate {
 
   private DeployGate() {}
 
-  public static Result check(Registry cache, List<ImageModule> modules, String commit) throws RegistryException {
+  public static Result check(Registry cache, List<ImageModule> modules, String commit)
+      throws RegistryException {
     Map<String, String> digests = new LinkedHashMap<>();
     List<ImageModule> missing = new java.util.ArrayList<>();
     for (ImageModule m : modules) {

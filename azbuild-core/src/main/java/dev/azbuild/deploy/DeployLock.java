@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A best-effort lock against two deploys at once, held as a record in the deploy registry under
- * {@code <prefix>/}{@value #REPOSITORY}{@code :}{@value #TAG}:
- * {@code {"run","host","pid","commit","time","heartbeat","staleAfterSeconds","state"}}.
+ * {@code <prefix>/}{@value #REPOSITORY}{@code :}{@value #TAG}: {@code
+ * {"run","host","pid","commit","time","heartbeat","staleAfterSeconds","state"}}.
  *
  * <p>The OCI distribution API has no compare-and-set (no conditional manifest PUT), so acquiring
  * is: read; refuse if another run holds a live lock; write ours; wait {@code settle}; read back and
@@ -30,14 +30,14 @@ import org.slf4j.LoggerFactory;
  * #checkStillOurs} before every module bounds that: the overwritten run stops before its next
  * module.
  *
- * <p>While held, a daemon thread renews the record's {@code heartbeat} every {@link #heartbeatEvery}
- * (15 s by default), and a JVM shutdown hook (SIGTERM, SIGINT) stops the run's work and writes
- * {@code state=released} within {@link #SHUTDOWN_BUDGET}. A held lock of another run is ignored
- * when its heartbeat is older than the stale time (the larger of this run's and the one the holder
- * recorded: a holder is never judged by a shorter time than it renews for), when it was taken on
- * this host by a process that no longer runs, or when the operator breaks it ({@code breakLock}).
- * A lock that names this run id (a CI retry with the same {@code azbuild.deploy.runId}) is this
- * run's.
+ * <p>While held, a daemon thread renews the record's {@code heartbeat} every {@link
+ * #heartbeatEvery} (15 s by default), and a JVM shutdown hook (SIGTERM, SIGINT) stops the run's
+ * work and writes {@code state=released} within {@link #SHUTDOWN_BUDGET}. A held lock of another
+ * run is ignored when its heartbeat is older than the stale time (the larger of this run's and the
+ * one the holder recorded: a holder is never judged by a shorter time than it renews for), when it
+ * was taken on this host by a process that no longer runs, or when the operator breaks it ({@code
+ * breakLock}). A lock that names this run id (a CI retry with the same {@code
+ * azbuild.deploy.runId}) is this run's.
  */
 public final class DeployLock implements AutoCloseable {
 
@@ -45,11 +45,16 @@ public final class DeployLock implements AutoCloseable {
 
   public static final String REPOSITORY = "azbuild-lock";
   public static final String TAG = "lock";
+
   /** How long a held lock may go without a heartbeat before any host may take it over. */
   public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(2);
+
   /** The longest wait between two heartbeats. */
   static final Duration MAX_HEARTBEAT = Duration.ofSeconds(15);
-  /** The most a shutdown (SIGTERM, SIGINT) waits for the work to stop and the lock to be released. */
+
+  /**
+   * The most a shutdown (SIGTERM, SIGINT) waits for the work to stop and the lock to be released.
+   */
   static final Duration SHUTDOWN_BUDGET = Duration.ofSeconds(10);
 
   static final String HELD = "held";
@@ -63,8 +68,15 @@ public final class DeployLock implements AutoCloseable {
    * @param heartbeat when the run last renewed it
    * @param staleAfter how long the holder may go without a heartbeat before it counts as gone
    */
-  public record Holder(String run, String host, long pid, String commit, Instant time, Instant heartbeat,
-      Duration staleAfter, String state) {
+  public record Holder(
+      String run,
+      String host,
+      long pid,
+      String commit,
+      Instant time,
+      Instant heartbeat,
+      Duration staleAfter,
+      String state) {
 
     public Holder {
       Objects.requireNonNull(run, "run");
@@ -75,8 +87,10 @@ public final class DeployLock implements AutoCloseable {
     }
 
     /** A held lock for this process, taken at {@code time}. */
-    public static Holder ours(String run, String host, String commit, Instant time, Duration staleAfter) {
-      return new Holder(run, host, ProcessHandle.current().pid(), commit, time, time, staleAfter, HELD);
+    public static Holder ours(
+        String run, String host, String commit, Instant time, Duration staleAfter) {
+      return new Holder(
+          run, host, ProcessHandle.current().pid(), commit, time, time, staleAfter, HELD);
     }
 
     boolean held() {
@@ -93,8 +107,16 @@ public final class DeployLock implements AutoCloseable {
 
     /** {@code run-id (host H pid N, commit C, since T, last heartbeat T2)} for messages. */
     public String describe() {
-      return run + " (host " + host + (pid > 0 ? " pid " + pid : "") + ", commit " + commit + ", since " + time
-          + (heartbeat.equals(time) ? "" : ", last heartbeat " + heartbeat) + ")";
+      return run
+          + " (host "
+          + host
+          + (pid > 0 ? " pid " + pid : "")
+          + ", commit "
+          + commit
+          + ", since "
+          + time
+          + (heartbeat.equals(time) ? "" : ", last heartbeat " + heartbeat)
+          + ")";
     }
   }
 
@@ -103,19 +125,23 @@ public final class DeployLock implements AutoCloseable {
   private final ScheduledExecutorService heartbeats;
   private final Thread shutdownHook;
   private volatile Runnable stopWork = () -> {};
+
   /** Set once, under this object's monitor, before the released record is written. */
   private boolean released;
+
   /** Another run took the lock: heartbeats stop, the next {@link #checkStillOurs} fails. */
   private boolean lost;
 
   private DeployLock(Registry registry, Holder ours) {
     this.registry = registry;
     this.ours = ours;
-    this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "azbuild-deploy-lock-heartbeat");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "azbuild-deploy-lock-heartbeat");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.shutdownHook = new Thread(this::releaseOnShutdown, "azbuild-deploy-lock-shutdown");
   }
 
@@ -127,19 +153,26 @@ public final class DeployLock implements AutoCloseable {
    * @param breakLock take the lock whoever holds it (logged with the holder's details)
    * @throws DeployException when another run holds a live lock
    */
-  public static DeployLock acquire(Registry registry, Holder ours, Duration settle, boolean breakLock)
+  public static DeployLock acquire(
+      Registry registry, Holder ours, Duration settle, boolean breakLock)
       throws DeployException, RegistryException {
     Optional<Holder> current = read(registry);
     if (current.isPresent() && current.get().held() && !current.get().run().equals(ours.run())) {
       Holder holder = current.get();
       if (breakLock) {
-        LOG.warn("breaking the deploy lock {} held by {} (azbuild.deploy.breakLock=true)", where(registry),
+        LOG.warn(
+            "breaking the deploy lock {} held by {} (azbuild.deploy.breakLock=true)",
+            where(registry),
             holder.describe());
       } else if (diedOnThisHost(holder, ours.host())) {
-        LOG.warn("deploy lock of {} taken over: its process on this host is gone", holder.describe());
+        LOG.warn(
+            "deploy lock of {} taken over: its process on this host is gone", holder.describe());
       } else if (stale(holder, ours)) {
-        LOG.warn("deploy lock of {} taken over: no heartbeat for {} (stale after {})", holder.describe(),
-            human(Duration.between(holder.heartbeat(), ours.time())), human(staleAfter(holder, ours)));
+        LOG.warn(
+            "deploy lock of {} taken over: no heartbeat for {} (stale after {})",
+            holder.describe(),
+            human(Duration.between(holder.heartbeat(), ours.time())),
+            human(staleAfter(holder, ours)));
       } else {
         throw new DeployException(lockedMessage(holder, ours, registry));
       }
@@ -151,11 +184,21 @@ public final class DeployLock implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new DeployException("interrupted while acquiring the deploy lock", e);
     }
-    Holder after = read(registry).orElseThrow(() -> new DeployException(
-        "the deploy lock " + where(registry) + " vanished after writing it; retry"));
+    Holder after =
+        read(registry)
+            .orElseThrow(
+                () ->
+                    new DeployException(
+                        "the deploy lock "
+                            + where(registry)
+                            + " vanished after writing it; retry"));
     if (!after.run().equals(ours.run())) {
-      throw new DeployException("deploy lock " + where(registry) + " taken at the same moment by " + after.describe()
-          + "; that run deploys, this one changed nothing");
+      throw new DeployException(
+          "deploy lock "
+              + where(registry)
+              + " taken at the same moment by "
+              + after.describe()
+              + "; that run deploys, this one changed nothing");
     }
     DeployLock lock = new DeployLock(registry, ours);
     long every = heartbeatEvery(ours.staleAfter()).toMillis();
@@ -173,10 +216,18 @@ public final class DeployLock implements AutoCloseable {
     try {
       JsonNode n = Json.MAPPER.readTree(bytes.get());
       Instant time = Instant.parse(n.path("time").asText());
-      Instant heartbeat = n.hasNonNull("heartbeat") ? Instant.parse(n.path("heartbeat").asText()) : time;
-      return Optional.of(new Holder(n.path("run").asText(), n.path("host").asText(), n.path("pid").asLong(0),
-          n.path("commit").asText("unknown"), time, heartbeat,
-          Duration.ofSeconds(Math.max(0, n.path("staleAfterSeconds").asLong(0))), n.path("state").asText()));
+      Instant heartbeat =
+          n.hasNonNull("heartbeat") ? Instant.parse(n.path("heartbeat").asText()) : time;
+      return Optional.of(
+          new Holder(
+              n.path("run").asText(),
+              n.path("host").asText(),
+              n.path("pid").asLong(0),
+              n.path("commit").asText("unknown"),
+              time,
+              heartbeat,
+              Duration.ofSeconds(Math.max(0, n.path("staleAfterSeconds").asLong(0))),
+              n.path("state").asText()));
     } catch (IOException | DateTimeParseException e) {
       // an unreadable lock protects nothing: treat it as absent, it is overwritten
       return Optional.empty();
@@ -187,13 +238,16 @@ public final class DeployLock implements AutoCloseable {
    * The one-line reason a run {@code ours} may not deploy now, or empty when the lock is free for
    * it. For dry runs, which report the lock without taking it.
    */
-  public static Optional<String> blockedBy(Registry registry, Holder ours) throws RegistryException {
+  public static Optional<String> blockedBy(Registry registry, Holder ours)
+      throws RegistryException {
     return read(registry).filter(h -> blocks(h, ours)).map(h -> lockedMessage(h, ours, registry));
   }
 
   /** Whether {@code holder} keeps {@code ours} from deploying (unless the operator breaks it). */
   static boolean blocks(Holder holder, Holder ours) {
-    return holder.held() && !holder.run().equals(ours.run()) && !stale(holder, ours)
+    return holder.held()
+        && !holder.run().equals(ours.run())
+        && !stale(holder, ours)
         && !diedOnThisHost(holder, ours.host());
   }
 
@@ -202,22 +256,33 @@ public final class DeployLock implements AutoCloseable {
     return !holder.heartbeat().plus(staleAfter(holder, ours)).isAfter(ours.time());
   }
 
-  /** The larger of the two runs' stale times: a holder is never judged by a shorter time than it renews for. */
+  /**
+   * The larger of the two runs' stale times: a holder is never judged by a shorter time than it
+   * renews for.
+   */
   static Duration staleAfter(Holder holder, Holder ours) {
-    return holder.staleAfter().compareTo(ours.staleAfter()) > 0 ? holder.staleAfter() : ours.staleAfter();
+    return holder.staleAfter().compareTo(ours.staleAfter()) > 0
+        ? holder.staleAfter()
+        : ours.staleAfter();
   }
 
-  /** A quarter of the stale time, at most {@link #MAX_HEARTBEAT}: a few renewals may fail before the lock goes stale. */
+  /**
+   * A quarter of the stale time, at most {@link #MAX_HEARTBEAT}: a few renewals may fail before the
+   * lock goes stale.
+   */
   static Duration heartbeatEvery(Duration staleAfter) {
     Duration quarter = staleAfter.dividedBy(4);
-    return quarter.compareTo(MAX_HEARTBEAT) > 0 ? MAX_HEARTBEAT
+    return quarter.compareTo(MAX_HEARTBEAT) > 0
+        ? MAX_HEARTBEAT
         : quarter.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : quarter;
   }
 
   /** Taken on this host by a process that is gone: nobody will release it. */
   static boolean diedOnThisHost(Holder holder, String host) {
-    return holder.pid() > 0 && holder.host().equals(host)
-        && ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE;
+    return holder.pid() > 0
+        && holder.host().equals(host)
+        && ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false)
+            == Boolean.FALSE;
   }
 
   /**
@@ -235,15 +300,25 @@ public final class DeployLock implements AutoCloseable {
   public void checkStillOurs(String next) throws DeployException, RegistryException {
     synchronized (this) {
       if (released) {
-        throw new DeployException("deploy lock " + where(registry) + " was released because azbuild is stopping;"
-            + " stopped before " + next + ", modules before it are deployed and recorded");
+        throw new DeployException(
+            "deploy lock "
+                + where(registry)
+                + " was released because azbuild is stopping;"
+                + " stopped before "
+                + next
+                + ", modules before it are deployed and recorded");
       }
     }
     Optional<Holder> current = read(registry);
     if (current.isEmpty() || !current.get().run().equals(ours.run())) {
-      throw new DeployException("deploy lock " + where(registry) + " is no longer held by this run but by "
-          + current.map(Holder::describe).orElse("nobody") + "; stopped before " + next
-          + ", modules before it are deployed and recorded");
+      throw new DeployException(
+          "deploy lock "
+              + where(registry)
+              + " is no longer held by this run but by "
+              + current.map(Holder::describe).orElse("nobody")
+              + "; stopped before "
+              + next
+              + ", modules before it are deployed and recorded");
     }
   }
 
@@ -256,20 +331,29 @@ public final class DeployLock implements AutoCloseable {
       Optional<Holder> current = read(registry);
       if (current.isEmpty() || !current.get().run().equals(ours.run())) {
         lost = true;
-        LOG.warn("deploy lock {} is now held by {}; heartbeat stopped, this deploy stops before its next module",
-            where(registry), current.map(Holder::describe).orElse("nobody"));
+        LOG.warn(
+            "deploy lock {} is now held by {}; heartbeat stopped, this deploy stops before its next module",
+            where(registry),
+            current.map(Holder::describe).orElse("nobody"));
         return;
       }
       write(registry, ours.beat(Instant.now()));
     } catch (RegistryException | RuntimeException e) {
-      LOG.warn("deploy lock heartbeat failed, retrying in {}: {}", human(heartbeatEvery(ours.staleAfter())),
+      LOG.warn(
+          "deploy lock heartbeat failed, retrying in {}: {}",
+          human(heartbeatEvery(ours.staleAfter())),
           e.getMessage());
     }
   }
 
   private static String lockedMessage(Holder holder, Holder ours, Registry registry) {
-    return "deploy locked by " + holder.describe() + " in " + where(registry)
-        + "; wait for it to finish, or it goes stale " + human(staleAfter(holder, ours)) + " after its last heartbeat"
+    return "deploy locked by "
+        + holder.describe()
+        + " in "
+        + where(registry)
+        + "; wait for it to finish, or it goes stale "
+        + human(staleAfter(holder, ours))
+        + " after its last heartbeat"
         + " (if that run is gone, -Dazbuild.deploy.breakLock=true takes the lock now)";
   }
 
@@ -296,12 +380,14 @@ public final class DeployLock implements AutoCloseable {
       long minutes = d.toMinutes();
       return minutes + (minutes == 1 ? " minute" : " minutes");
     }
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1000.0);
+    return d.toMillis() % 1000 == 0
+        ? d.toSeconds() + " s"
+        : String.format("%.1f s", d.toMillis() / 1000.0);
   }
 
   /**
-   * Marks the lock released if it is still ours; stops the heartbeat and removes the shutdown
-   * hook. Later calls do nothing.
+   * Marks the lock released if it is still ours; stops the heartbeat and removes the shutdown hook.
+   * Later calls do nothing.
    */
   public void release() throws RegistryException {
     synchronized (this) {
@@ -334,22 +420,29 @@ public final class DeployLock implements AutoCloseable {
         return;
       }
     }
-    LOG.warn("azbuild is stopping (SIGTERM or SIGINT): stopping the deploy and releasing the deploy lock {}",
+    LOG.warn(
+        "azbuild is stopping (SIGTERM or SIGINT): stopping the deploy and releasing the deploy lock {}",
         where(registry));
-    Thread release = new Thread(() -> {
-      try {
-        stopWork.run();
-      } catch (RuntimeException e) {
-        LOG.warn("stopping the deploy's work failed: {}", e.getMessage());
-      }
-      try {
-        release();
-        LOG.warn("deploy lock {} released", where(registry));
-      } catch (RegistryException | RuntimeException e) {
-        LOG.warn("could not release the deploy lock {}: {}; it goes stale {} after its last heartbeat",
-            where(registry), e.getMessage(), human(ours.staleAfter()));
-      }
-    }, "azbuild-deploy-lock-release");
+    Thread release =
+        new Thread(
+            () -> {
+              try {
+                stopWork.run();
+              } catch (RuntimeException e) {
+                LOG.warn("stopping the deploy's work failed: {}", e.getMessage());
+              }
+              try {
+                release();
+                LOG.warn("deploy lock {} released", where(registry));
+              } catch (RegistryException | RuntimeException e) {
+                LOG.warn(
+                    "could not release the deploy lock {}: {}; it goes stale {} after its last heartbeat",
+                    where(registry),
+                    e.getMessage(),
+                    human(ours.staleAfter()));
+              }
+            },
+            "azbuild-deploy-lock-release");
     release.setDaemon(true);
     release.start();
     try {
@@ -358,8 +451,11 @@ public final class DeployLock implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (release.isAlive()) {
-      LOG.warn("could not release the deploy lock {} within {}; it goes stale {} after its last heartbeat",
-          where(registry), human(SHUTDOWN_BUDGET), human(ours.staleAfter()));
+      LOG.warn(
+          "could not release the deploy lock {} within {}; it goes stale {} after its last heartbeat",
+          where(registry),
+          human(SHUTDOWN_BUDGET),
+          human(ours.staleAfter()));
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What was last deployed for one image, kept in the deploy registry as a record under the tag
- * {@value #TAG} in the image's own repository (next to the {@value #DEPLOYED_TAG} tag on the image).
+ * {@value #TAG} in the image's own repository (next to the {@value #DEPLOYED_TAG} tag on the
+ * image).
  *
  * @param digest the deployed manifest digest
  * @param terraformHash {@link TerraformInputs#hash} of the module's terraform inputs
@@ -21,11 +22,12 @@ import java.util.Optional;
  * @param commit the commit that deployed it
  * @param time when, ISO-8601
  */
-public record DeployMarker(String digest, String terraformHash, boolean terraformApplied, String commit,
-    String time) {
+public record DeployMarker(
+    String digest, String terraformHash, boolean terraformApplied, String commit, String time) {
 
   /** The tag of the marker record. */
   public static final String TAG = "azbuild-deployed";
+
   /** The tag put on the deployed image itself. */
   public static final String DEPLOYED_TAG = "deployed";
 
@@ -36,7 +38,8 @@ public record DeployMarker(String digest, String terraformHash, boolean terrafor
     Objects.requireNonNull(time, "time");
   }
 
-  public static Optional<DeployMarker> read(Registry deploy, String image) throws RegistryException {
+  public static Optional<DeployMarker> read(Registry deploy, String image)
+      throws RegistryException {
     Optional<byte[]> bytes = deploy.getRecord(image, TAG);
     if (bytes.isEmpty()) {
       return Optional.empty();
@@ -44,13 +47,29 @@ public record DeployMarker(String digest, String terraformHash, boolean terrafor
     try {
       JsonNode n = Json.MAPPER.readTree(bytes.get());
       String terraformHash = n.path("terraformHash").asText();
-      boolean applied = n.has("terraformApplied") ? n.path("terraformApplied").asBoolean()
-          : !TerraformInputs.NONE.equals(terraformHash);
-      return Optional.of(new DeployMarker(n.path("digest").asText(), terraformHash, applied,
-          n.path("commit").asText(), n.path("time").asText()));
+      boolean applied =
+          n.has("terraformApplied")
+              ? n.path("terraformApplied").asBoolean()
+              : !TerraformInputs.NONE.equals(terraformHash);
+      return Optional.of(
+          new DeployMarker(
+              n.path("digest").asText(),
+              terraformHash,
+              applied,
+              n.path("commit").asText(),
+              n.path("time").asText()));
     } catch (IOException e) {
-      throw new RegistryException(deploy.describe() + "/" + image + ":" + TAG + " is not a deploy marker ("
-          + e.getMessage() + "); delete the tag to redeploy " + image, e);
+      throw new RegistryException(
+          deploy.describe()
+              + "/"
+              + image
+              + ":"
+              + TAG
+              + " is not a deploy marker ("
+              + e.getMessage()
+              + "); delete the tag to redeploy "
+              + image,
+          e);
     }
   }
 
@@ -64,7 +83,10 @@ public record DeployMarker(String digest, String terraformHash, boolean terrafor
     deploy.putRecord(image, TAG, n.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Why this marker makes deploying {@code digest} with {@code terraformHash} unnecessary; empty when it does not. */
+  /**
+   * Why this marker makes deploying {@code digest} with {@code terraformHash} unnecessary; empty
+   * when it does not.
+   */
   public Optional<String> skipReason(String newDigest, String newTerraformHash) {
     if (digest.equals(newDigest) && terraformHash.equals(newTerraformHash)) {
       return Optional.of("digest " + digest + " and terraform unchanged since " + commit);
@@ -73,7 +95,8 @@ public record DeployMarker(String digest, String terraformHash, boolean terrafor
   }
 
   /** Why a module must deploy, given the marker (or none). */
-  public static String deployReason(Optional<DeployMarker> marker, String newDigest, String newTerraformHash) {
+  public static String deployReason(
+      Optional<DeployMarker> marker, String newDigest, String newTerraformHash) {
     if (marker.isEmpty()) {
       return "never deployed";
     }

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * {@code deploy.json}: {@code {"commit","dryRun","complete","modules":[...]}} with one entry per
- * module handled so far, in graph order; rewritten atomically after each module, so a failed
- * deploy leaves the modules done, the failed one, and none after it.
+ * module handled so far, in graph order; rewritten atomically after each module, so a failed deploy
+ * leaves the modules done, the failed one, and none after it.
  */
 public final class DeployReport {
 

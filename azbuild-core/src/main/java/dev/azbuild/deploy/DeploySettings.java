@@ -20,8 +20,17 @@ import java.util.Objects;
  * @param allowTerraformRemoval deploy a module whose last deploy applied terraform but that has no
  *     {@code terraform/} any more (its resources are left as they are)
  */
-public record DeploySettings(String commit, String masterTag, String imageVar, Path stateRoot, boolean dryRun,
-    String runId, String host, Duration lockSettle, Duration lockStaleAfter, boolean breakLock,
+public record DeploySettings(
+    String commit,
+    String masterTag,
+    String imageVar,
+    Path stateRoot,
+    boolean dryRun,
+    String runId,
+    String host,
+    Duration lockSettle,
+    Duration lockStaleAfter,
+    boolean breakLock,
     boolean allowTerraformRemoval) {
 
   public DeploySettings {

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The last commit whose whole reactor deployed, kept in the CACHE registry as a record under
- * {@code <prefix>/}{@value #REPOSITORY}{@code :}{@value #TAG}; on the default branch it is the base
- * commit of the next build (setenv, diff mode).
+ * The last commit whose whole reactor deployed, kept in the CACHE registry as a record under {@code
+ * <prefix>/}{@value #REPOSITORY}{@code :}{@value #TAG}; on the default branch it is the base commit
+ * of the next build (setenv, diff mode).
  */
 public final class DeployedCommit {
 
@@ -32,8 +32,16 @@ public final class DeployedCommit {
       String commit = n.path("commit").asText("");
       return commit.matches("[0-9a-f]{7,64}") ? Optional.of(commit) : Optional.empty();
     } catch (IOException e) {
-      throw new RegistryException(cache.describe() + "/" + REPOSITORY + ":" + TAG
-          + " is not a deployed-commit record (" + e.getMessage() + "); delete the tag", e);
+      throw new RegistryException(
+          cache.describe()
+              + "/"
+              + REPOSITORY
+              + ":"
+              + TAG
+              + " is not a deployed-commit record ("
+              + e.getMessage()
+              + "); delete the tag",
+          e);
     }
   }
 

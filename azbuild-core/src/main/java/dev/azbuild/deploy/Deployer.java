@@ -1,13 +1,12 @@
 package dev.azbuild.deploy;
 
-import dev.azbuild.terraform.TerraformException;
-import dev.azbuild.terraform.TerraformRunner;
-import dev.azbuild.terraform.TerraformWorkspace;
-
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.registry.CopyResult;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
+import dev.azbuild.terraform.TerraformException;
+import dev.azbuild.terraform.TerraformRunner;
+import dev.azbuild.terraform.TerraformWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,16 +27,20 @@ import org.slf4j.LoggerFactory;
  * deploy marker says this digest and these terraform inputs are deployed; else copy to the deploy
  * registry by digest (tagged with the commit only), {@code terraform apply}, tag it {@code master}
  * there (what the services are told to run), restart, and only then move the tags that say
- * "deployed": {@value DeployMarker#DEPLOYED_TAG} in the deploy registry, {@code master} in the cache
- * registry, and last the marker. After every module, the commit is recorded in the cache registry
- * as the last fully deployed one. A failure stops at the failed module, whose "deployed" tags and
- * marker stay where they were; the markers written so far make a rerun skip what completed.
+ * "deployed": {@value DeployMarker#DEPLOYED_TAG} in the deploy registry, {@code master} in the
+ * cache registry, and last the marker. After every module, the commit is recorded in the cache
+ * registry as the last fully deployed one. A failure stops at the failed module, whose "deployed"
+ * tags and marker stay where they were; the markers written so far make a rerun skip what
+ * completed.
  */
 public final class Deployer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
 
-  /** How long a running terraform gets to stop cleanly when the JVM shuts down (within the lock's budget). */
+  /**
+   * How long a running terraform gets to stop cleanly when the JVM shuts down (within the lock's
+   * budget).
+   */
   private static final Duration TERRAFORM_STOP_GRACE = Duration.ofSeconds(5);
 
   private final Registry cache;
@@ -47,8 +50,13 @@ public final class Deployer {
   private final DeploySettings settings;
   private final DeployReport report;
 
-  public Deployer(Registry cache, Registry deploy, Optional<TerraformRunner> terraform, ServiceRestarter restarter,
-      DeploySettings settings, DeployReport report) {
+  public Deployer(
+      Registry cache,
+      Registry deploy,
+      Optional<TerraformRunner> terraform,
+      ServiceRestarter restarter,
+      DeploySettings settings,
+      DeployReport report) {
     this.cache = cache;
     this.deploy = deploy;
     this.terraform = terraform;
@@ -75,7 +83,8 @@ public final class Deployer {
    * commit is recorded as fully deployed when, afterwards, every other module's marker also holds
    * this commit's digest and terraform inputs: the last of the per-module deploys records it.
    */
-  public List<ModuleDeployReport> deploy(List<ImageModule> modules, List<ImageModule> selected) throws DeployException {
+  public List<ModuleDeployReport> deploy(List<ImageModule> modules, List<ImageModule> selected)
+      throws DeployException {
     DeployGate.Result gate;
     try {
       gate = DeployGate.check(cache, modules, settings.commit());
@@ -86,7 +95,8 @@ public final class Deployer {
       report.write(false);
       throw new DeployException(gate.message(settings.commit(), cache.describe()));
     }
-    LOG.info("deploy gate open: {} modules have images tagged {}", modules.size(), settings.commit());
+    LOG.info(
+        "deploy gate open: {} modules have images tagged {}", modules.size(), settings.commit());
     if (settings.dryRun()) {
       reportLock();
       try {
@@ -100,8 +110,10 @@ public final class Deployer {
       report.write(true);
       return report.modules();
     }
-    try (DeployLock lock = DeployLock.acquire(deploy, ourLock(), settings.lockSettle(), settings.breakLock())) {
-      // on SIGTERM/SIGINT the lock's hook stops terraform first, so a released lock means nothing runs
+    try (DeployLock lock =
+        DeployLock.acquire(deploy, ourLock(), settings.lockSettle(), settings.breakLock())) {
+      // on SIGTERM/SIGINT the lock's hook stops terraform first, so a released lock means nothing
+      // runs
       lock.stopOnShutdown(() -> terraform.ifPresent(t -> t.stop(TERRAFORM_STOP_GRACE)));
       Map<String, Optional<DeployMarker>> markers = readMarkers(selected);
       for (ImageModule m : selected) {
@@ -116,16 +128,22 @@ public final class Deployer {
         ModuleDeployReport r = deployModule(m, gate.digests().get(m.id()), markers.get(m.id()));
         report.record(r);
         if (r.action().equals(ModuleDeployReport.FAILED)) {
-          throw new DeployException(r.reasons().get(r.reasons().size() - 1)
-              + "; modules before it are deployed and recorded, rerun to resume");
+          throw new DeployException(
+              r.reasons().get(r.reasons().size() - 1)
+                  + "; modules before it are deployed and recorded, rerun to resume");
         }
       }
       List<String> pending = notDeployed(modules, selected, gate.digests());
       if (pending.isEmpty()) {
         DeployedCommit.write(cache, settings.commit(), Instant.now());
-        LOG.info("recorded {} as the last fully deployed commit in {}", settings.commit(), cache.describe());
+        LOG.info(
+            "recorded {} as the last fully deployed commit in {}",
+            settings.commit(),
+            cache.describe());
       } else {
-        LOG.info("not recording {} as fully deployed yet: {} not deployed at this commit", settings.commit(),
+        LOG.info(
+            "not recording {} as fully deployed yet: {} not deployed at this commit",
+            settings.commit(),
             String.join(", ", pending));
       }
       lock.release();
@@ -136,8 +154,11 @@ public final class Deployer {
     return report.modules();
   }
 
-  /** Every selected module's deploy marker, by module id (one read each, before any module changes). */
-  private Map<String, Optional<DeployMarker>> readMarkers(List<ImageModule> selected) throws RegistryException {
+  /**
+   * Every selected module's deploy marker, by module id (one read each, before any module changes).
+   */
+  private Map<String, Optional<DeployMarker>> readMarkers(List<ImageModule> selected)
+      throws RegistryException {
     Map<String, Optional<DeployMarker>> markers = new HashMap<>();
     for (ImageModule m : selected) {
       markers.put(m.id(), DeployMarker.read(deploy, m.image()));
@@ -148,26 +169,44 @@ public final class Deployer {
   /**
    * Why a module must not deploy: its last deploy applied terraform, but its {@code terraform/} is
    * gone, so deploying without it would leave those resources unmanaged and call the module
-   * deployed. Empty when that is not the case or {@code allowTerraformRemoval} is set (then warned).
+   * deployed. Empty when that is not the case or {@code allowTerraformRemoval} is set (then
+   * warned).
    */
   private Optional<String> terraformRemoved(ImageModule m, Optional<DeployMarker> marker) {
-    if (marker.isEmpty() || !marker.get().terraformApplied() || Files.isDirectory(terraformDir(m))) {
+    if (marker.isEmpty()
+        || !marker.get().terraformApplied()
+        || Files.isDirectory(terraformDir(m))) {
       return Optional.empty();
     }
     String state = settings.stateRoot().resolve(m.image()).toString();
     if (settings.allowTerraformRemoval()) {
-      LOG.warn("{}: deploying without terraform although its last deploy ({}) applied {}"
-          + " (azbuild.deploy.allowTerraformRemoval=true); the resources it made and their state in {} are left"
-          + " as they are", m.label(), marker.get().commit(), terraformDir(m), state);
+      LOG.warn(
+          "{}: deploying without terraform although its last deploy ({}) applied {}"
+              + " (azbuild.deploy.allowTerraformRemoval=true); the resources it made and their state in {} are left"
+              + " as they are",
+          m.label(),
+          marker.get().commit(),
+          terraformDir(m),
+          state);
       return Optional.empty();
     }
-    return Optional.of(m.label() + ": its last deploy (" + marker.get().commit() + ") applied " + terraformDir(m)
-        + ", which is gone now, so the resources it made still exist; restore terraform/, or destroy them (state in "
-        + state + ") and set -Dazbuild.deploy.allowTerraformRemoval=true to deploy without it");
+    return Optional.of(
+        m.label()
+            + ": its last deploy ("
+            + marker.get().commit()
+            + ") applied "
+            + terraformDir(m)
+            + ", which is gone now, so the resources it made still exist; restore terraform/, or destroy them (state in "
+            + state
+            + ") and set -Dazbuild.deploy.allowTerraformRemoval=true to deploy without it");
   }
 
-  /** The labels of the modules outside {@code selected} whose deployed marker does not match this commit's image. */
-  private List<String> notDeployed(List<ImageModule> modules, List<ImageModule> selected, Map<String, String> digests)
+  /**
+   * The labels of the modules outside {@code selected} whose deployed marker does not match this
+   * commit's image.
+   */
+  private List<String> notDeployed(
+      List<ImageModule> modules, List<ImageModule> selected, Map<String, String> digests)
       throws RegistryException, DeployException {
     List<String> pending = new ArrayList<>();
     for (ImageModule m : modules) {
@@ -175,8 +214,11 @@ public final class Deployer {
         continue;
       }
       try {
-        String tfHash = TerraformInputs.hash(terraformDir(m), settings.imageVar(), deploy.imageName(m.image()));
-        if (DeployMarker.read(deploy, m.image()).flatMap(k -> k.skipReason(digests.get(m.id()), tfHash)).isEmpty()) {
+        String tfHash =
+            TerraformInputs.hash(terraformDir(m), settings.imageVar(), deploy.imageName(m.image()));
+        if (DeployMarker.read(deploy, m.image())
+            .flatMap(k -> k.skipReason(digests.get(m.id()), tfHash))
+            .isEmpty()) {
           pending.add(m.label());
         }
       } catch (IOException e) {
@@ -187,7 +229,11 @@ public final class Deployer {
   }
 
   private DeployLock.Holder ourLock() {
-    return DeployLock.Holder.ours(settings.runId(), settings.host(), settings.commit(), Instant.now(),
+    return DeployLock.Holder.ours(
+        settings.runId(),
+        settings.host(),
+        settings.commit(),
+        Instant.now(),
         settings.lockStaleAfter());
   }
 
@@ -196,7 +242,9 @@ public final class Deployer {
     try {
       Optional<String> blocked = DeployLock.blockedBy(deploy, ourLock());
       if (blocked.isPresent() && settings.breakLock()) {
-        LOG.warn("dry run: a deploy now would break the lock (azbuild.deploy.breakLock=true): {}", blocked.get());
+        LOG.warn(
+            "dry run: a deploy now would break the lock (azbuild.deploy.breakLock=true): {}",
+            blocked.get());
       } else if (blocked.isPresent()) {
         LOG.warn("dry run: a deploy now would fail: {}", blocked.get());
       } else {
@@ -217,28 +265,73 @@ public final class Deployer {
       Optional<String> skip = marker.flatMap(k -> k.skipReason(digest, tfHash));
       if (skip.isPresent()) {
         LOG.info("{}: would skip: {}", m.label(), skip.get());
-        return new ModuleDeployReport(m.id(), m.image(), ModuleDeployReport.SKIPPED, digest, false, false,
-            seconds(start), List.of(skip.get()));
+        return new ModuleDeployReport(
+            m.id(),
+            m.image(),
+            ModuleDeployReport.SKIPPED,
+            digest,
+            false,
+            false,
+            seconds(start),
+            List.of(skip.get()));
       }
       Optional<String> refused = terraformRemoved(m, marker);
       if (refused.isPresent()) {
         LOG.warn("dry run: a deploy now would fail: {}", refused.get());
-        return new ModuleDeployReport(m.id(), m.image(), ModuleDeployReport.WOULD_FAIL, digest, false, false,
-            seconds(start), List.of(refused.get()));
+        return new ModuleDeployReport(
+            m.id(),
+            m.image(),
+            ModuleDeployReport.WOULD_FAIL,
+            digest,
+            false,
+            false,
+            seconds(start),
+            List.of(refused.get()));
       }
       reasons.add(DeployMarker.deployReason(marker, digest, tfHash));
       reasons.add("would copy " + digest + " to " + deployName + " tag " + settings.commit());
       if (Files.isDirectory(terraformDir(m))) {
-        reasons.add("would terraform apply " + terraformDir(m) + " with " + settings.imageVar() + "=" + deployName + "@" + digest);
+        reasons.add(
+            "would terraform apply "
+                + terraformDir(m)
+                + " with "
+                + settings.imageVar()
+                + "="
+                + deployName
+                + "@"
+                + digest);
       }
-      reasons.add("would tag it " + settings.masterTag() + " in " + deployName + " and restart "
-          + restarter.describe(m.image()));
-      reasons.add("would then tag it " + DeployMarker.DEPLOYED_TAG + " in " + deployName + ", promote " + m.image()
-          + ":" + settings.commit() + " to " + settings.masterTag() + " in " + cache.describe()
-          + " and record the marker");
+      reasons.add(
+          "would tag it "
+              + settings.masterTag()
+              + " in "
+              + deployName
+              + " and restart "
+              + restarter.describe(m.image()));
+      reasons.add(
+          "would then tag it "
+              + DeployMarker.DEPLOYED_TAG
+              + " in "
+              + deployName
+              + ", promote "
+              + m.image()
+              + ":"
+              + settings.commit()
+              + " to "
+              + settings.masterTag()
+              + " in "
+              + cache.describe()
+              + " and record the marker");
       reasons.forEach(r -> LOG.info("{}: {}", m.label(), r));
-      return new ModuleDeployReport(m.id(), m.image(), ModuleDeployReport.WOULD_DEPLOY, digest, false, false,
-          seconds(start), reasons);
+      return new ModuleDeployReport(
+          m.id(),
+          m.image(),
+          ModuleDeployReport.WOULD_DEPLOY,
+          digest,
+          false,
+          false,
+          seconds(start),
+          reasons);
     } catch (IOException e) {
       throw new DeployException(m.label() + ": " + e.getMessage(), e);
     }
@@ -248,7 +341,8 @@ public final class Deployer {
    * Copy, apply, restart, then the tags that say "deployed" and the marker: a module that fails
    * before its end moves none of them, so they never name an image that did not go live.
    */
-  private ModuleDeployReport deployModule(ImageModule m, String digest, Optional<DeployMarker> marker) {
+  private ModuleDeployReport deployModule(
+      ImageModule m, String digest, Optional<DeployMarker> marker) {
     long start = System.nanoTime();
     List<String> reasons = new ArrayList<>();
     boolean applied = false;
@@ -262,46 +356,93 @@ public final class Deployer {
       if (skip.isPresent()) {
         promote(m, digest); // the marker says this digest is deployed: master may name it
         LOG.info("{}: skipped: {}", m.label(), skip.get());
-        return new ModuleDeployReport(m.id(), image, ModuleDeployReport.SKIPPED, digest, false, false,
-            seconds(start), List.of(skip.get()));
+        return new ModuleDeployReport(
+            m.id(),
+            image,
+            ModuleDeployReport.SKIPPED,
+            digest,
+            false,
+            false,
+            seconds(start),
+            List.of(skip.get()));
       }
       reasons.add(DeployMarker.deployReason(marker, digest, tfHash));
       deploy.ensureRepository(image); // ECR refuses pushes to a repository that does not exist
-      // the commit tag names this commit's image whether or not it goes live; terraform and restarts need it there
+      // the commit tag names this commit's image whether or not it goes live; terraform and
+      // restarts need it there
       CopyResult copy = cache.copy(image, digest, deploy, image, List.of(settings.commit()));
-      reasons.add("copied to " + deployName + " (" + copy.blobsCopied() + " blobs, " + copy.bytesCopied()
-          + " bytes sent; " + copy.blobsSkipped() + " already there)");
+      reasons.add(
+          "copied to "
+              + deployName
+              + " ("
+              + copy.blobsCopied()
+              + " blobs, "
+              + copy.bytesCopied()
+              + " bytes sent; "
+              + copy.blobsSkipped()
+              + " already there)");
       LOG.info("{}: {}", m.label(), reasons.get(reasons.size() - 1));
       if (Files.isDirectory(tfDir)) {
-        TerraformRunner runner = terraform.orElseThrow(() -> new DeployException(
-            m.label() + ": has terraform/ but no terraform binary is available; check azbuild.terraform.version"));
-        boolean changed = runner.apply(new TerraformWorkspace(tfDir, settings.stateRoot().resolve(image)),
-            Map.of(settings.imageVar(), deployName + "@" + digest));
+        TerraformRunner runner =
+            terraform.orElseThrow(
+                () ->
+                    new DeployException(
+                        m.label()
+                            + ": has terraform/ but no terraform binary is available; check azbuild.terraform.version"));
+        boolean changed =
+            runner.apply(
+                new TerraformWorkspace(tfDir, settings.stateRoot().resolve(image)),
+                Map.of(settings.imageVar(), deployName + "@" + digest));
         applied = true;
         reasons.add(changed ? "terraform applied changes" : "terraform apply: no changes");
       }
       // master in the deploy registry names what the services are told to run: a restart of a task
-      // definition that says <image>:master (ECS force-new-deployment) must find the new image there
+      // definition that says <image>:master (ECS force-new-deployment) must find the new image
+      // there
       deploy.retag(image, settings.commit(), settings.masterTag());
-      restarted = restarter.restart(image, deployName + ":" + settings.commit(), deployName + "@" + digest);
+      restarted =
+          restarter.restart(image, deployName + ":" + settings.commit(), deployName + "@" + digest);
       if (restarted) {
         reasons.add("restarted " + restarter.describe(image));
       }
-      // live now: the tag that says so, the cache's master, and last the marker that makes reruns skip it
+      // live now: the tag that says so, the cache's master, and last the marker that makes reruns
+      // skip it
       deploy.retag(image, settings.commit(), DeployMarker.DEPLOYED_TAG);
       promote(m, digest);
-      new DeployMarker(digest, tfHash, applied, settings.commit(), Instant.now().toString()).write(deploy, image);
+      new DeployMarker(digest, tfHash, applied, settings.commit(), Instant.now().toString())
+          .write(deploy, image);
       LOG.info("{}: deployed {}", m.label(), digest);
-      return new ModuleDeployReport(m.id(), image, ModuleDeployReport.DEPLOYED, digest, applied, restarted,
-          seconds(start), reasons);
-    } catch (RegistryException | TerraformException | DeployException | IOException | RuntimeException e) {
-      String message = e instanceof TerraformException ? m.label() + ": terraform apply failed: " + e.getMessage()
-          : e.getMessage() != null && e.getMessage().startsWith(m.label() + ":") ? e.getMessage()
-          : m.label() + ": " + e.getMessage();
+      return new ModuleDeployReport(
+          m.id(),
+          image,
+          ModuleDeployReport.DEPLOYED,
+          digest,
+          applied,
+          restarted,
+          seconds(start),
+          reasons);
+    } catch (RegistryException
+        | TerraformException
+        | DeployException
+        | IOException
+        | RuntimeException e) {
+      String message =
+          e instanceof TerraformException
+              ? m.label() + ": terraform apply failed: " + e.getMessage()
+              : e.getMessage() != null && e.getMessage().startsWith(m.label() + ":")
+                  ? e.getMessage()
+                  : m.label() + ": " + e.getMessage();
       LOG.error("{}", message);
       reasons.add(message);
-      return new ModuleDeployReport(m.id(), image, ModuleDeployReport.FAILED, digest, applied, restarted,
-          seconds(start), reasons);
+      return new ModuleDeployReport(
+          m.id(),
+          image,
+          ModuleDeployReport.FAILED,
+          digest,
+          applied,
+          restarted,
+          seconds(start),
+          reasons);
     }
   }
 
@@ -311,7 +452,12 @@ public final class Deployer {
       return;
     }
     cache.retag(m.image(), settings.commit(), settings.masterTag());
-    LOG.info("{}: promoted {} to {} in {}", m.label(), settings.commit(), settings.masterTag(), cache.describe());
+    LOG.info(
+        "{}: promoted {} to {} in {}",
+        m.label(),
+        settings.commit(),
+        settings.masterTag(),
+        cache.describe());
   }
 
   static Path terraformDir(ImageModule m) {

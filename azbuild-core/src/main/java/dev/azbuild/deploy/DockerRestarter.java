@@ -3,17 +3,17 @@ package dev.azbuild.deploy;
 import dev.azbuild.docker.Containers;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.image.ImageNames;
 import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.env.Namespace;
+import dev.azbuild.image.ImageNames;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Recreates the local container {@code <namespace>-<image>} on the deployed image (the demo's
- * restart). The namespace keeps the containers of two projects on one daemon apart; a container
- * of the old, daemon-wide name {@code azbuild-<image>} is removed when it runs this deploy's image
+ * restart). The namespace keeps the containers of two projects on one daemon apart; a container of
+ * the old, daemon-wide name {@code azbuild-<image>} is removed when it runs this deploy's image
  * repository (it is this project's), and left alone otherwise.
  */
 public final class DockerRestarter implements ServiceRestarter {
@@ -24,7 +24,9 @@ public final class DockerRestarter implements ServiceRestarter {
   private final Optional<RegistryAuth> auth;
   private final Namespace namespace;
 
-  /** @param auth credentials for the deploy registry; empty for the docker config's */
+  /**
+   * @param auth credentials for the deploy registry; empty for the docker config's
+   */
   public DockerRestarter(DockerDaemon daemon, Optional<RegistryAuth> auth, Namespace namespace) {
     this.daemon = daemon;
     this.auth = auth;
@@ -42,7 +44,8 @@ public final class DockerRestarter implements ServiceRestarter {
   }
 
   @Override
-  public boolean restart(String image, String taggedReference, String digestReference) throws DeployException {
+  public boolean restart(String image, String taggedReference, String digestReference)
+      throws DeployException {
     String name = containerName(image);
     try {
       Containers containers = new Containers(daemon);
@@ -50,7 +53,8 @@ public final class DockerRestarter implements ServiceRestarter {
       removeLegacy(containers, image, taggedReference);
       return true;
     } catch (DockerOperationException e) {
-      throw new DeployException(image + ": restart of container " + name + " failed: " + e.getMessage(), e);
+      throw new DeployException(
+          image + ": restart of container " + name + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -65,8 +69,12 @@ public final class DockerRestarter implements ServiceRestarter {
     String repository = ImageNames.stripTagAndDigest(taggedReference);
     if (running.isPresent() && ImageNames.stripTagAndDigest(running.get()).equals(repository)) {
       containers.remove(legacy);
-      LOG.info("{}: removed the container {} of an earlier azbuild version (it ran {}); {} replaces it", image,
-          legacy, running.get(), containerName(image));
+      LOG.info(
+          "{}: removed the container {} of an earlier azbuild version (it ran {}); {} replaces it",
+          image,
+          legacy,
+          running.get(),
+          containerName(image));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.azbuild.deploy;
 
 import dev.azbuild.io.OneLine;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,46 +38,94 @@ public final class EcsRestarter implements ServiceRestarter {
     this.poll = poll;
   }
 
-  /** A client with the default credentials chain, the JDK HTTP client and an optional endpoint override. */
+  /**
+   * A client with the default credentials chain, the JDK HTTP client and an optional endpoint
+   * override.
+   */
   public static EcsClient client(String region, Optional<String> endpoint) {
-    var builder = EcsClient.builder()
-        .region(Region.of(region))
-        .credentialsProvider(DefaultCredentialsProvider.builder().build())
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
+    var builder =
+        EcsClient.builder()
+            .region(Region.of(region))
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .httpClientBuilder(UrlConnectionHttpClient.builder());
     endpoint.ifPresent(e -> builder.endpointOverride(URI.create(e)));
     return builder.build();
   }
 
   @Override
-  public boolean restart(String image, String taggedReference, String digestReference) throws DeployException {
+  public boolean restart(String image, String taggedReference, String digestReference)
+      throws DeployException {
     try {
       client.updateService(b -> b.cluster(cluster).service(image).forceNewDeployment(true));
-      LOG.info("{}: ECS service {}/{} forced to a new deployment; waiting until stable", image, cluster, image);
+      LOG.info(
+          "{}: ECS service {}/{} forced to a new deployment; waiting until stable",
+          image,
+          cluster,
+          image);
       Instant deadline = Instant.now().plus(timeout);
       while (true) {
-        Service service = client.describeServices(b -> b.cluster(cluster).services(image)).services().stream()
-            .findFirst().orElseThrow(() -> new DeployException(image + ": ECS service " + image
-                + " not found in cluster " + cluster + "; create it or set azbuild.deploy.restart"));
+        Service service =
+            client.describeServices(b -> b.cluster(cluster).services(image)).services().stream()
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new DeployException(
+                            image
+                                + ": ECS service "
+                                + image
+                                + " not found in cluster "
+                                + cluster
+                                + "; create it or set azbuild.deploy.restart"));
         if (stable(service)) {
           return true;
         }
         if (Instant.now().isAfter(deadline)) {
-          throw new DeployException(image + ": ECS service " + cluster + "/" + image + " not stable within "
-              + timeout.toSeconds() + "s (running " + service.runningCount() + " of " + service.desiredCount()
-              + ", " + service.deployments().size() + " deployments); check the service's events, raise azbuild.deploy.ecs.timeout");
+          throw new DeployException(
+              image
+                  + ": ECS service "
+                  + cluster
+                  + "/"
+                  + image
+                  + " not stable within "
+                  + timeout.toSeconds()
+                  + "s (running "
+                  + service.runningCount()
+                  + " of "
+                  + service.desiredCount()
+                  + ", "
+                  + service.deployments().size()
+                  + " deployments); check the service's events, raise azbuild.deploy.ecs.timeout");
         }
         Thread.sleep(poll.toMillis());
       }
     } catch (ClusterNotFoundException e) {
-      throw new DeployException(image + ": ECS cluster " + cluster + " not found; check azbuild.deploy.ecs.cluster", e);
+      throw new DeployException(
+          image + ": ECS cluster " + cluster + " not found; check azbuild.deploy.ecs.cluster", e);
     } catch (ServiceNotFoundException | ServiceNotActiveException e) {
-      throw new DeployException(image + ": ECS service " + image + " not found or not active in cluster " + cluster
-          + "; create it, or set azbuild.deploy.restart=none", e);
+      throw new DeployException(
+          image
+              + ": ECS service "
+              + image
+              + " not found or not active in cluster "
+              + cluster
+              + "; create it, or set azbuild.deploy.restart=none",
+          e);
     } catch (SdkException e) {
-      // UpdateService or a later DescribeServices: an unreachable endpoint (retried by the SDK first) or an API error
-      throw new DeployException(image + ": ECS restart of " + cluster + "/" + image + " " + where() + " failed: "
-          + OneLine.truncate(String.valueOf(e.getMessage())) + "; check that ECS (azbuild.aws.endpoint) is"
-          + " reachable and the credentials may call ecs:UpdateService and ecs:DescribeServices", e);
+      // UpdateService or a later DescribeServices: an unreachable endpoint (retried by the SDK
+      // first) or an API error
+      throw new DeployException(
+          image
+              + ": ECS restart of "
+              + cluster
+              + "/"
+              + image
+              + " "
+              + where()
+              + " failed: "
+              + OneLine.truncate(String.valueOf(e.getMessage()))
+              + "; check that ECS (azbuild.aws.endpoint) is"
+              + " reachable and the credentials may call ecs:UpdateService and ecs:DescribeServices",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeployException(image + ": interrupted while waiting for ECS", e);
@@ -88,16 +135,21 @@ public final class EcsRestarter implements ServiceRestarter {
   /** {@code at <endpoint override> (<region>)} or {@code in <region>}, for messages. */
   private String where() {
     var config = client.serviceClientConfiguration();
-    return config.endpointOverride().map(uri -> "at " + uri + " (" + config.region() + ")")
+    return config
+        .endpointOverride()
+        .map(uri -> "at " + uri + " (" + config.region() + ")")
         .orElse("in " + config.region());
   }
 
   static boolean stable(Service service) {
-    boolean oneDeployment = service.deployments().size() <= 1
-        || service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).count() == service.deployments().size();
+    boolean oneDeployment =
+        service.deployments().size() <= 1
+            || service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).count()
+                == service.deployments().size();
     Integer running = service.runningCount();
     Integer desired = service.desiredCount();
-    return oneDeployment && (running == null || desired == null || running.intValue() == desired.intValue());
+    return oneDeployment
+        && (running == null || desired == null || running.intValue() == desired.intValue());
   }
 
   @Override
@@ -109,5 +161,4 @@ public final class EcsRestarter implements ServiceRestarter {
   public void close() {
     client.close();
   }
-
 }

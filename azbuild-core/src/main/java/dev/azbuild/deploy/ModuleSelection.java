@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Which modules {@code azbuild.deploy.modules} names: module dirs as for {@code -pl}, or {@code [groupId]:artifactId}. */
+/**
+ * Which modules {@code azbuild.deploy.modules} names: module dirs as for {@code -pl}, or {@code
+ * [groupId]:artifactId}.
+ */
 public final class ModuleSelection {
 
   private ModuleSelection() {}
@@ -18,7 +21,8 @@ public final class ModuleSelection {
    * @param root the reactor root that module dirs are relative to
    * @throws DeployException naming an entry that is not an image module, and the known ones
    */
-  public static List<ImageModule> select(List<ImageModule> modules, Path root, String spec) throws DeployException {
+  public static List<ImageModule> select(List<ImageModule> modules, Path root, String spec)
+      throws DeployException {
     if (spec == null || spec.isBlank()) {
       return modules;
     }
@@ -29,10 +33,20 @@ public final class ModuleSelection {
       if (name.isEmpty()) {
         continue;
       }
-      ImageModule match = modules.stream().filter(m -> names(m, base).contains(name)).findFirst()
-          .orElseThrow(() -> new DeployException("azbuild.deploy.modules: '" + name + "' is not an image module"
-              + " of this reactor; use a module dir (" + String.join(", ", modules.stream().map(m -> dirOf(m, base))
-                  .toList()) + ") or [groupId]:artifactId"));
+      ImageModule match =
+          modules.stream()
+              .filter(m -> names(m, base).contains(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new DeployException(
+                          "azbuild.deploy.modules: '"
+                              + name
+                              + "' is not an image module"
+                              + " of this reactor; use a module dir ("
+                              + String.join(
+                                  ", ", modules.stream().map(m -> dirOf(m, base)).toList())
+                              + ") or [groupId]:artifactId"));
       ids.add(match.id());
     }
     return modules.stream().filter(m -> ids.contains(m.id())).toList();
@@ -44,7 +58,10 @@ public final class ModuleSelection {
   }
 
   private static String dirOf(ImageModule m, Path root) {
-    String dir = root.relativize(m.basedir().toAbsolutePath().normalize()).toString().replace(File.separatorChar, '/');
+    String dir =
+        root.relativize(m.basedir().toAbsolutePath().normalize())
+            .toString()
+            .replace(File.separatorChar, '/');
     return dir.isEmpty() ? "." : dir;
   }
 }

@@ -4,17 +4,18 @@ package dev.azbuild.deploy;
 public interface ServiceRestarter extends AutoCloseable {
 
   /** Restarts nothing. */
-  ServiceRestarter NONE = new ServiceRestarter() {
-    @Override
-    public boolean restart(String image, String taggedReference, String digestReference) {
-      return false;
-    }
+  ServiceRestarter NONE =
+      new ServiceRestarter() {
+        @Override
+        public boolean restart(String image, String taggedReference, String digestReference) {
+          return false;
+        }
 
-    @Override
-    public String describe(String image) {
-      return "nothing (azbuild.deploy.restart=none)";
-    }
-  };
+        @Override
+        public String describe(String image) {
+          return "nothing (azbuild.deploy.restart=none)";
+        }
+      };
 
   /**
    * @param image the module's image name (the service's name)
@@ -22,7 +23,8 @@ public interface ServiceRestarter extends AutoCloseable {
    * @param digestReference the deployed image as {@code host/repo@sha256:...}
    * @return whether something was restarted
    */
-  boolean restart(String image, String taggedReference, String digestReference) throws DeployException;
+  boolean restart(String image, String taggedReference, String digestReference)
+      throws DeployException;
 
   /** What {@link #restart} would restart, for dry runs and logs. */
   String describe(String image);

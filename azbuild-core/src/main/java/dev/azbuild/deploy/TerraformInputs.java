@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The hash of what a module's terraform apply depends on besides the image digest: every file
- * under its {@code terraform/} dir (relative path and bytes, sorted by path; {@code .terraform/}
- * dirs and state files left out), the image variable's name and the deploy registry's image name.
+ * The hash of what a module's terraform apply depends on besides the image digest: every file under
+ * its {@code terraform/} dir (relative path and bytes, sorted by path; {@code .terraform/} dirs and
+ * state files left out), the image variable's name and the deploy registry's image name.
  */
 public final class TerraformInputs {
 
@@ -23,7 +23,8 @@ public final class TerraformInputs {
 
   private TerraformInputs() {}
 
-  public static String hash(Path terraformDir, String imageVar, String imageName) throws IOException {
+  public static String hash(Path terraformDir, String imageVar, String imageName)
+      throws IOException {
     if (!Files.isDirectory(terraformDir)) {
       return NONE;
     }
@@ -36,10 +37,12 @@ public final class TerraformInputs {
     update(sha, "var " + imageVar + "=" + imageName);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(terraformDir)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(p -> !terraformDir.relativize(p).toString().startsWith(".terraform/"))
-          .filter(p -> !p.getFileName().toString().startsWith("terraform.tfstate"))
-          .sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !terraformDir.relativize(p).toString().startsWith(".terraform/"))
+              .filter(p -> !p.getFileName().toString().startsWith("terraform.tfstate"))
+              .sorted()
+              .toList();
     }
     try {
       for (Path f : files) {

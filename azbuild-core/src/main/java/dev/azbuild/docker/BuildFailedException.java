@@ -14,7 +14,8 @@ public class BuildFailedException extends DockerOperationException {
   private final Optional<String> step;
   private final OptionalInt exitCode;
 
-  public BuildFailedException(String message, Path dockerfile, Optional<String> step, OptionalInt exitCode) {
+  public BuildFailedException(
+      String message, Path dockerfile, Optional<String> step, OptionalInt exitCode) {
     super(message);
     this.dockerfile = dockerfile;
     this.step = step;

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the classic builder's output stream: one info line per Dockerfile step, everything else
- * at debug, and keeps what a failure report needs (the current step and its last output lines).
+ * Reads the classic builder's output stream: one info line per Dockerfile step, everything else at
+ * debug, and keeps what a failure report needs (the current step and its last output lines).
  */
 final class BuildOutput extends StreamCallback<BuildResponseItem> {
 
@@ -39,7 +39,9 @@ final class BuildOutput extends StreamCallback<BuildResponseItem> {
   private String error;
   private Integer errorCode;
 
-  /** @param name what the log lines are prefixed with, e.g. the image name */
+  /**
+   * @param name what the log lines are prefixed with, e.g. the image name
+   */
   BuildOutput(String name) {
     this.name = name;
   }
@@ -89,7 +91,9 @@ final class BuildOutput extends StreamCallback<BuildResponseItem> {
     } else if (built.matches()) {
       // docker-java cannot read the aux {"ID": ...} item; this short id is all there is
       imageId = built.group(1);
-    } else if (!line.isEmpty() && !line.startsWith("---> ") && !line.startsWith("Removing intermediate container")
+    } else if (!line.isEmpty()
+        && !line.startsWith("---> ")
+        && !line.startsWith("Removing intermediate container")
         && !line.startsWith("Successfully tagged")) {
       if (tail.size() == TAIL_LINES) {
         tail.removeFirst();

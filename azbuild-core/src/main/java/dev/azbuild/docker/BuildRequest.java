@@ -28,8 +28,16 @@ import java.util.Set;
  *     e.g. {@code libs-base} → {@code 127.0.0.1:5000/team/libs-base@sha256:…}; the file on disk is
  *     not changed (see {@link PinnedDockerfile})
  */
-public record BuildRequest(Path contextDir, Path dockerfile, Optional<String> target, Map<String, String> buildArgs,
-    Map<String, String> labels, Set<String> cacheFrom, Set<String> tags, boolean pull, Map<String, String> parents) {
+public record BuildRequest(
+    Path contextDir,
+    Path dockerfile,
+    Optional<String> target,
+    Map<String, String> buildArgs,
+    Map<String, String> labels,
+    Set<String> cacheFrom,
+    Set<String> tags,
+    boolean pull,
+    Map<String, String> parents) {
 
   public BuildRequest {
     Objects.requireNonNull(contextDir, "contextDir");
@@ -49,42 +57,66 @@ public record BuildRequest(Path contextDir, Path dockerfile, Optional<String> ta
 
   /** A build of {@code dockerfile} with {@code contextDir} as context and no options. */
   public static BuildRequest of(Path contextDir, Path dockerfile) {
-    return new BuildRequest(contextDir, dockerfile, Optional.empty(), Map.of(), Map.of(), Set.of(), Set.of(), false, Map.of());
+    return new BuildRequest(
+        contextDir,
+        dockerfile,
+        Optional.empty(),
+        Map.of(),
+        Map.of(),
+        Set.of(),
+        Set.of(),
+        false,
+        Map.of());
   }
 
   /** Builds only up to {@code stage} ({@code --target}). */
   public BuildRequest withTarget(String stage) {
-    return new BuildRequest(contextDir, dockerfile, Optional.of(stage), buildArgs, labels, cacheFrom, tags, pull, parents);
+    return new BuildRequest(
+        contextDir,
+        dockerfile,
+        Optional.of(stage),
+        buildArgs,
+        labels,
+        cacheFrom,
+        tags,
+        pull,
+        parents);
   }
 
   /** Replaces the {@code --build-arg} values. */
   public BuildRequest withBuildArgs(Map<String, String> args) {
-    return new BuildRequest(contextDir, dockerfile, target, args, labels, cacheFrom, tags, pull, parents);
+    return new BuildRequest(
+        contextDir, dockerfile, target, args, labels, cacheFrom, tags, pull, parents);
   }
 
   /** Replaces the image labels. */
   public BuildRequest withLabels(Map<String, String> imageLabels) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, imageLabels, cacheFrom, tags, pull, parents);
+    return new BuildRequest(
+        contextDir, dockerfile, target, buildArgs, imageLabels, cacheFrom, tags, pull, parents);
   }
 
   /** Replaces the {@code --cache-from} images. */
   public BuildRequest withCacheFrom(Set<String> images) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, images, tags, pull, parents);
+    return new BuildRequest(
+        contextDir, dockerfile, target, buildArgs, labels, images, tags, pull, parents);
   }
 
   /** Replaces the references the image is tagged with. */
   public BuildRequest withTags(Set<String> references) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, references, pull, parents);
+    return new BuildRequest(
+        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, references, pull, parents);
   }
 
   /** Sets whether base images are always pulled ({@code --pull}). */
   public BuildRequest withPull(boolean alwaysPull) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, alwaysPull, parents);
+    return new BuildRequest(
+        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, alwaysPull, parents);
   }
 
   /** Replaces the pinned images (see {@link #parents()}). */
   public BuildRequest withParents(Map<String, String> pinned) {
-    return new BuildRequest(contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, pull, pinned);
+    return new BuildRequest(
+        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, pull, pinned);
   }
 
   private static <K, V> Map<K, V> copy(Map<K, V> map, String name) {

@@ -25,9 +25,14 @@ public final class Containers {
    *
    * @return the new container's id
    */
-  public String recreate(String name, String reference, Optional<RegistryAuth> auth) throws DockerOperationException {
-    new ImageTransfer(daemon).pull(reference, auth).orElseThrow(() -> new DockerOperationException(
-        reference + " is not in the registry; it should have been copied there first"));
+  public String recreate(String name, String reference, Optional<RegistryAuth> auth)
+      throws DockerOperationException {
+    new ImageTransfer(daemon)
+        .pull(reference, auth)
+        .orElseThrow(
+            () ->
+                new DockerOperationException(
+                    reference + " is not in the registry; it should have been copied there first"));
     try {
       remove(name);
       String id = daemon.client().createContainerCmd(reference).withName(name).exec().getId();
@@ -38,19 +43,31 @@ public final class Containers {
       if (DockerDaemon.isConnectionFailure(e)) {
         throw daemon.unreachable(e);
       }
-      throw new DockerOperationException("cannot recreate container " + name + " from " + reference + ": "
-          + DockerDaemon.errorMessage(e), e);
+      throw new DockerOperationException(
+          "cannot recreate container "
+              + name
+              + " from "
+              + reference
+              + ": "
+              + DockerDaemon.errorMessage(e),
+          e);
     }
   }
 
   /** The image (as given at creation) of the container {@code name}, if it exists. */
   public Optional<String> image(String name) throws DockerOperationException {
     try {
-      List<Container> found = daemon.client().listContainersCmd().withShowAll(true)
-          .withNameFilter(List.of("^/" + name + "$")).exec();
+      List<Container> found =
+          daemon
+              .client()
+              .listContainersCmd()
+              .withShowAll(true)
+              .withNameFilter(List.of("^/" + name + "$"))
+              .exec();
       return found.stream().findFirst().map(Container::getImage);
     } catch (RuntimeException e) {
-      throw new DockerOperationException("cannot list containers: " + DockerDaemon.errorMessage(e), e);
+      throw new DockerOperationException(
+          "cannot list containers: " + DockerDaemon.errorMessage(e), e);
     }
   }
 
@@ -64,7 +81,8 @@ public final class Containers {
       if (DockerDaemon.isConnectionFailure(e)) {
         throw daemon.unreachable(e);
       }
-      throw new DockerOperationException("cannot remove container " + name + ": " + DockerDaemon.errorMessage(e), e);
+      throw new DockerOperationException(
+          "cannot remove container " + name + ": " + DockerDaemon.errorMessage(e), e);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.azbuild.docker;
 
 import dev.azbuild.dockerfile.DockerIgnore;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,14 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a build context as the docker CLI sends it: every file not excluded by
- * {@code .dockerignore} (moby semantics, see {@link DockerIgnore}), owned by root, with the
- * Dockerfile and {@code .dockerignore} always included. A Dockerfile outside the context is added
- * under a content-derived name that {@code .dockerignore} then excludes, so the daemon reads it but
- * a {@code COPY . .} does not see it.
+ * Writes a build context as the docker CLI sends it: every file not excluded by {@code
+ * .dockerignore} (moby semantics, see {@link DockerIgnore}), owned by root, with the Dockerfile and
+ * {@code .dockerignore} always included. A Dockerfile outside the context is added under a
+ * content-derived name that {@code .dockerignore} then excludes, so the daemon reads it but a
+ * {@code COPY . .} does not see it.
  *
- * <p>docker-java's own context handling ({@code withBaseDirectory}) is not used: it reads
- * {@code **}/ and comments differently and rejects a Dockerfile that {@code .dockerignore} names.
+ * <p>docker-java's own context handling ({@code withBaseDirectory}) is not used: it reads {@code
+ * **}/ and comments differently and rejects a Dockerfile that {@code .dockerignore} names.
  */
 final class ContextTar implements AutoCloseable {
 
@@ -64,22 +63,30 @@ final class ContextTar implements AutoCloseable {
 
   /**
    * @param generated the Dockerfile text the daemon reads instead of the file (pinned parents, a
-   *     LABEL line appended); the Dockerfile in the context, which a {@code COPY .} sees, stays as it
-   *     is on disk
+   *     LABEL line appended); the Dockerfile in the context, which a {@code COPY .} sees, stays as
+   *     it is on disk
    */
-  static ContextTar write(Path contextDir, Path dockerfile, Optional<String> generated) throws IOException {
+  static ContextTar write(Path contextDir, Path dockerfile, Optional<String> generated)
+      throws IOException {
     Path context = contextDir.toAbsolutePath().normalize();
     Path df = dockerfile.toAbsolutePath().normalize();
-    byte[] dockerfileBytes = generated.isPresent() ? generated.get().getBytes(StandardCharsets.UTF_8)
-        : Files.readAllBytes(df);
-    String ignoreText = Files.isRegularFile(context.resolve(DOCKERIGNORE))
-        ? Files.readString(context.resolve(DOCKERIGNORE), StandardCharsets.UTF_8)
-        : null;
+    byte[] dockerfileBytes =
+        generated.isPresent()
+            ? generated.get().getBytes(StandardCharsets.UTF_8)
+            : Files.readAllBytes(df);
+    String ignoreText =
+        Files.isRegularFile(context.resolve(DOCKERIGNORE))
+            ? Files.readString(context.resolve(DOCKERIGNORE), StandardCharsets.UTF_8)
+            : null;
     boolean inside = df.startsWith(context) && generated.isEmpty();
-    String dfName = inside ? slashPath(context.relativize(df)) : ".dockerfile." + shortHash(dockerfileBytes);
+    String dfName =
+        inside ? slashPath(context.relativize(df)) : ".dockerfile." + shortHash(dockerfileBytes);
     if (!inside) {
       // a generated Dockerfile must not reach the image: the daemon drops what .dockerignore names
-      ignoreText = ignoreText == null ? dfName + "\n" + DOCKERIGNORE + "\n" : ignoreText + "\n" + dfName + "\n";
+      ignoreText =
+          ignoreText == null
+              ? dfName + "\n" + DOCKERIGNORE + "\n"
+              : ignoreText + "\n" + dfName + "\n";
     }
 
     Path tar = Files.createTempFile("azbuild-context-", ".tar");
@@ -87,15 +94,22 @@ final class ContextTar implements AutoCloseable {
         TarArchiveOutputStream out = new TarArchiveOutputStream(raw)) {
       out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      Walk walk = new Walk(context, ignoreText == null ? DockerIgnore.none() : DockerIgnore.parse(ignoreText),
-          hasReinclusions(ignoreText), Set.of(dfName, DOCKERIGNORE), out);
+      Walk walk =
+          new Walk(
+              context,
+              ignoreText == null ? DockerIgnore.none() : DockerIgnore.parse(ignoreText),
+              hasReinclusions(ignoreText),
+              Set.of(dfName, DOCKERIGNORE),
+              out);
       walk.directory(context, "");
-      // Always sent, whatever .dockerignore says (the CLI does the same; the daemon drops them after reading).
+      // Always sent, whatever .dockerignore says (the CLI does the same; the daemon drops them
+      // after reading).
       writeBytes(out, dfName, dockerfileBytes, inside ? mode(df) : 0644);
       if (ignoreText != null) {
         writeBytes(out, DOCKERIGNORE, ignoreText.getBytes(StandardCharsets.UTF_8), 0644);
       }
-      LOG.debug("build context {}: {} entries, {} bytes", context, walk.entries + 1, Files.size(tar));
+      LOG.debug(
+          "build context {}: {} entries, {} bytes", context, walk.entries + 1, Files.size(tar));
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tar);
       throw e;
@@ -103,7 +117,10 @@ final class ContextTar implements AutoCloseable {
     return new ContextTar(tar, dfName);
   }
 
-  /** Walks the context in name order, pruning excluded directories unless a {@code !} rule may re-include inside. */
+  /**
+   * Walks the context in name order, pruning excluded directories unless a {@code !} rule may
+   * re-include inside.
+   */
   private static final class Walk {
     private final Path root;
     private final DockerIgnore ignore;
@@ -112,7 +129,12 @@ final class ContextTar implements AutoCloseable {
     private final TarArchiveOutputStream out;
     private int entries;
 
-    Walk(Path root, DockerIgnore ignore, boolean reinclusions, Set<String> writtenLater, TarArchiveOutputStream out) {
+    Walk(
+        Path root,
+        DockerIgnore ignore,
+        boolean reinclusions,
+        Set<String> writtenLater,
+        TarArchiveOutputStream out) {
       this.root = root;
       this.ignore = ignore;
       this.reinclusions = reinclusions;
@@ -131,7 +153,8 @@ final class ContextTar implements AutoCloseable {
           continue;
         }
         boolean ignored = ignore.isIgnored(name);
-        BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attrs =
+            Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attrs.isDirectory()) {
           if (!ignored) {
             TarArchiveEntry entry = new TarArchiveEntry(name + "/");
@@ -172,7 +195,8 @@ final class ContextTar implements AutoCloseable {
     }
   }
 
-  private static void writeBytes(TarArchiveOutputStream out, String name, byte[] bytes, int mode) throws IOException {
+  private static void writeBytes(TarArchiveOutputStream out, String name, byte[] bytes, int mode)
+      throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setMode(0100000 | mode);
     entry.setSize(bytes.length);
@@ -181,14 +205,18 @@ final class ContextTar implements AutoCloseable {
     out.closeArchiveEntry();
   }
 
-  /** Whether a {@code !} rule exists; only then can something inside an excluded directory come back. */
+  /**
+   * Whether a {@code !} rule exists; only then can something inside an excluded directory come
+   * back.
+   */
   private static boolean hasReinclusions(String ignoreText) {
     return ignoreText != null && ignoreText.lines().anyMatch(line -> line.strip().startsWith("!"));
   }
 
   /** Permission bits (docker keeps them; they are part of the layer cache key). */
   private static int mode(Path path) throws IOException {
-    PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView posix =
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     if (posix == null) {
       return Files.isDirectory(path) || Files.isExecutable(path) ? 0755 : 0644;
     }
@@ -205,7 +233,9 @@ final class ContextTar implements AutoCloseable {
 
   private static String shortHash(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+          .substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always present", e);
     }

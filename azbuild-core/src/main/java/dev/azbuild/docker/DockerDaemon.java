@@ -25,14 +25,17 @@ import org.slf4j.LoggerFactory;
 public final class DockerDaemon implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DockerDaemon.class);
-  static final List<String> WIRE_LOGGERS = List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
-  private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  static final List<String> WIRE_LOGGERS =
+      List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
+  private static final Pattern JSON_MESSAGE =
+      Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   /** Where the daemon listens when {@code DOCKER_HOST} is not set. */
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
   /** Fails fast when nothing listens, yet tolerates a loaded daemon. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
   // An inactivity limit, not a total: a RUN step may print nothing for a long time.
   static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(30);
   // Parallel module builds (-T) each hold a streaming connection.
@@ -54,32 +57,39 @@ public final class DockerDaemon implements AutoCloseable {
    */
   public static DockerDaemon fromEnvironment(Map<String, String> env) {
     String host = nonEmpty(env.get("DOCKER_HOST")).orElse(DEFAULT_HOST);
-    DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-        .withDockerHost(host)
-        .withDockerTlsVerify("1".equals(env.get("DOCKER_TLS_VERIFY")));
+    DefaultDockerClientConfig.Builder config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(host)
+            .withDockerTlsVerify("1".equals(env.get("DOCKER_TLS_VERIFY")));
     nonEmpty(env.get("DOCKER_CERT_PATH")).ifPresent(config::withDockerCertPath);
     return connect(config.build());
   }
 
-  /** Connects to the daemon at {@code host} ({@code unix:///path} or {@code tcp://host:port}), without TLS. */
+  /**
+   * Connects to the daemon at {@code host} ({@code unix:///path} or {@code tcp://host:port}),
+   * without TLS.
+   */
   public static DockerDaemon connect(String host) {
     Objects.requireNonNull(host, "host");
-    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder()
-        .withDockerHost(host)
-        .withDockerTlsVerify(false)
-        .build());
+    return connect(
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(host)
+            .withDockerTlsVerify(false)
+            .build());
   }
 
   private static DockerDaemon connect(DockerClientConfig config) {
     quietHttpWireLogs();
-    ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-        .dockerHost(config.getDockerHost())
-        .sslConfig(config.getSSLConfig())
-        .maxConnections(MAX_CONNECTIONS)
-        .connectionTimeout(CONNECT_TIMEOUT)
-        .responseTimeout(RESPONSE_TIMEOUT)
-        .build();
-    return new DockerDaemon(config.getDockerHost().toString(), DockerClientImpl.getInstance(config, http));
+    ApacheDockerHttpClient http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .sslConfig(config.getSSLConfig())
+            .maxConnections(MAX_CONNECTIONS)
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .responseTimeout(RESPONSE_TIMEOUT)
+            .build();
+    return new DockerDaemon(
+        config.getDockerHost().toString(), DockerClientImpl.getInstance(config, http));
   }
 
   /**
@@ -142,19 +152,23 @@ public final class DockerDaemon implements AutoCloseable {
     return new DaemonUnreachableException(host, rootMessage(failure), failure);
   }
 
-  /** The innermost message of a cause chain, which names the real problem ("Connection refused"). */
+  /**
+   * The innermost message of a cause chain, which names the real problem ("Connection refused").
+   */
   static String rootMessage(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return message == null || message.isBlank() ? root.getClass().getSimpleName() : oneLine(message);
+    return message == null || message.isBlank()
+        ? root.getClass().getSimpleName()
+        : oneLine(message);
   }
 
   /**
-   * The message of a failure as the daemon put it: docker-java wraps daemon errors as
-   * {@code Status 404: {"message":"..."}}; other failures give their innermost message.
+   * The message of a failure as the daemon put it: docker-java wraps daemon errors as {@code Status
+   * 404: {"message":"..."}}; other failures give their innermost message.
    */
   static String errorMessage(Throwable failure) {
     if (failure instanceof com.github.dockerjava.api.exception.DockerException) {

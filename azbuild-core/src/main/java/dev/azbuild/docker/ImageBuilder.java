@@ -1,11 +1,10 @@
 package dev.azbuild.docker;
 
+import com.github.dockerjava.api.command.BuildImageCmd;
 import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.dockerfile.DockerfileException;
 import dev.azbuild.dockerfile.PinnedDockerfile;
 import dev.azbuild.image.ImageNames;
-
-import com.github.dockerjava.api.command.BuildImageCmd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,13 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds images with the daemon's classic builder ({@code docker build} without BuildKit). The
- * build context is packed here, honouring {@code .dockerignore} as the docker CLI does (see
- * {@link ContextTar}). Progress goes to SLF4J: one info line per Dockerfile step, the rest at
- * debug. Thread-safe: builds of different modules may run in parallel on one daemon.
+ * build context is packed here, honouring {@code .dockerignore} as the docker CLI does (see {@link
+ * ContextTar}). Progress goes to SLF4J: one info line per Dockerfile step, the rest at debug.
+ * Thread-safe: builds of different modules may run in parallel on one daemon.
  */
 public final class ImageBuilder {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImageBuilder.class);
+
   /** Longest failure-output excerpt in an error message. */
   static final int MAX_TAIL_CHARS = 400;
 
@@ -56,31 +56,47 @@ public final class ImageBuilder {
     Optional<String> labelLine;
     try {
       String original = Files.readString(dockerfilePath);
-      String pinned = PinnedDockerfile.rewrite(dockerfilePath, original, request.buildArgs(), request.parents());
+      String pinned =
+          PinnedDockerfile.rewrite(
+              dockerfilePath, original, request.buildArgs(), request.parents());
       // with a target stage the labels belong to that stage, not the last: leave them to the daemon
-      labelLine = request.target().isPresent() ? Optional.empty()
-          : LabelInstruction.appendix(pinned, request.labels());
-      Optional<String> generated = labelLine.isEmpty() && pinned.equals(original) ? Optional.empty()
-          : Optional.of(pinned + labelLine.orElse(""));
+      labelLine =
+          request.target().isPresent()
+              ? Optional.empty()
+              : LabelInstruction.appendix(pinned, request.labels());
+      Optional<String> generated =
+          labelLine.isEmpty() && pinned.equals(original)
+              ? Optional.empty()
+              : Optional.of(pinned + labelLine.orElse(""));
       context = ContextTar.write(request.contextDir(), dockerfilePath, generated);
     } catch (DockerfileException e) {
-      throw new BuildFailedException(e.getMessage(), dockerfilePath, Optional.empty(), OptionalInt.empty());
+      throw new BuildFailedException(
+          e.getMessage(), dockerfilePath, Optional.empty(), OptionalInt.empty());
     } catch (IOException e) {
-      throw new DockerOperationException(request.contextDir() + ": cannot pack the build context: "
-          + DockerDaemon.rootMessage(e), e);
+      throw new DockerOperationException(
+          request.contextDir() + ": cannot pack the build context: " + DockerDaemon.rootMessage(e),
+          e);
     }
-    try (context; InputStream tar = Files.newInputStream(context.file())) {
-      LOG.debug("{}: building {} (context {}, {} bytes)", name, dockerfilePath, request.contextDir(),
+    try (context;
+        InputStream tar = Files.newInputStream(context.file())) {
+      LOG.debug(
+          "{}: building {} (context {}, {} bytes)",
+          name,
+          dockerfilePath,
+          request.contextDir(),
           Files.size(context.file()));
-      BuildImageCmd cmd = daemon.client().buildImageCmd()
-          .withTarInputStream(tar)
-          .withDockerfilePath(context.dockerfileName())
-          .withTags(request.tags())
-          .withLabels(labelLine.isPresent() ? Map.of() : request.labels())
-          .withCacheFrom(request.cacheFrom())
-          .withPull(request.pull())
-          .withRemove(true)
-          .withForcerm(true); // also drop the container of a failed step
+      BuildImageCmd cmd =
+          daemon
+              .client()
+              .buildImageCmd()
+              .withTarInputStream(tar)
+              .withDockerfilePath(context.dockerfileName())
+              .withTags(request.tags())
+              .withLabels(labelLine.isPresent() ? Map.of() : request.labels())
+              .withCacheFrom(request.cacheFrom())
+              .withPull(request.pull())
+              .withRemove(true)
+              .withForcerm(true); // also drop the container of a failed step
       request.target().ifPresent(cmd::withTarget);
       request.buildArgs().forEach(cmd::withBuildArg);
       BuildOutput output = cmd.exec(new BuildOutput(name));
@@ -91,14 +107,16 @@ public final class ImageBuilder {
       Thread.currentThread().interrupt();
       throw new DockerOperationException(dockerfilePath + ": build interrupted", e);
     } catch (IOException e) {
-      throw new DockerOperationException(request.contextDir() + ": cannot send the build context: "
-          + DockerDaemon.rootMessage(e), e);
+      throw new DockerOperationException(
+          request.contextDir() + ": cannot send the build context: " + DockerDaemon.rootMessage(e),
+          e);
     } catch (RuntimeException e) {
       throw translate(e, dockerfilePath);
     }
   }
 
-  private BuildResult result(BuildRequest request, BuildOutput output) throws DockerOperationException {
+  private BuildResult result(BuildRequest request, BuildOutput output)
+      throws DockerOperationException {
     Path dockerfile = request.dockerfile();
     if (output.failure().isPresent()) {
       throw translate(output.failure().get(), dockerfile);
@@ -106,12 +124,22 @@ public final class ImageBuilder {
     if (output.error().isPresent()) {
       throw failure(dockerfile, output);
     }
-    String reported = output.imageId().orElseThrow(() -> new DockerOperationException(
-        dockerfile + ": the daemon reported no image id for the build; run with -X to see its output"));
+    String reported =
+        output
+            .imageId()
+            .orElseThrow(
+                () ->
+                    new DockerOperationException(
+                        dockerfile
+                            + ": the daemon reported no image id for the build; run with -X to see its output"));
     // The classic builder may print only a short id ("Successfully built 4724c271abe7").
     String imageId = daemon.client().inspectImageCmd(reported).exec().getId();
     List<BuildResult.Step> steps = output.steps();
-    LOG.info("{}: built {} ({} steps, {} cached){}", logName(request), shortId(imageId), steps.size(),
+    LOG.info(
+        "{}: built {} ({} steps, {} cached){}",
+        logName(request),
+        shortId(imageId),
+        steps.size(),
         steps.stream().filter(BuildResult.Step::cached).count(),
         request.tags().isEmpty() ? "" : " as " + String.join(", ", request.tags()));
     return new BuildResult(imageId, steps);
@@ -144,45 +172,65 @@ public final class ImageBuilder {
     if (DockerDaemon.isConnectionFailure(failure)) {
       return daemon.unreachable(failure);
     }
-    return new DockerOperationException(dockerfile + ": build failed: " + DockerDaemon.rootMessage(failure), failure);
+    return new DockerOperationException(
+        dockerfile + ": build failed: " + DockerDaemon.rootMessage(failure), failure);
   }
 
   private static Dockerfile readDockerfile(BuildRequest request) throws DockerOperationException {
     Path path = request.dockerfile();
     if (!Files.isDirectory(request.contextDir())) {
-      throw new BuildFailedException(request.contextDir() + ": build context directory does not exist",
-          path, Optional.empty(), OptionalInt.empty());
+      throw new BuildFailedException(
+          request.contextDir() + ": build context directory does not exist",
+          path,
+          Optional.empty(),
+          OptionalInt.empty());
     }
     if (!Files.isRegularFile(path)) {
-      throw new BuildFailedException(path + ": Dockerfile not found; create it or configure the module's Dockerfile path",
-          path, Optional.empty(), OptionalInt.empty());
+      throw new BuildFailedException(
+          path + ": Dockerfile not found; create it or configure the module's Dockerfile path",
+          path,
+          Optional.empty(),
+          OptionalInt.empty());
     }
     try {
       return Dockerfile.read(path, request.buildArgs());
     } catch (IOException e) {
-      throw new BuildFailedException(path + ": cannot read the Dockerfile: " + DockerDaemon.rootMessage(e),
-          path, Optional.empty(), OptionalInt.empty());
+      throw new BuildFailedException(
+          path + ": cannot read the Dockerfile: " + DockerDaemon.rootMessage(e),
+          path,
+          Optional.empty(),
+          OptionalInt.empty());
     }
   }
 
   /** The classic builder's own message for a bad target does not say which stages exist. */
-  private static void checkTarget(BuildRequest request, Dockerfile dockerfile) throws BuildFailedException {
+  private static void checkTarget(BuildRequest request, Dockerfile dockerfile)
+      throws BuildFailedException {
     if (request.target().isEmpty()) {
       return;
     }
     String target = request.target().get();
     Set<String> stages = dockerfile.stageNames();
     if (!stages.contains(target.toLowerCase(Locale.ROOT))) {
-      String known = stages.isEmpty() ? "it names no stages (FROM ... AS name)"
-          : "stages: " + stages.stream().collect(Collectors.joining(", "));
-      throw new BuildFailedException(request.dockerfile() + ": no stage named '" + target + "' to build (--target); "
-          + known, request.dockerfile(), Optional.empty(), OptionalInt.empty());
+      String known =
+          stages.isEmpty()
+              ? "it names no stages (FROM ... AS name)"
+              : "stages: " + stages.stream().collect(Collectors.joining(", "));
+      throw new BuildFailedException(
+          request.dockerfile() + ": no stage named '" + target + "' to build (--target); " + known,
+          request.dockerfile(),
+          Optional.empty(),
+          OptionalInt.empty());
     }
   }
 
   private static String logName(BuildRequest request) {
-    return request.tags().stream().findFirst().map(ImageNames::repositoryPath)
-        .orElseGet(() -> String.valueOf(request.contextDir().toAbsolutePath().normalize().getFileName()))
+    return request.tags().stream()
+            .findFirst()
+            .map(ImageNames::repositoryPath)
+            .orElseGet(
+                () ->
+                    String.valueOf(request.contextDir().toAbsolutePath().normalize().getFileName()))
         + request.target().map(t -> " [" + t + "]").orElse("");
   }
 

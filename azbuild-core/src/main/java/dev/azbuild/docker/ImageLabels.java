@@ -23,8 +23,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The labels azbuild puts on every image: OCI annotations for where it came from, and its input
- * hash and input tree so "why did this rebuild" can be answered on any machine by diffing the
- * trees of two images.
+ * hash and input tree so "why did this rebuild" can be answered on any machine by diffing the trees
+ * of two images.
  */
 public final class ImageLabels {
 
@@ -32,16 +32,20 @@ public final class ImageLabels {
   public static final String SOURCE = "org.opencontainers.image.source";
   public static final String CREATED = "org.opencontainers.image.created";
   public static final String INPUT_HASH = "dev.azbuild.input-hash";
+
   /** The input tree, gzip then base64; or, when too large, {@code sha256:<hex>} of it. */
   public static final String INPUT_TREE = "dev.azbuild.input-tree";
+
   /** How {@link #INPUT_TREE} is stored: {@value #GZIP_BASE64} or {@value #DIGEST_ONLY}. */
   public static final String INPUT_TREE_ENCODING = "dev.azbuild.input-tree-encoding";
+
   /**
    * The in-repo images an image was built on, each by the immutable reference the build used:
-   * {@code libs-base=127.0.0.1:5000/team/libs-base@sha256:…} (a local image id with
-   * {@code azbuild.skipPush}), comma-separated, sorted by image.
+   * {@code libs-base=127.0.0.1:5000/team/libs-base@sha256:…} (a local image id with {@code
+   * azbuild.skipPush}), comma-separated, sorted by image.
    */
   public static final String PARENTS = "dev.azbuild.parents";
+
   public static final String GZIP_BASE64 = "gzip+base64";
   public static final String DIGEST_ONLY = "sha256-only (tree too large for a label)";
 
@@ -58,11 +62,16 @@ public final class ImageLabels {
    *
    * @param revision the commit built; left out when blank
    * @param source the repository URL; left out when blank
-   * @param created the build time; leave empty for reproducible builds (the label changes the image id)
+   * @param created the build time; leave empty for reproducible builds (the label changes the image
+   *     id)
    * @param inputHash the module's input hash
    * @param inputTree the input tree, one line per input, as the rebuild check computes it
    */
-  public static Map<String, String> of(String revision, String source, Optional<Instant> created, String inputHash,
+  public static Map<String, String> of(
+      String revision,
+      String source,
+      Optional<Instant> created,
+      String inputHash,
       String inputTree) {
     Objects.requireNonNull(created, "created");
     Objects.requireNonNull(inputHash, "inputHash");
@@ -87,15 +96,22 @@ public final class ImageLabels {
     return Collections.unmodifiableMap(labels);
   }
 
-  /** {@code labels} plus {@link #PARENTS} for {@code parents} (image → reference); unchanged when there are none. */
-  public static Map<String, String> withParents(Map<String, String> labels, Map<String, String> parents) {
+  /**
+   * {@code labels} plus {@link #PARENTS} for {@code parents} (image → reference); unchanged when
+   * there are none.
+   */
+  public static Map<String, String> withParents(
+      Map<String, String> labels, Map<String, String> parents) {
     if (parents.isEmpty()) {
       return labels;
     }
     Map<String, String> result = new LinkedHashMap<>(labels);
-    result.put(PARENTS, new TreeMap<>(parents).entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(",")));
+    result.put(
+        PARENTS,
+        new TreeMap<>(parents)
+            .entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",")));
     return Collections.unmodifiableMap(result);
   }
 
@@ -105,7 +121,8 @@ public final class ImageLabels {
     if (value == null || !GZIP_BASE64.equals(labels.get(INPUT_TREE_ENCODING))) {
       return Optional.empty();
     }
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(value)))) {
+    try (GZIPInputStream in =
+        new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(value)))) {
       return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
@@ -125,7 +142,9 @@ public final class ImageLabels {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always present", e);
     }

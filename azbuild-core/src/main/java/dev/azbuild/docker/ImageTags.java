@@ -31,8 +31,8 @@ public final class ImageTags {
       daemon.client().tagImageCmd(image, repository, tag).withForce(true).exec();
       LOG.debug("tagged {} as {}:{}", image, repository, tag);
     } catch (NotFoundException e) {
-      throw new DockerOperationException("cannot tag " + image + " as " + repository + ":" + tag
-          + ": no such local image", e);
+      throw new DockerOperationException(
+          "cannot tag " + image + " as " + repository + ":" + tag + ": no such local image", e);
     } catch (RuntimeException e) {
       throw fail("tag " + image + " as " + repository + ":" + tag, e);
     }
@@ -46,10 +46,12 @@ public final class ImageTags {
   public Map<String, String> inspectLabels(String image) throws DockerOperationException {
     try {
       InspectImageResponse response = daemon.client().inspectImageCmd(image).exec();
-      Map<String, String> labels = response.getConfig() == null ? null : response.getConfig().getLabels();
+      Map<String, String> labels =
+          response.getConfig() == null ? null : response.getConfig().getLabels();
       return labels == null ? Map.of() : Map.copyOf(labels);
     } catch (NotFoundException e) {
-      throw new DockerOperationException("cannot read labels of " + image + ": no such local image; pull it first", e);
+      throw new DockerOperationException(
+          "cannot read labels of " + image + ": no such local image; pull it first", e);
     } catch (RuntimeException e) {
       throw fail("inspect " + image, e);
     }
@@ -78,7 +80,8 @@ public final class ImageTags {
       List<String> layers = response.getRootFS() == null ? null : response.getRootFS().getLayers();
       return layers == null ? List.of() : List.copyOf(layers);
     } catch (NotFoundException e) {
-      throw new DockerOperationException("cannot read the layers of " + image + ": no such local image", e);
+      throw new DockerOperationException(
+          "cannot read the layers of " + image + ": no such local image", e);
     } catch (RuntimeException e) {
       throw fail("inspect " + image, e);
     }
@@ -105,8 +108,8 @@ public final class ImageTags {
   }
 
   /**
-   * Every {@code repository:tag} and {@code repository@digest} of every local image: a parent pulled
-   * by digest has no tag but still names its repository; dangling images are left out.
+   * Every {@code repository:tag} and {@code repository@digest} of every local image: a parent
+   * pulled by digest has no tag but still names its repository; dangling images are left out.
    */
   public java.util.List<String> references() throws DockerOperationException {
     try {
@@ -137,6 +140,7 @@ public final class ImageTags {
     if (DockerDaemon.isConnectionFailure(e)) {
       return daemon.unreachable(e);
     }
-    return new DockerOperationException("cannot " + what + ": " + DockerDaemon.oneLine(DockerDaemon.errorMessage(e)), e);
+    return new DockerOperationException(
+        "cannot " + what + ": " + DockerDaemon.oneLine(DockerDaemon.errorMessage(e)), e);
   }
 }

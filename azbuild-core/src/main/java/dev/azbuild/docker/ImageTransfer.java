@@ -1,12 +1,11 @@
 package dev.azbuild.docker;
 
-import dev.azbuild.image.ImageNames;
-
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
+import dev.azbuild.image.ImageNames;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import java.util.Locale;
@@ -25,10 +24,12 @@ public final class ImageTransfer {
   private static final Logger LOG = LoggerFactory.getLogger(ImageTransfer.class);
 
   /** Errors that may pass: the network, or the registry answering 5xx or "slow down". */
-  private static final Pattern RETRYABLE = Pattern.compile(
-      "connection refused|connection reset|broken pipe|\\beof\\b|i/o timeout|timeout exceeded|tls handshake timeout"
-          + "|no route to host|network is unreachable|unexpected http status: 5\\d\\d|internal server error"
-          + "|bad gateway|service unavailable|gateway timeout|toomanyrequests|too many requests");
+  private static final Pattern RETRYABLE =
+      Pattern.compile(
+          "connection refused|connection reset|broken pipe|\\beof\\b|i/o timeout|timeout exceeded|tls handshake timeout"
+              + "|no route to host|network is unreachable|unexpected http status: 5\\d\\d|internal server error"
+              + "|bad gateway|service unavailable|gateway timeout|toomanyrequests|too many requests");
+
   /** How the daemon says a pulled tag or repository is not in the registry. */
   private static final Pattern MISSING = Pattern.compile("manifest unknown|not found|name unknown");
 
@@ -50,18 +51,27 @@ public final class ImageTransfer {
   /**
    * Pushes a local image ({@code registry/repository:tag}).
    *
-   * @param auth credentials for the registry; empty uses the docker config ({@code ~/.docker/config.json})
+   * @param auth credentials for the registry; empty uses the docker config ({@code
+   *     ~/.docker/config.json})
    * @throws ImageTransferException when the push fails for good, naming registry and image
    * @throws DaemonUnreachableException when the daemon does not answer
    */
-  public TransferResult push(String reference, Optional<RegistryAuth> auth) throws DockerOperationException {
+  public TransferResult push(String reference, Optional<RegistryAuth> auth)
+      throws DockerOperationException {
     String repository = ImageNames.stripTagAndDigest(reference);
     String tag = tagOf(reference);
-    return transfer(Verb.PUSH, reference, auth, () -> {
-      PushImageCmd cmd = daemon.client().pushImageCmd(repository).withTag(tag);
-      auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
-      return cmd.exec(new TransferProgress<PushResponseItem>(reference, TransferProgress.Direction.PUSH));
-    }).orElseThrow(); // only a pull can find nothing
+    return transfer(
+            Verb.PUSH,
+            reference,
+            auth,
+            () -> {
+              PushImageCmd cmd = daemon.client().pushImageCmd(repository).withTag(tag);
+              auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
+              return cmd.exec(
+                  new TransferProgress<PushResponseItem>(
+                      reference, TransferProgress.Direction.PUSH));
+            })
+        .orElseThrow(); // only a pull can find nothing
   }
 
   /** {@link #push(String, Optional)} with the docker config's credentials. */
@@ -74,19 +84,28 @@ public final class ImageTransfer {
    * daemon verifies the content against the digest) or, as docker does, {@code repository} for its
    * {@code latest} tag.
    *
-   * @param auth credentials for the registry; empty uses the docker config ({@code ~/.docker/config.json})
+   * @param auth credentials for the registry; empty uses the docker config ({@code
+   *     ~/.docker/config.json})
    * @return the transfer, or empty when the registry has no such tag or repository
    * @throws ImageTransferException when the pull fails for another reason, e.g. bad credentials
    * @throws DaemonUnreachableException when the daemon does not answer
    */
-  public Optional<TransferResult> pull(String reference, Optional<RegistryAuth> auth) throws DockerOperationException {
+  public Optional<TransferResult> pull(String reference, Optional<RegistryAuth> auth)
+      throws DockerOperationException {
     String repository = ImageNames.stripTagAndDigest(reference);
     String tag = pullTagOf(reference); // the API takes a digest in its tag parameter
-    Optional<TransferResult> result = transfer(Verb.PULL, reference, auth, () -> {
-      PullImageCmd cmd = daemon.client().pullImageCmd(repository).withTag(tag);
-      auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
-      return cmd.exec(new TransferProgress<PullResponseItem>(reference, TransferProgress.Direction.PULL));
-    });
+    Optional<TransferResult> result =
+        transfer(
+            Verb.PULL,
+            reference,
+            auth,
+            () -> {
+              PullImageCmd cmd = daemon.client().pullImageCmd(repository).withTag(tag);
+              auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
+              return cmd.exec(
+                  new TransferProgress<PullResponseItem>(
+                      reference, TransferProgress.Direction.PULL));
+            });
     if (result.isEmpty()) {
       LOG.info("{} is not in the registry", reference);
     }
@@ -130,29 +149,58 @@ public final class ImageTransfer {
    * Runs tries (Failsafe: exponential backoff with jitter) until one succeeds, the image proves
    * missing (empty), or the failure is final.
    */
-  private Optional<TransferResult> transfer(Verb verb, String reference, Optional<RegistryAuth> auth, Start start)
+  private Optional<TransferResult> transfer(
+      Verb verb, String reference, Optional<RegistryAuth> auth, Start start)
       throws DockerOperationException {
     String registry = registryOf(reference);
-    dev.failsafe.RetryPolicy<Optional<TransferResult>> policy = dev.failsafe.RetryPolicy.<Optional<TransferResult>>builder()
-        .handle(TransientTransfer.class)
-        .withMaxAttempts(retry.attempts())
-        .withBackoff(retry.initialBackoff(), retry.maxBackoff().compareTo(retry.initialBackoff()) > 0
-            ? retry.maxBackoff() : retry.initialBackoff().plusMillis(1))
-        .withJitter(JITTER)
-        .onRetry(e -> LOG.warn("{} of {} {} {} failed ({}); try {}/{}", verb.word, reference, verb.preposition,
-            registry, e.getLastException().getMessage(), e.getAttemptCount() + 1,
-            retry.attempts()))
-        .build();
+    dev.failsafe.RetryPolicy<Optional<TransferResult>> policy =
+        dev.failsafe.RetryPolicy.<Optional<TransferResult>>builder()
+            .handle(TransientTransfer.class)
+            .withMaxAttempts(retry.attempts())
+            .withBackoff(
+                retry.initialBackoff(),
+                retry.maxBackoff().compareTo(retry.initialBackoff()) > 0
+                    ? retry.maxBackoff()
+                    : retry.initialBackoff().plusMillis(1))
+            .withJitter(JITTER)
+            .onRetry(
+                e ->
+                    LOG.warn(
+                        "{} of {} {} {} failed ({}); try {}/{}",
+                        verb.word,
+                        reference,
+                        verb.preposition,
+                        registry,
+                        e.getLastException().getMessage(),
+                        e.getAttemptCount() + 1,
+                        retry.attempts()))
+            .build();
     try {
-      return Failsafe.with(policy).get(context -> once(verb, reference, auth, start, registry,
-          context.getAttemptCount() + 1));
+      return Failsafe.with(policy)
+          .get(
+              context ->
+                  once(verb, reference, auth, start, registry, context.getAttemptCount() + 1));
     } catch (FailsafeException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TransientTransfer t) {
         int tries = retry.attempts(); // only retried failures end here, after the last try
-        throw new ImageTransferException(verb.word + " of " + reference + " " + verb.preposition + " " + registry
-            + " failed after " + tries + (tries == 1 ? " try" : " tries") + ": " + t.said + hint(t.said),
-            registry, reference, t.getCause());
+        throw new ImageTransferException(
+            verb.word
+                + " of "
+                + reference
+                + " "
+                + verb.preposition
+                + " "
+                + registry
+                + " failed after "
+                + tries
+                + (tries == 1 ? " try" : " tries")
+                + ": "
+                + t.said
+                + hint(t.said),
+            registry,
+            reference,
+            t.getCause());
       }
       if (cause instanceof DockerOperationException d) {
         throw d;
@@ -166,8 +214,14 @@ public final class ImageTransfer {
   }
 
   /** One try: the result, empty when the image is missing, or a final or transient failure. */
-  private Optional<TransferResult> once(Verb verb, String reference, Optional<RegistryAuth> auth, Start start,
-      String registry, int attempt) throws DockerOperationException, TransientTransfer, InterruptedException {
+  private Optional<TransferResult> once(
+      Verb verb,
+      String reference,
+      Optional<RegistryAuth> auth,
+      Start start,
+      String registry,
+      int attempt)
+      throws DockerOperationException, TransientTransfer, InterruptedException {
     Throwable cause;
     String message;
     try {
@@ -189,26 +243,46 @@ public final class ImageTransfer {
     }
     String raw = message;
     // a proxy may answer with a whole HTML page; keep the line short
-    String said = BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(a -> a.scrub(raw)).orElse(raw)), 300);
-    if (verb == Verb.PUSH && (cause instanceof NotFoundException || said.contains("does not exist locally"))) {
-      throw new ImageTransferException("push of " + reference + ": no such local image; build or tag it first",
-          registry, reference, cause);
+    String said =
+        BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(a -> a.scrub(raw)).orElse(raw)), 300);
+    if (verb == Verb.PUSH
+        && (cause instanceof NotFoundException || said.contains("does not exist locally"))) {
+      throw new ImageTransferException(
+          "push of " + reference + ": no such local image; build or tag it first",
+          registry,
+          reference,
+          cause);
     }
-    if (cause instanceof NotFoundException || verb == Verb.PULL && MISSING.matcher(lower(said)).find()) {
+    if (cause instanceof NotFoundException
+        || verb == Verb.PULL && MISSING.matcher(lower(said)).find()) {
       LOG.debug("{} of {}: {}", verb.word, reference, said);
       return Optional.empty();
     }
     if (RETRYABLE.matcher(lower(said)).find()) {
       throw new TransientTransfer(said, cause);
     }
-    throw new ImageTransferException(verb.word + " of " + reference + " " + verb.preposition + " " + registry
-        + " failed: " + said + hint(said), registry, reference, cause);
+    throw new ImageTransferException(
+        verb.word
+            + " of "
+            + reference
+            + " "
+            + verb.preposition
+            + " "
+            + registry
+            + " failed: "
+            + said
+            + hint(said),
+        registry,
+        reference,
+        cause);
   }
 
   /** What to do about the errors users hit most. */
   private static String hint(String message) {
     String m = lower(message);
-    if (m.contains("unauthorized") || m.contains("authentication required") || m.contains("denied")) {
+    if (m.contains("unauthorized")
+        || m.contains("authentication required")
+        || m.contains("denied")) {
       return " (check the registry credentials)";
     }
     return "";
@@ -216,26 +290,38 @@ public final class ImageTransfer {
 
   /** The registry host of a reference; Docker Hub when it names none. */
   static String registryOf(String reference) {
-    return ImageNames.hasRegistryHost(reference) ? reference.substring(0, reference.indexOf('/')) : "docker.io";
+    return ImageNames.hasRegistryHost(reference)
+        ? reference.substring(0, reference.indexOf('/'))
+        : "docker.io";
   }
 
-  /** The tag of {@code repository:tag}; a tag is required so a push never sends every tag of a repository. */
+  /**
+   * The tag of {@code repository:tag}; a tag is required so a push never sends every tag of a
+   * repository.
+   */
   static String tagOf(String reference) {
     String repository = ImageNames.stripTagAndDigest(reference);
-    if (reference.length() <= repository.length() + 1 || reference.charAt(repository.length()) != ':') {
-      throw new IllegalArgumentException("image reference needs a tag (repository:tag): " + reference);
+    if (reference.length() <= repository.length() + 1
+        || reference.charAt(repository.length()) != ':') {
+      throw new IllegalArgumentException(
+          "image reference needs a tag (repository:tag): " + reference);
     }
     return reference.substring(repository.length() + 1);
   }
 
-  /** What a pull asks for: the digest of {@code repository@sha256:…}, else the tag, else {@code latest}. */
+  /**
+   * What a pull asks for: the digest of {@code repository@sha256:…}, else the tag, else {@code
+   * latest}.
+   */
   static String pullTagOf(String reference) {
     int at = reference.indexOf('@');
     if (at >= 0) {
       return reference.substring(at + 1);
     }
     String repository = ImageNames.stripTagAndDigest(reference);
-    return reference.length() > repository.length() + 1 ? reference.substring(repository.length() + 1) : "latest";
+    return reference.length() > repository.length() + 1
+        ? reference.substring(repository.length() + 1)
+        : "latest";
   }
 
   private static String lower(String text) {

@@ -1,12 +1,15 @@
 package dev.azbuild.docker;
 
-/** A pull or push failed for good (after retries, or at once for errors that retrying cannot fix). */
+/**
+ * A pull or push failed for good (after retries, or at once for errors that retrying cannot fix).
+ */
 public class ImageTransferException extends DockerOperationException {
 
   private final String registry;
   private final String reference;
 
-  public ImageTransferException(String message, String registry, String reference, Throwable cause) {
+  public ImageTransferException(
+      String message, String registry, String reference, Throwable cause) {
     super(message, cause);
     this.registry = registry;
     this.reference = reference;

@@ -24,13 +24,16 @@ final class LabelInstruction {
 
   private LabelInstruction() {}
 
-  /** The text to append (starting with a line break), or empty to pass the labels through the API. */
+  /**
+   * The text to append (starting with a line break), or empty to pass the labels through the API.
+   */
   static Optional<String> appendix(String dockerfile, Map<String, String> labels) {
     if (labels.isEmpty() || escapeCharacter(dockerfile) != '\\' || endsInContinuation(dockerfile)) {
       return Optional.empty();
     }
     StringBuilder line = new StringBuilder("\nLABEL");
-    for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) { // sorted, as the daemon does
+    for (Map.Entry<String, String> label :
+        new TreeMap<>(labels).entrySet()) { // sorted, as the daemon does
       if (hasLineBreak(label.getKey()) || hasLineBreak(label.getValue())) {
         return Optional.empty();
       }
@@ -39,7 +42,9 @@ final class LabelInstruction {
     return Optional.of(line.append('\n').toString());
   }
 
-  /** The escape character from the parser directives at the top of the file; {@code \} by default. */
+  /**
+   * The escape character from the parser directives at the top of the file; {@code \} by default.
+   */
   static char escapeCharacter(String dockerfile) {
     for (String line : dockerfile.split("\r?\n", -1)) {
       String trimmed = line.strip();

@@ -4,8 +4,8 @@ import com.github.dockerjava.api.model.AuthConfig;
 import java.util.Objects;
 
 /**
- * Credentials for one registry, passed to the daemon with a pull or push. Never logged:
- * {@link #toString()} hides the secret.
+ * Credentials for one registry, passed to the daemon with a pull or push. Never logged: {@link
+ * #toString()} hides the secret.
  *
  * @param username the user name ({@code AWS} for ECR tokens)
  * @param secret the password or token
@@ -21,16 +21,26 @@ public record RegistryAuth(String username, String secret, String serverAddress)
 
   /** The form docker-java sends in the {@code X-Registry-Auth} header. */
   AuthConfig toAuthConfig() {
-    return new AuthConfig().withUsername(username).withPassword(secret).withRegistryAddress(serverAddress);
+    return new AuthConfig()
+        .withUsername(username)
+        .withPassword(secret)
+        .withRegistryAddress(serverAddress);
   }
 
-  /** {@code text} with every occurrence of the secret masked, for messages that echo a server's words. */
+  /**
+   * {@code text} with every occurrence of the secret masked, for messages that echo a server's
+   * words.
+   */
   String scrub(String text) {
     return secret.isEmpty() || text == null ? text : text.replace(secret, "****");
   }
 
   @Override
   public String toString() {
-    return "RegistryAuth[username=" + username + ", secret=****, serverAddress=" + serverAddress + "]";
+    return "RegistryAuth[username="
+        + username
+        + ", secret=****, serverAddress="
+        + serverAddress
+        + "]";
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often to try a registry transfer that failed for a reason that may pass (network errors,
- * 5xx answers), and how long to wait between tries. {@link ImageTransfer} runs it with Failsafe:
+ * How often to try a registry transfer that failed for a reason that may pass (network errors, 5xx
+ * answers), and how long to wait between tries. {@link ImageTransfer} runs it with Failsafe:
  * exponential backoff from {@code initialBackoff} to {@code maxBackoff}, with jitter, so parallel
  * builds that failed together do not retry together.
  *
@@ -16,7 +16,8 @@ import java.util.Objects;
 public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBackoff) {
 
   /** Three tries, waiting about 2 s then 4 s. */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30));
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30));
 
   public RetryPolicy {
     if (attempts < 1) {

@@ -1,7 +1,6 @@
 package dev.azbuild.docker;
 
 import dev.azbuild.dockerfile.Dockerfile;
-
 import dev.azbuild.env.TagNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,8 @@ public final class StageBuilds {
    * One stage to build with {@code --target stage} and tag as {@code image:stage-tag}.
    *
    * @param stage the stage name (lower case, as docker compares them)
-   * @param reference the full reference to tag and push, e.g. {@code 127.0.0.1:5000/api:builder-abc123}
+   * @param reference the full reference to tag and push, e.g. {@code
+   *     127.0.0.1:5000/api:builder-abc123}
    */
   public record StageBuild(String stage, String reference) {}
 
@@ -38,7 +38,8 @@ public final class StageBuilds {
   }
 
   /**
-   * The stage builds for an image: {@code image:<stage>-<tag>} for each {@link #namedStages named stage}.
+   * The stage builds for an image: {@code image:<stage>-<tag>} for each {@link #namedStages named
+   * stage}.
    *
    * @param image the image without tag, e.g. {@code 127.0.0.1:5000/api}
    * @param tag the image's tag, e.g. a commit or branch tag

@@ -70,7 +70,8 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
   }
 
   /** For tests: a clock in nanoseconds and a sink for the info lines. */
-  TransferProgress(String reference, Direction direction, LongSupplier nanoClock, Consumer<String> info) {
+  TransferProgress(
+      String reference, Direction direction, LongSupplier nanoClock, Consumer<String> info) {
     this.reference = reference;
     this.direction = direction;
     this.nanoClock = nanoClock;
@@ -108,7 +109,9 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
         layer.current = detail.getCurrent();
       }
     }
-    if (status.equals("Layer already exists") || status.equals("Already exists") || status.startsWith("Mounted from")) {
+    if (status.equals("Layer already exists")
+        || status.equals("Already exists")
+        || status.startsWith("Mounted from")) {
       layer.skipped = true;
       layer.done = true;
     } else if (status.equals("Pushed") || status.equals("Pull complete")) {
@@ -117,7 +120,8 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
     boolean progress = status.equals(direction.transferStatus) || status.startsWith("Retrying");
     if (progress && !layer.done && now - layer.lastReportNanos >= INTERVAL.toNanos()) {
       layer.lastReportNanos = now;
-      info.accept(direction.ongoing + " " + reference + ": layer " + id + " " + status(status, layer));
+      info.accept(
+          direction.ongoing + " " + reference + ": layer " + id + " " + status(status, layer));
     } else {
       LOG.debug("{}: layer {} {}", reference, id, status);
     }
@@ -127,7 +131,9 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
     if (status.startsWith("Retrying")) {
       return status.toLowerCase(Locale.ROOT);
     }
-    return layer.total > 0 ? bytes(layer.current) + " / " + bytes(layer.total) : bytes(layer.current);
+    return layer.total > 0
+        ? bytes(layer.current) + " / " + bytes(layer.total)
+        : bytes(layer.current);
   }
 
   /** The daemon's error message, when the stream ended with one. */
@@ -146,7 +152,8 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
         transferred += Math.max(layer.total, layer.current);
       }
     }
-    return new TransferResult(reference, layers.size(), skipped, transferred, Optional.ofNullable(digest), attempts);
+    return new TransferResult(
+        reference, layers.size(), skipped, transferred, Optional.ofNullable(digest), attempts);
   }
 
   /** The closing line: {@code pushed 127.0.0.1:5000/api:abc (3 layers, 2 existed, 21.0 MB)}. */
@@ -154,8 +161,16 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
     if (result.layers() == 0) {
       return direction.done + " " + reference + " (up to date)";
     }
-    return direction.done + " " + reference + " (" + result.layers() + (result.layers() == 1 ? " layer, " : " layers, ")
-        + result.layersSkipped() + " existed, " + bytes(result.bytesTransferred()) + ")";
+    return direction.done
+        + " "
+        + reference
+        + " ("
+        + result.layers()
+        + (result.layers() == 1 ? " layer, " : " layers, ")
+        + result.layersSkipped()
+        + " existed, "
+        + bytes(result.bytesTransferred())
+        + ")";
   }
 
   /** Decimal units, as the docker CLI prints them. */

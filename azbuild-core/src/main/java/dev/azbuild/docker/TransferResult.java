@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param digest the manifest digest, when the daemon reported it
  * @param attempts how many tries it took
  */
-public record TransferResult(String reference, int layers, int layersSkipped, long bytesTransferred,
-    Optional<String> digest, int attempts) {
+public record TransferResult(
+    String reference,
+    int layers,
+    int layersSkipped,
+    long bytesTransferred,
+    Optional<String> digest,
+    int attempts) {
 
   public TransferResult {
     Objects.requireNonNull(reference, "reference");

@@ -29,14 +29,17 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
   public record ImageUse(String image, int line) {}
 
   private static final Pattern ARG = Pattern.compile("(?i)^ARG\\s+(.+)$");
+
   /** One {@code name[=default]} of an ARG line, which may declare several. */
   private static final Pattern ARG_ENTRY =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:=(\"[^\"]*\"|'[^']*'|\\S*))?(?:\\s+|$)");
+
   private static final Pattern FROM =
       Pattern.compile("(?i)^FROM\\s+(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
   private static final Pattern COPY_FROM = Pattern.compile("(?i)^(?:COPY|ADD)\\s.*?--from=(\\S+)");
   static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
-  private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern VAR =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
   public static Dockerfile read(Path file, Map<String, String> buildArgs) throws IOException {
     return parse(file, Files.readString(file, StandardCharsets.UTF_8), buildArgs);
@@ -55,7 +58,11 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
       Matcher from = fromMatcher(text);
       if (from != null) {
         String base = substitute(from.group(1), globalArgs);
-        stages.add(new Stage(base, Optional.ofNullable(from.group(2)).map(s -> s.toLowerCase(Locale.ROOT)), line.number()));
+        stages.add(
+            new Stage(
+                base,
+                Optional.ofNullable(from.group(2)).map(s -> s.toLowerCase(Locale.ROOT)),
+                line.number()));
         continue;
       }
       Matcher copy = copyFromMatcher(text);
@@ -72,7 +79,8 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
    *
    * @return whether {@code text} is an ARG line
    */
-  static boolean declaresGlobalArgs(String text, Map<String, String> globalArgs, Map<String, String> buildArgs) {
+  static boolean declaresGlobalArgs(
+      String text, Map<String, String> globalArgs, Map<String, String> buildArgs) {
     Matcher arg = startsWithKeyword(text, "ARG") ? ARG.matcher(text) : null;
     if (arg == null || !arg.matches()) {
       return false;
@@ -86,13 +94,18 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
       }
       String raw = entry.group(2);
       // a default may use earlier ARGs, as docker expands it (not inside single quotes)
-      String fallback = raw == null ? "" : raw.startsWith("'") ? unquote(raw) : substitute(unquote(raw), globalArgs);
+      String fallback =
+          raw == null
+              ? ""
+              : raw.startsWith("'") ? unquote(raw) : substitute(unquote(raw), globalArgs);
       globalArgs.put(entry.group(1), buildArgs.getOrDefault(entry.group(1), fallback));
     }
     return true;
   }
 
-  /** A matched {@code FROM} line (group 1 the image as written, group 2 the stage name), or null. */
+  /**
+   * A matched {@code FROM} line (group 1 the image as written, group 2 the stage name), or null.
+   */
   static Matcher fromMatcher(String text) {
     Matcher from = startsWithKeyword(text, "FROM") ? FROM.matcher(text) : null;
     return from != null && from.matches() ? from : null;
@@ -107,7 +120,10 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
     return copy.find() ? copy : null;
   }
 
-  /** Whether a line may start with the instruction: a cheap test before its (case-insensitive) regex. */
+  /**
+   * Whether a line may start with the instruction: a cheap test before its (case-insensitive)
+   * regex.
+   */
   private static boolean startsWithKeyword(String line, String keyword) {
     return line.regionMatches(true, 0, keyword, 0, keyword.length());
   }
@@ -129,14 +145,18 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
     if (index < 0) {
       return Optional.empty();
     }
-    for (int earlier = stageReference(stages.get(index).base(), index); earlier >= 0;
+    for (int earlier = stageReference(stages.get(index).base(), index);
+        earlier >= 0;
         earlier = stageReference(stages.get(index).base(), index)) {
       index = earlier; // strictly smaller each time: a stage can only name an earlier one
     }
     return Optional.of(stages.get(index).base());
   }
 
-  /** The first stage before {@code before} that {@code reference} names, by name or index; -1 if none. */
+  /**
+   * The first stage before {@code before} that {@code reference} names, by name or index; -1 if
+   * none.
+   */
   private int stageReference(String reference, int before) {
     String ref = reference.toLowerCase(Locale.ROOT);
     for (int i = 0; i < before; i++) {
@@ -148,15 +168,16 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
   }
 
   /**
-   * Every image this Dockerfile pulls in from outside itself: {@code FROM} bases and
-   * {@code COPY --from} sources that are not earlier stages (by name or index).
+   * Every image this Dockerfile pulls in from outside itself: {@code FROM} bases and {@code COPY
+   * --from} sources that are not earlier stages (by name or index).
    */
   public List<ImageUse> externalImages() {
     List<ImageUse> result = new ArrayList<>();
     Set<String> seenStages = new LinkedHashSet<>();
     int index = 0;
     for (Stage stage : stages) {
-      if (!seenStages.contains(stage.base().toLowerCase(Locale.ROOT)) && !stage.base().equals("scratch")) {
+      if (!seenStages.contains(stage.base().toLowerCase(Locale.ROOT))
+          && !stage.base().equals("scratch")) {
         result.add(new ImageUse(stage.base(), stage.line()));
       }
       stage.name().ifPresent(seenStages::add);
@@ -195,7 +216,10 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
    */
   record LogicalLine(String text, int number, int last) {}
 
-  /** Joins backslash continuations and drops comments, keeping the first and last physical line numbers. */
+  /**
+   * Joins backslash continuations and drops comments, keeping the first and last physical line
+   * numbers.
+   */
   static List<LogicalLine> logicalLines(String content) {
     List<LogicalLine> result = new ArrayList<>();
     String[] physical = LINE_BREAK.split(content.replace("\uFEFF", ""), -1);
@@ -235,7 +259,8 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
       String name = m.group(1) != null ? m.group(1) : m.group(3);
       String fallback = m.group(2) == null ? "" : m.group(2);
       String replacement = args.getOrDefault(name, "");
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement.isEmpty() ? fallback : replacement));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(replacement.isEmpty() ? fallback : replacement));
     }
     m.appendTail(out);
     return out.toString();
@@ -243,7 +268,8 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
 
   private static String unquote(String value) {
     if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;

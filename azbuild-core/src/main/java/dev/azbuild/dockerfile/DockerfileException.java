@@ -1,10 +1,12 @@
 package dev.azbuild.dockerfile;
 
 import dev.azbuild.io.AzbuildException;
-
 import java.nio.file.Path;
 
-/** A Dockerfile azbuild cannot read the way it needs to; the message is one line naming the file and line. */
+/**
+ * A Dockerfile azbuild cannot read the way it needs to; the message is one line naming the file and
+ * line.
+ */
 public class DockerfileException extends AzbuildException {
 
   private final Path file;

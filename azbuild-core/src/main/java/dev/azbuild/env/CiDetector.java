@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Buildkite: {@code BUILDKITE=true}
  * </ol>
  *
- * <p>None of them means {@link CiVendor#LOCAL} with every field empty. Variables set to the
- * empty string count as absent throughout.
+ * <p>None of them means {@link CiVendor#LOCAL} with every field empty. Variables set to the empty
+ * string count as absent throughout.
  */
 public final class CiDetector {
 
@@ -80,9 +80,9 @@ public final class CiDetector {
   }
 
   /**
-   * GitHub Actions. {@code GITHUB_SHA} on {@code pull_request} events is the merge commit of
-   * head into base, not the head commit; that is what gets checked out, so it is reported as-is.
-   * The default branch is only in the event payload, not the environment.
+   * GitHub Actions. {@code GITHUB_SHA} on {@code pull_request} events is the merge commit of head
+   * into base, not the head commit; that is what gets checked out, so it is reported as-is. The
+   * default branch is only in the event payload, not the environment.
    */
   private static CiInfo github(EnvLookup e) {
     return new CiInfo(
@@ -137,9 +137,9 @@ public final class CiDetector {
   }
 
   /**
-   * Jenkins. Multibranch pipelines set {@code BRANCH_NAME}, which for pull requests is the
-   * job name {@code PR-123}; the real source branch is then in {@code CHANGE_BRANCH}. Freestyle
-   * jobs with the Git plugin only have {@code GIT_BRANCH}, usually as {@code origin/main}.
+   * Jenkins. Multibranch pipelines set {@code BRANCH_NAME}, which for pull requests is the job name
+   * {@code PR-123}; the real source branch is then in {@code CHANGE_BRANCH}. Freestyle jobs with
+   * the Git plugin only have {@code GIT_BRANCH}, usually as {@code origin/main}.
    */
   private static CiInfo jenkins(EnvLookup e) {
     Optional<String> branch =

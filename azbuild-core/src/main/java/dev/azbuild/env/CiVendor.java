@@ -1,8 +1,8 @@
 package dev.azbuild.env;
 
 /**
- * CI systems azbuild recognises. Declaration order is the detection precedence used by
- * {@link CiDetector} when several vendors' markers are present.
+ * CI systems azbuild recognises. Declaration order is the detection precedence used by {@link
+ * CiDetector} when several vendors' markers are present.
  */
 public enum CiVendor {
   CIRCLECI("CircleCI"),

@@ -17,12 +17,11 @@ import java.util.regex.Pattern;
 /**
  * Writes environment variables in the formats later CI steps read.
  *
- * <p>Every method validates all names and values before touching the file, so invalid input
- * never leaves a half-written file. Names must match {@code [A-Z_][A-Z0-9_]*}; values must not
- * contain NUL (no environment can hold it) or unpaired UTF-16 surrogates (not encodable as
- * UTF-8). Error messages name the variable but never echo its value, which may be a secret.
- * Variables are written in the map's iteration order; pass a {@link java.util.LinkedHashMap}
- * for a deterministic file.
+ * <p>Every method validates all names and values before touching the file, so invalid input never
+ * leaves a half-written file. Names must match {@code [A-Z_][A-Z0-9_]*}; values must not contain
+ * NUL (no environment can hold it) or unpaired UTF-16 surrogates (not encodable as UTF-8). Error
+ * messages name the variable but never echo its value, which may be a secret. Variables are written
+ * in the map's iteration order; pass a {@link java.util.LinkedHashMap} for a deterministic file.
  */
 public final class EnvFiles {
 
@@ -43,8 +42,8 @@ public final class EnvFiles {
   /**
    * Replaces {@code file} with a {@link java.util.Properties} file: keys in the map's order, no
    * timestamp comment, non-ASCII written as {@code \\uXXXX} so both {@code Properties.load}
-   * overloads (ISO-8859-1 stream or any reader) give back the same values. Written atomically
-   * like {@link #writeShell}.
+   * overloads (ISO-8859-1 stream or any reader) give back the same values. Written atomically like
+   * {@link #writeShell}.
    */
   public static void writeProperties(Path file, Map<String, String> vars) throws IOException {
     validate(vars);
@@ -61,12 +60,11 @@ public final class EnvFiles {
   }
 
   /**
-   * Appends to GitHub Actions' {@code $GITHUB_ENV}: {@code NAME=value} lines, or for values
-   * with a line break the heredoc form {@code NAME<<DELIM\nvalue\nDELIM} with a random delimiter
-   * that does not occur in the value. Creates the file (and parents) if missing.
+   * Appends to GitHub Actions' {@code $GITHUB_ENV}: {@code NAME=value} lines, or for values with a
+   * line break the heredoc form {@code NAME<<DELIM\nvalue\nDELIM} with a random delimiter that does
+   * not occur in the value. Creates the file (and parents) if missing.
    */
-  public static void appendGithubEnv(Path githubEnv, Map<String, String> vars)
-      throws IOException {
+  public static void appendGithubEnv(Path githubEnv, Map<String, String> vars) throws IOException {
     appendGithubEnv(githubEnv, vars, () -> "ghadelimiter_" + UUID.randomUUID());
   }
 
@@ -122,7 +120,8 @@ public final class EnvFiles {
   private static boolean hasUnpairedSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++; // a valid pair
       } else if (Character.isSurrogate(c)) {

@@ -22,12 +22,12 @@ public final class EnvTargets {
    *   <li>{@code <root>/target/azbuild/env.properties} ({@link EnvFormat#PROPERTIES}), always
    *   <li>{@code $BASH_ENV} ({@link EnvFormat#BASH_ENV}) when {@code CIRCLECI=true} and it is
    *       non-empty
-   *   <li>{@code $GITHUB_ENV} ({@link EnvFormat#GITHUB_ENV}) when {@code GITHUB_ACTIONS=true}
-   *       and it is non-empty
+   *   <li>{@code $GITHUB_ENV} ({@link EnvFormat#GITHUB_ENV}) when {@code GITHUB_ACTIONS=true} and
+   *       it is non-empty
    * </ol>
    *
-   * <p>The CI files depend on each vendor's own marker, not on {@link CiDetector}'s precedence:
-   * if both are present, both get written, which is harmless.
+   * <p>The CI files depend on each vendor's own marker, not on {@link CiDetector}'s precedence: if
+   * both are present, both get written, which is harmless.
    *
    * @param env the process environment
    * @param reactorRoot the top-level project directory

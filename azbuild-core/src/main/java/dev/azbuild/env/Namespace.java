@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * The prefix of the names azbuild gives things on a Docker daemon or host that other projects may
- * share (a CI runner): the local containers of {@code restart=docker} ({@code <namespace>-<image>}),
- * the local images of a build without a cache registry ({@code <namespace>/<image>}) and the
- * default terraform state directory. Two projects with different namespaces never touch each
- * other's names; a project's builds with the same cache registry share theirs.
+ * share (a CI runner): the local containers of {@code restart=docker} ({@code
+ * <namespace>-<image>}), the local images of a build without a cache registry ({@code
+ * <namespace>/<image>}) and the default terraform state directory. Two projects with different
+ * namespaces never touch each other's names; a project's builds with the same cache registry share
+ * theirs.
  *
  * @param value lower-case letters and digits, separated by {@code .}, {@code _} or {@code -}: valid
  *     in a container name and as a component of an image name
@@ -24,15 +25,23 @@ public record Namespace(String value) {
 
   /** Docker's rule for one path component of an image name, which container names accept too. */
   private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+
   private static final int NAME_CHARS = 40;
   private static final int HASH_CHARS = 8;
 
-  /** @throws IllegalArgumentException with a one-line message naming the parameter and the fix */
+  /**
+   * @throws IllegalArgumentException with a one-line message naming the parameter and the fix
+   */
   public Namespace {
     if (value == null || value.length() > MAX_LENGTH || !VALID.matcher(value).matches()) {
-      throw new IllegalArgumentException("azbuild.namespace=" + value + " is not a valid name: use lower-case"
-          + " letters and digits, separated by '.', '_' or '-' (at most " + MAX_LENGTH + " characters),"
-          + " e.g. -Dazbuild.namespace=shop-ci");
+      throw new IllegalArgumentException(
+          "azbuild.namespace="
+              + value
+              + " is not a valid name: use lower-case"
+              + " letters and digits, separated by '.', '_' or '-' (at most "
+              + MAX_LENGTH
+              + " characters),"
+              + " e.g. -Dazbuild.namespace=shop-ci");
     }
   }
 
@@ -49,13 +58,17 @@ public record Namespace(String value) {
    * @param cacheRegistry the cache registry URL, e.g. {@code 127.0.0.1:5000/team}; blank when none
    */
   public static Namespace derive(String artifactId, String cacheRegistry) {
-    String name = artifactId == null ? "" : artifactId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String name =
+        artifactId == null ? "" : artifactId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     name = trimSeparators(name.length() > NAME_CHARS ? name.substring(0, NAME_CHARS) : name);
     String registry = cacheRegistry == null ? "" : cacheRegistry.strip().replaceAll("/+$", "");
-    return new Namespace((name.isEmpty() ? "azbuild" : name) + "-" + sha256(registry).substring(0, HASH_CHARS));
+    return new Namespace(
+        (name.isEmpty() ? "azbuild" : name) + "-" + sha256(registry).substring(0, HASH_CHARS));
   }
 
-  /** {@code <namespace>-<name>}, e.g. a container name; {@code /} in {@code name} becomes {@code -}. */
+  /**
+   * {@code <namespace>-<name>}, e.g. a container name; {@code /} in {@code name} becomes {@code -}.
+   */
   public String prefixed(String name) {
     return value + "-" + name.replace('/', '-');
   }
@@ -71,7 +84,9 @@ public record Namespace(String value) {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always present", e);
     }

@@ -3,9 +3,9 @@ package dev.azbuild.env;
 import java.util.Map;
 
 /**
- * Renders a map in {@link java.util.Properties} text format, escaping as
- * {@code Properties.store} does, but in the map's order and without the date comment that
- * makes {@code store} output differ on every run.
+ * Renders a map in {@link java.util.Properties} text format, escaping as {@code Properties.store}
+ * does, but in the map's order and without the date comment that makes {@code store} output differ
+ * on every run.
  */
 final class PropertiesFormat {
 
@@ -27,8 +27,8 @@ final class PropertiesFormat {
   }
 
   /**
-   * Escapes one key or value. In keys every space is escaped (it would end the key); in values
-   * only a leading one (load strips leading whitespace).
+   * Escapes one key or value. In keys every space is escaped (it would end the key); in values only
+   * a leading one (load strips leading whitespace).
    */
   static void escape(String s, boolean isKey, StringBuilder out) {
     for (int i = 0; i < s.length(); i++) {

@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * Turns branch names into valid Docker tags ({@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}}).
  *
- * <p>The mapping is deterministic but not injective: {@code feature/x} and {@code feature-x}
- * both become {@code feature-x}. That is accepted; such branches share a tag, the last push
- * wins. Only over-long names get a hash suffix, so they stay distinct despite truncation.
+ * <p>The mapping is deterministic but not injective: {@code feature/x} and {@code feature-x} both
+ * become {@code feature-x}. That is accepted; such branches share a tag, the last push wins. Only
+ * over-long names get a hash suffix, so they stay distinct despite truncation.
  */
 public final class TagNames {
 

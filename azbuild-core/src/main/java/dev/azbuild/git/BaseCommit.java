@@ -12,7 +12,11 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param how one line for the log, e.g. "merge-base of feature-x and origin/main"
  * @param warnings what the user should know (fallbacks, deepened clones)
  */
-public record BaseCommit(Optional<ObjectId> commit, String branch, String defaultBranch, String how,
+public record BaseCommit(
+    Optional<ObjectId> commit,
+    String branch,
+    String defaultBranch,
+    String how,
     List<String> warnings) {
 
   public boolean found() {

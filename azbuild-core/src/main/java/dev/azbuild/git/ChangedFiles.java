@@ -24,7 +24,8 @@ public final class ChangedFiles {
   private ChangedFiles() {}
 
   /** Committed changes between two commits; identical subtrees are skipped without reading them. */
-  public static List<String> between(GitRepo git, ObjectId base, ObjectId head) throws GitException {
+  public static List<String> between(GitRepo git, ObjectId base, ObjectId head)
+      throws GitException {
     List<String> changed = new ArrayList<>();
     try (ObjectReader reader = git.repository().newObjectReader();
         RevWalk rw = new RevWalk(reader);
@@ -37,15 +38,16 @@ public final class ChangedFiles {
         changed.add(walk.getPathString());
       }
     } catch (IOException e) {
-      throw new GitException("cannot diff " + base.name() + ".." + head.name() + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot diff " + base.name() + ".." + head.name() + ": " + e.getMessage(), e);
     }
     return changed;
   }
 
   /**
    * The changed files the rebuild rules look at: committed changes between base and {@code head}
-   * when a head commit is given, else committed changes between base and HEAD plus {@link #uncommitted}:
-   * what a developer's next commit would bring.
+   * when a head commit is given, else committed changes between base and HEAD plus {@link
+   * #uncommitted}: what a developer's next commit would bring.
    */
   public static List<String> since(GitRepo git, ObjectId base, Optional<ObjectId> head)
       throws GitException {
@@ -59,7 +61,8 @@ public final class ChangedFiles {
 
   /**
    * What is staged, unstaged or untracked (not ignored) relative to HEAD. The git command's status
-   * looks only at what differs from the index; without it, JGit compares HEAD's tree with the work tree.
+   * looks only at what differs from the index; without it, JGit compares HEAD's tree with the work
+   * tree.
    */
   public static List<String> uncommitted(GitRepo git) throws GitException {
     if (git.cli().isPresent()) {
@@ -69,7 +72,7 @@ public final class ChangedFiles {
         LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
       }
     }
-    return RepoSnapshot.changedPaths(RepoSnapshot.ofCommitWithJGit(git, git.head()),
-        RepoSnapshot.ofWorkingTreeWithJGit(git));
+    return RepoSnapshot.changedPaths(
+        RepoSnapshot.ofCommitWithJGit(git, git.head()), RepoSnapshot.ofWorkingTreeWithJGit(git));
   }
 }

@@ -46,15 +46,21 @@ final class CliSnapshots {
       end = recordEnd(out, start);
       // <mode> SP <type> SP <id> TAB <path>
       int tab = indexOf(out, (byte) '\t', start, end);
-      files.add(path(out, tab + 1, end), octal(out, start), id(out, tab - Constants.OBJECT_ID_STRING_LENGTH));
+      files.add(
+          path(out, tab + 1, end),
+          octal(out, start),
+          id(out, tab - Constants.OBJECT_ID_STRING_LENGTH));
     }
     return files.build();
   }
 
-  /** The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored. */
+  /**
+   * The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored.
+   */
   static RepoSnapshot workTree(GitCli cli) throws GitException {
     // git status walks the work tree while ls-files prints the index: both at once
-    FutureTask<Map<String, Status>> pendingStatus = inBackground("azbuild git status", () -> status(cli));
+    FutureTask<Map<String, Status>> pendingStatus =
+        inBackground("azbuild git status", () -> status(cli));
     byte[] out = cli.run("ls-files", "-s", "-z");
     RepoSnapshot.Builder index = new RepoSnapshot.Builder();
     for (int start = 0, end; start < out.length; start = end + 1) {
@@ -62,7 +68,10 @@ final class CliSnapshots {
       // <mode> SP <id> SP <stage> TAB <path>; unmerged paths (stage > 0) come from the status below
       int tab = indexOf(out, (byte) '\t', start, end);
       if (out[tab - 1] == '0') {
-        index.add(path(out, tab + 1, end), octal(out, start), id(out, tab - 2 - Constants.OBJECT_ID_STRING_LENGTH));
+        index.add(
+            path(out, tab + 1, end),
+            octal(out, start),
+            id(out, tab - 2 - Constants.OBJECT_ID_STRING_LENGTH));
       }
     }
     Map<String, Status> status = await(pendingStatus);
@@ -87,8 +96,13 @@ final class CliSnapshots {
     return result.build();
   }
 
-  /** The result of a git call run on another thread, with its {@link GitException} as thrown there. */
-  /** Runs git work on a daemon thread (it never keeps Maven's JVM alive); {@link #await} takes its result. */
+  /**
+   * The result of a git call run on another thread, with its {@link GitException} as thrown there.
+   */
+  /**
+   * Runs git work on a daemon thread (it never keeps Maven's JVM alive); {@link #await} takes its
+   * result.
+   */
   static <T> FutureTask<T> inBackground(String threadName, Callable<T> work) {
     FutureTask<T> task = new FutureTask<>(work);
     Thread thread = new Thread(task, threadName);
@@ -114,7 +128,9 @@ final class CliSnapshots {
     }
   }
 
-  /** Where the {@code -z} record starting at {@code start} ends (its NUL, or the end of the output). */
+  /**
+   * Where the {@code -z} record starting at {@code start} ends (its NUL, or the end of the output).
+   */
   private static int recordEnd(byte[] out, int start) {
     int end = start;
     while (end < out.length && out[end] != 0) {
@@ -129,8 +145,10 @@ final class CliSnapshots {
         return i;
       }
     }
-    throw new GitException("git printed a record without a tab: '"
-        + new String(out, from, to - from, StandardCharsets.UTF_8) + "'");
+    throw new GitException(
+        "git printed a record without a tab: '"
+            + new String(out, from, to - from, StandardCharsets.UTF_8)
+            + "'");
   }
 
   /** The octal number at {@code start}, up to the first space: a file's mode. */
@@ -150,16 +168,20 @@ final class CliSnapshots {
     return new String(out, from, to - from, StandardCharsets.UTF_8);
   }
 
-  /** Paths whose work-tree state differs from HEAD: staged, unstaged and untracked (not ignored) changes. */
+  /**
+   * Paths whose work-tree state differs from HEAD: staged, unstaged and untracked (not ignored)
+   * changes.
+   */
   static List<String> uncommitted(GitCli cli) throws GitException {
     Map<String, Status> status = status(cli);
     Map<String, Blob> current = workTreeStates(cli, status);
     TreeSet<String> changed = new TreeSet<>();
-    status.forEach((path, s) -> {
-      if (s.unmerged || !Objects.equals(s.head, current.get(path))) {
-        changed.add(path);
-      }
-    });
+    status.forEach(
+        (path, s) -> {
+          if (s.unmerged || !Objects.equals(s.head, current.get(path))) {
+            changed.add(path);
+          }
+        });
     return new ArrayList<>(changed);
   }
 
@@ -182,8 +204,15 @@ final class CliSnapshots {
    * untracked files listed one by one, submodules compared by their checked-out commit only.
    */
   private static Map<String, Status> status(GitCli cli) throws GitException {
-    List<String> records = GitCli.records(cli.run("status", "--porcelain=v2", "-z", "--untracked-files=all",
-        "--no-renames", "--ignore-submodules=dirty"));
+    List<String> records =
+        GitCli.records(
+            cli.run(
+                "status",
+                "--porcelain=v2",
+                "-z",
+                "--untracked-files=all",
+                "--no-renames",
+                "--ignore-submodules=dirty"));
     Map<String, Status> result = new LinkedHashMap<>();
     for (int r = 0; r < records.size(); r++) {
       String record = records.get(r);
@@ -202,7 +231,8 @@ final class CliSnapshots {
       // u XY sub m1 m2 m3 mW h1 h2 h3 path
       int fields = kind == '1' ? 8 : kind == '2' ? 9 : kind == 'u' ? 10 : -1;
       if (fields < 0) {
-        throw new GitException("git status printed an unknown record '" + record + "' in " + cli.workTree());
+        throw new GitException(
+            "git status printed an unknown record '" + record + "' in " + cli.workTree());
       }
       String[] f = record.split(" ", fields + 1);
       Status s = result.computeIfAbsent(f[fields], p -> new Status());
@@ -229,11 +259,13 @@ final class CliSnapshots {
   }
 
   /** The work tree's state of every path in the status (absent ones are missing from the map). */
-  private static Map<String, Blob> workTreeStates(GitCli cli, Map<String, Status> status) throws GitException {
+  private static Map<String, Blob> workTreeStates(GitCli cli, Map<String, Status> status)
+      throws GitException {
     Map<String, Blob> result = new HashMap<>();
     List<String> toHash = new ArrayList<>();
     List<Integer> toHashModes = new ArrayList<>();
-    ObjectInserter.Formatter formatter = null; // created for a changed symlink only: it reads JGit's config
+    ObjectInserter.Formatter formatter =
+        null; // created for a changed symlink only: it reads JGit's config
     try {
       for (Map.Entry<String, Status> e : status.entrySet()) {
         String path = e.getKey();
@@ -254,22 +286,30 @@ final class CliSnapshots {
         if (attrs.isSymbolicLink()) {
           byte[] target = Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8);
           formatter = formatter != null ? formatter : new ObjectInserter.Formatter();
-          result.put(path, new Blob(FileMode.TYPE_SYMLINK, formatter.idFor(Constants.OBJ_BLOB, target)));
+          result.put(
+              path, new Blob(FileMode.TYPE_SYMLINK, formatter.idFor(Constants.OBJ_BLOB, target)));
         } else if (attrs.isDirectory()) {
           if (Files.exists(file.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
             result.put(path, new Blob(FileMode.TYPE_GITLINK, checkedOutCommit(cli, file)));
           }
         } else if (attrs.isRegularFile()) {
           toHash.add(path);
-          // git's view of a tracked file's mode (core.fileMode), else the executable bit as JGit reads it
-          boolean regularMode = s.worktreeMode == FileMode.REGULAR_FILE.getBits()
-              || s.worktreeMode == FileMode.EXECUTABLE_FILE.getBits();
-          toHashModes.add(regularMode ? s.worktreeMode
-              : Files.isExecutable(file) ? FileMode.EXECUTABLE_FILE.getBits() : FileMode.REGULAR_FILE.getBits());
+          // git's view of a tracked file's mode (core.fileMode), else the executable bit as JGit
+          // reads it
+          boolean regularMode =
+              s.worktreeMode == FileMode.REGULAR_FILE.getBits()
+                  || s.worktreeMode == FileMode.EXECUTABLE_FILE.getBits();
+          toHashModes.add(
+              regularMode
+                  ? s.worktreeMode
+                  : Files.isExecutable(file)
+                      ? FileMode.EXECUTABLE_FILE.getBits()
+                      : FileMode.REGULAR_FILE.getBits());
         }
       }
     } catch (IOException e) {
-      throw new GitException("cannot read the work tree of " + cli.workTree() + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot read the work tree of " + cli.workTree() + ": " + e.getMessage(), e);
     } finally {
       if (formatter != null) {
         formatter.close();
@@ -281,8 +321,13 @@ final class CliSnapshots {
       args.addAll(batch);
       String[] ids = new String(cli.run(args), StandardCharsets.UTF_8).split("\n");
       if (ids.length != batch.size()) {
-        throw new GitException("git hash-object printed " + ids.length + " ids for " + batch.size() + " files in "
-            + cli.workTree());
+        throw new GitException(
+            "git hash-object printed "
+                + ids.length
+                + " ids for "
+                + batch.size()
+                + " files in "
+                + cli.workTree());
       }
       for (int i = 0; i < batch.size(); i++) {
         result.put(batch.get(i), new Blob(toHashModes.get(from + i), ObjectId.fromString(ids[i])));
@@ -291,10 +336,17 @@ final class CliSnapshots {
     return result;
   }
 
-  /** A submodule's or nested clone's HEAD, as JGit records a gitlink in the work tree (zero when it has none). */
+  /**
+   * A submodule's or nested clone's HEAD, as JGit records a gitlink in the work tree (zero when it
+   * has none).
+   */
   private static ObjectId checkedOutCommit(GitCli cli, Path dir) {
     try {
-      String head = new String(cli.nested(dir).run("rev-parse", "--verify", "-q", "HEAD"), StandardCharsets.UTF_8).strip();
+      String head =
+          new String(
+                  cli.nested(dir).run("rev-parse", "--verify", "-q", "HEAD"),
+                  StandardCharsets.UTF_8)
+              .strip();
       return ObjectId.fromString(head);
     } catch (GitException | IllegalArgumentException e) {
       return ObjectId.zeroId();

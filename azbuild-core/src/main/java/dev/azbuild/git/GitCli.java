@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * The {@code git} command on one repository. Reading the work tree through it is the fast path: C
  * git uses the index's stat cache (comparing ctime, inode and size as well as mtime), the untracked
  * cache and fsmonitor where configured, and applies the repository's filters exactly as git does.
- * Runs with {@code --no-optional-locks}, so it never takes the index lock a concurrent
- * {@code git commit} of the user needs.
+ * Runs with {@code --no-optional-locks}, so it never takes the index lock a concurrent {@code git
+ * commit} of the user needs.
  */
 final class GitCli {
 
@@ -43,8 +43,8 @@ final class GitCli {
   }
 
   /**
-   * The git command run in {@code dir}, finding the repository itself; fails with a
-   * {@link GitException} when none is on the PATH.
+   * The git command run in {@code dir}, finding the repository itself; fails with a {@link
+   * GitException} when none is on the PATH.
    */
   static GitCli at(Path dir) throws GitException {
     Path git = ON_PATH.orElseThrow(() -> new GitException("no git command on the PATH"));
@@ -61,12 +61,17 @@ final class GitCli {
     return ON_PATH.isPresent();
   }
 
-  /** The same git command in another repository's work tree (a submodule or nested clone), found by git itself. */
+  /**
+   * The same git command in another repository's work tree (a submodule or nested clone), found by
+   * git itself.
+   */
   GitCli nested(Path dir) {
     return new GitCli(executable, null, dir);
   }
 
-  /** An executable {@code git} in one of the PATH's directories, found without starting a process. */
+  /**
+   * An executable {@code git} in one of the PATH's directories, found without starting a process.
+   */
   static Optional<Path> findOnPath(String path) {
     if (path == null) {
       return Optional.empty();
@@ -103,17 +108,26 @@ final class GitCli {
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     try {
       Process process = builder.start();
-      CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      CompletableFuture<byte[]> stderr =
+          CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       byte[] stdout = process.getInputStream().readAllBytes();
       int exit = process.waitFor();
       if (exit != 0) {
         String message = new String(stderr.join(), StandardCharsets.UTF_8).strip();
-        throw new GitException("git " + String.join(" ", args.subList(0, Math.min(2, args.size()))) + " failed in "
-            + workTree + " (exit " + exit + "): " + firstLine(message));
+        throw new GitException(
+            "git "
+                + String.join(" ", args.subList(0, Math.min(2, args.size())))
+                + " failed in "
+                + workTree
+                + " (exit "
+                + exit
+                + "): "
+                + firstLine(message));
       }
       return stdout;
     } catch (IOException e) {
-      throw new GitException("cannot run " + executable + " in " + workTree + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot run " + executable + " in " + workTree + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GitException("interrupted while running git in " + workTree, e);
@@ -131,7 +145,8 @@ final class GitCli {
       }
     }
     if (start < output.length) {
-      result.add(new String(Arrays.copyOfRange(output, start, output.length), StandardCharsets.UTF_8));
+      result.add(
+          new String(Arrays.copyOfRange(output, start, output.length), StandardCharsets.UTF_8));
     }
     return result;
   }

@@ -32,7 +32,10 @@ public final class GitRepo implements AutoCloseable {
 
   /** How the work tree and commit trees are read (the setting {@code azbuild.git}). */
   public enum Backend {
-    /** The {@code git} command when it is on the PATH (fast, git's own stat cache and filters), else JGit. */
+    /**
+     * The {@code git} command when it is on the PATH (fast, git's own stat cache and filters), else
+     * JGit.
+     */
     AUTO,
     /** JGit only: the reference implementation, and what runs where no git is installed. */
     JGIT;
@@ -43,8 +46,12 @@ public final class GitRepo implements AutoCloseable {
       return switch (v) {
         case "jgit" -> JGIT;
         case "auto", "" -> AUTO;
-        default -> throw new IllegalArgumentException(setting + "=" + v
-            + " is not a git backend; use auto (the git command if installed, else JGit) or jgit");
+        default ->
+            throw new IllegalArgumentException(
+                setting
+                    + "="
+                    + v
+                    + " is not a git backend; use auto (the git command if installed, else JGit) or jgit");
       };
     }
   }
@@ -62,8 +69,12 @@ public final class GitRepo implements AutoCloseable {
   private final Optional<GitCli> cli;
   private final Optional<Head> openedHead;
   private final Map<Path, String> relativized = new ConcurrentHashMap<>();
-  /** Opened on first use when the git command found the repository: content mode never needs JGit. */
+
+  /**
+   * Opened on first use when the git command found the repository: content mode never needs JGit.
+   */
   private Repository repository;
+
   /** The work tree being read ahead by the git command, until a snapshot takes it. */
   private FutureTask<RepoSnapshot> workTreeAhead;
 
@@ -71,9 +82,14 @@ public final class GitRepo implements AutoCloseable {
     this.searchedFrom = null;
     this.repository = repository;
     this.workTree = repository.getWorkTree().toPath().toRealPath();
-    this.cli = GitCli.forRepository(repository.getDirectory().toPath().toAbsolutePath(), workTree, backend);
+    this.cli =
+        GitCli.forRepository(
+            repository.getDirectory().toPath().toAbsolutePath(), workTree, backend);
     Optional<ObjectId> head = findCommit(Constants.HEAD);
-    this.openedHead = head.isPresent() ? Optional.of(new Head(head.get(), branchOf(repository))) : Optional.empty();
+    this.openedHead =
+        head.isPresent()
+            ? Optional.of(new Head(head.get(), branchOf(repository)))
+            : Optional.empty();
   }
 
   private GitRepo(Path searchedFrom, GitCli cli, Head head) {
@@ -83,7 +99,10 @@ public final class GitRepo implements AutoCloseable {
     this.openedHead = Optional.of(head);
   }
 
-  /** Opens the repository that contains {@code dir}, searching upwards as git does, with {@link Backend#AUTO}. */
+  /**
+   * Opens the repository that contains {@code dir}, searching upwards as git does, with {@link
+   * Backend#AUTO}.
+   */
   public static GitRepo open(Path dir) throws GitException {
     return open(dir, Backend.AUTO);
   }
@@ -104,16 +123,28 @@ public final class GitRepo implements AutoCloseable {
     try {
       return new GitRepo(openJGit(dir), backend);
     } catch (IOException e) {
-      throw new GitException("cannot open the git repository above " + dir + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot open the git repository above " + dir + ": " + e.getMessage(), e);
     }
   }
 
   private static Optional<GitRepo> openWithCli(Path dir) {
     try {
-      // one process: git dir, work tree, HEAD's commit (peeled, so it must be present) and its symbolic name
+      // one process: git dir, work tree, HEAD's commit (peeled, so it must be present) and its
+      // symbolic name
       GitCli git = GitCli.at(dir);
-      String[] lines = new String(git.run("rev-parse", "--absolute-git-dir", "--show-toplevel",
-          "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--"), StandardCharsets.UTF_8).split("\n");
+      String[] lines =
+          new String(
+                  git.run(
+                      "rev-parse",
+                      "--absolute-git-dir",
+                      "--show-toplevel",
+                      "HEAD^{commit}",
+                      "--symbolic-full-name",
+                      "HEAD",
+                      "--"),
+                  StandardCharsets.UTF_8)
+              .split("\n");
       if (lines.length < 4) {
         return Optional.empty();
       }
@@ -138,14 +169,18 @@ public final class GitRepo implements AutoCloseable {
     if (GitCli.installed()) {
       NoSystemConfig.install();
     }
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+    FileRepositoryBuilder builder =
+        new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
     if (builder.getGitDir() == null) {
-      throw new GitException(dir + " is not inside a git repository; run azbuild from a git clone (git init / git clone)");
+      throw new GitException(
+          dir
+              + " is not inside a git repository; run azbuild from a git clone (git init / git clone)");
     }
     Repository repo = builder.setMustExist(true).build();
     if (repo.isBare()) {
       repo.close();
-      throw new GitException(dir + " is a bare git repository; run azbuild in a clone with a work tree");
+      throw new GitException(
+          dir + " is a bare git repository; run azbuild in a clone with a work tree");
     }
     return repo;
   }
@@ -155,21 +190,23 @@ public final class GitRepo implements AutoCloseable {
     try {
       return jgit();
     } catch (IOException e) {
-      throw new GitException("cannot open the git repository " + workTree + " with JGit: " + e.getMessage(), e);
+      throw new GitException(
+          "cannot open the git repository " + workTree + " with JGit: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Starts reading the work tree through the git command in the background (a no-op without it),
-   * so that the next {@link RepoSnapshot#ofWorkingTree} overlaps with other work, e.g. building
-   * the module graph. The read is taken by that one call; later calls read the work tree again.
+   * Starts reading the work tree through the git command in the background (a no-op without it), so
+   * that the next {@link RepoSnapshot#ofWorkingTree} overlaps with other work, e.g. building the
+   * module graph. The read is taken by that one call; later calls read the work tree again.
    */
   public synchronized void readWorkTreeAhead() {
     if (cli.isEmpty() || workTreeAhead != null) {
       return;
     }
     GitCli git = cli.get();
-    workTreeAhead = CliSnapshots.inBackground("azbuild work tree", () -> CliSnapshots.workTree(git));
+    workTreeAhead =
+        CliSnapshots.inBackground("azbuild work tree", () -> CliSnapshots.workTree(git));
   }
 
   /** The read started by {@link #readWorkTreeAhead}, once. */
@@ -206,7 +243,8 @@ public final class GitRepo implements AutoCloseable {
 
   /**
    * The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root).
-   * Remembered per directory: a reactor asks for each module's directory and context, often the same.
+   * Remembered per directory: a reactor asks for each module's directory and context, often the
+   * same.
    */
   public String relativize(Path dir) throws GitException {
     String known = relativized.get(dir);
@@ -240,8 +278,11 @@ public final class GitRepo implements AutoCloseable {
       real = dir.toAbsolutePath().normalize();
     }
     if (!real.startsWith(workTree)) {
-      throw new GitException(dir + " is outside the git repository " + workTree
-          + "; keep every module of the reactor inside one git work tree");
+      throw new GitException(
+          dir
+              + " is outside the git repository "
+              + workTree
+              + "; keep every module of the reactor inside one git work tree");
     }
     return workTree.relativize(real).toString().replace(File.separatorChar, '/');
   }
@@ -256,9 +297,19 @@ public final class GitRepo implements AutoCloseable {
 
   /** Resolves a revision to a commit, or says which parameter named what. */
   public ObjectId resolveCommit(String revision, String what) throws GitException {
-    return findCommit(revision).orElseThrow(() -> new GitException(
-        what + "=" + revision + " is not a commit in " + workTree + "; give a commit SHA or ref that exists"
-            + (isShallow() ? " (this clone is shallow: fetch more history with git fetch --deepen)" : "")));
+    return findCommit(revision)
+        .orElseThrow(
+            () ->
+                new GitException(
+                    what
+                        + "="
+                        + revision
+                        + " is not a commit in "
+                        + workTree
+                        + "; give a commit SHA or ref that exists"
+                        + (isShallow()
+                            ? " (this clone is shallow: fetch more history with git fetch --deepen)"
+                            : "")));
   }
 
   public Optional<ObjectId> findCommit(String revision) {
@@ -360,9 +411,10 @@ public final class GitRepo implements AutoCloseable {
     try (Git git = new Git(repository)) {
       FetchCommand fetch = git.fetch().setRemote("origin");
       // CI checkouts often fetch one ref only: name the branches whose history we need.
-      List<RefSpec> specs = branches.stream()
-          .map(b -> new RefSpec("+refs/heads/" + b + ":refs/remotes/origin/" + b))
-          .toList();
+      List<RefSpec> specs =
+          branches.stream()
+              .map(b -> new RefSpec("+refs/heads/" + b + ":refs/remotes/origin/" + b))
+              .toList();
       if (!specs.isEmpty()) {
         fetch.setRefSpecs(specs);
       }

@@ -18,14 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every file of the repository at one state, as (path, mode, git blob id), sorted by path: either
- * a commit's tree, or the working state (index, plus staged, unstaged and untracked changes).
+ * Every file of the repository at one state, as (path, mode, git blob id), sorted by path: either a
+ * commit's tree, or the working state (index, plus staged, unstaged and untracked changes).
  *
  * <p>Built in one pass, so that a thousand modules cost one walk, not a thousand. Blob ids come
- * from the index as {@code git ls-files -s} shows them; only files whose stat data differs from
- * the index, and untracked files, are read and hashed, so mtimes never change a result. The git
- * command does the reading where it is installed ({@link CliSnapshots}); JGit is the fallback and
- * the reference the tests compare it with.
+ * from the index as {@code git ls-files -s} shows them; only files whose stat data differs from the
+ * index, and untracked files, are read and hashed, so mtimes never change a result. The git command
+ * does the reading where it is installed ({@link CliSnapshots}); JGit is the fallback and the
+ * reference the tests compare it with.
  */
 public final class RepoSnapshot {
 
@@ -61,7 +61,9 @@ public final class RepoSnapshot {
     }
   }
 
-  /** Collects files in any order; a snapshot sorts them only when they did not come sorted by path. */
+  /**
+   * Collects files in any order; a snapshot sorts them only when they did not come sorted by path.
+   */
   static final class Builder {
     private String[] paths = new String[1024];
     private int[] modes = new int[1024];
@@ -127,7 +129,8 @@ public final class RepoSnapshot {
     List<String> paths = new ArrayList<>();
     List<Integer> modes = new ArrayList<>();
     List<ObjectId> ids = new ArrayList<>();
-    try (RevWalk rw = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) {
+    try (RevWalk rw = new RevWalk(repo);
+        TreeWalk walk = new TreeWalk(repo)) {
       walk.addTree(rw.parseCommit(commit).getTree());
       walk.setRecursive(true);
       while (walk.next()) {
@@ -136,7 +139,8 @@ public final class RepoSnapshot {
         ids.add(walk.getObjectId(0));
       }
     } catch (IOException e) {
-      throw new GitException("cannot read the files of commit " + commit.name() + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot read the files of commit " + commit.name() + ": " + e.getMessage(), e);
     }
     return of(paths, modes, ids);
   }
@@ -150,7 +154,9 @@ public final class RepoSnapshot {
     if (git.cli().isPresent()) {
       try {
         var ahead = git.takeWorkTreeAhead();
-        return ahead.isPresent() ? CliSnapshots.await(ahead.get()) : CliSnapshots.workTree(git.cli().get());
+        return ahead.isPresent()
+            ? CliSnapshots.await(ahead.get())
+            : CliSnapshots.workTree(git.cli().get());
       } catch (GitException e) {
         LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
       }
@@ -163,7 +169,8 @@ public final class RepoSnapshot {
     List<String> paths = new ArrayList<>();
     List<Integer> modes = new ArrayList<>();
     List<ObjectId> ids = new ArrayList<>();
-    try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(repo, reader)) {
+    try (ObjectReader reader = repo.newObjectReader();
+        TreeWalk walk = new TreeWalk(repo, reader)) {
       int index = walk.addTree(new DirCacheIterator(repo.readDirCache()));
       int work = walk.addTree(new FileTreeIterator(repo));
       walk.setRecursive(true);
@@ -176,8 +183,9 @@ public final class RepoSnapshot {
         }
         ObjectId id;
         int mode;
-        if (cached != null && (cached.getDirCacheEntry() == null
-            || !file.isModified(cached.getDirCacheEntry(), true, reader))) {
+        if (cached != null
+            && (cached.getDirCacheEntry() == null
+                || !file.isModified(cached.getDirCacheEntry(), true, reader))) {
           id = cached.getEntryObjectId();
           mode = cached.getEntryRawMode();
         } else {
@@ -189,12 +197,15 @@ public final class RepoSnapshot {
         ids.add(id);
       }
     } catch (IOException e) {
-      throw new GitException("cannot read the work tree of " + git.workTree() + ": " + e.getMessage(), e);
+      throw new GitException(
+          "cannot read the work tree of " + git.workTree() + ": " + e.getMessage(), e);
     }
     return of(paths, modes, ids);
   }
 
-  /** Prunes untracked ignored files and folders (e.g. {@code target/}) without descending into them. */
+  /**
+   * Prunes untracked ignored files and folders (e.g. {@code target/}) without descending into them.
+   */
   private static final class SkipIgnoredUntracked extends TreeFilter {
     private final int index;
     private final int work;
@@ -265,7 +276,8 @@ public final class RepoSnapshot {
     int i = 0;
     int j = 0;
     while (i < a.paths.length || j < b.paths.length) {
-      int cmp = i == a.paths.length ? 1 : j == b.paths.length ? -1 : a.paths[i].compareTo(b.paths[j]);
+      int cmp =
+          i == a.paths.length ? 1 : j == b.paths.length ? -1 : a.paths[i].compareTo(b.paths[j]);
       if (cmp < 0) {
         changed.add(a.paths[i++]);
       } else if (cmp > 0) {
@@ -288,6 +300,8 @@ public final class RepoSnapshot {
     if (rawMode == FileMode.REGULAR_FILE.getBits()) { // nearly every file: no lookup
       return REGULAR;
     }
-    return rawMode == FileMode.EXECUTABLE_FILE.getBits() ? EXECUTABLE : FileMode.fromBits(rawMode).toString();
+    return rawMode == FileMode.EXECUTABLE_FILE.getBits()
+        ? EXECUTABLE
+        : FileMode.fromBits(rawMode).toString();
   }
 }

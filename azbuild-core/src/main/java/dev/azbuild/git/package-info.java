@@ -6,7 +6,7 @@
  * a commit or the work tree holds, as sorted paths with git blob ids (read through the {@code git}
  * command where it is on the PATH, else through JGit); {@link dev.azbuild.git.ChangedFiles} lists
  * the paths changed since a base commit; {@link dev.azbuild.git.BaseCommitResolver} finds that base
- * (merge-base, last deployed commit, shallow clones). Commits leave this package as JGit's
- * {@code ObjectId} values and nothing else of JGit.
+ * (merge-base, last deployed commit, shallow clones). Commits leave this package as JGit's {@code
+ * ObjectId} values and nothing else of JGit.
  */
 package dev.azbuild.git;

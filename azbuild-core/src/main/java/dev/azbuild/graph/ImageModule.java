@@ -35,10 +35,28 @@ public record ImageModule(
     List<MavenModule> dependencyModules) {
 
   /** A module known by its directories alone (no Maven model). */
-  public ImageModule(String id, String dir, Path basedir, String image, String dockerfile, String contextDir,
-      List<String> upstream, List<String> dependencyDirs, Map<String, String> buildArgs) {
-    this(id, dir, basedir, image, dockerfile, contextDir, upstream, dependencyDirs, buildArgs,
-        MavenModule.ofDir(id, dir), dependencyDirs.stream().map(d -> MavenModule.ofDir(d, d)).toList());
+  public ImageModule(
+      String id,
+      String dir,
+      Path basedir,
+      String image,
+      String dockerfile,
+      String contextDir,
+      List<String> upstream,
+      List<String> dependencyDirs,
+      Map<String, String> buildArgs) {
+    this(
+        id,
+        dir,
+        basedir,
+        image,
+        dockerfile,
+        contextDir,
+        upstream,
+        dependencyDirs,
+        buildArgs,
+        MavenModule.ofDir(id, dir),
+        dependencyDirs.stream().map(d -> MavenModule.ofDir(d, d)).toList());
   }
 
   /** How the module is named in log lines: its directory, or its id at the git root. */

@@ -1,10 +1,10 @@
 package dev.azbuild.graph;
 
+import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.git.GitException;
 import dev.azbuild.git.GitRepo;
-import dev.azbuild.dockerfile.Dockerfile;
-import dev.azbuild.image.ImageNames;
 import dev.azbuild.hashing.MavenModule;
+import dev.azbuild.image.ImageNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,8 @@ public final class ModuleGraph {
   }
 
   /** Builds the graph from the reactor in Maven's build order. */
-  public static ModuleGraph build(GitRepo git, List<ReactorModule> reactor) throws GraphException, GitException {
+  public static ModuleGraph build(GitRepo git, List<ReactorModule> reactor)
+      throws GraphException, GitException {
     Map<String, ReactorModule> reactorById = new LinkedHashMap<>();
     reactor.forEach(m -> reactorById.put(m.id(), m));
     Map<String, String> dirs = new HashMap<>();
@@ -49,15 +50,22 @@ public final class ModuleGraph {
       buildOrder.putIfAbsent(m.id(), buildOrder.size());
     }
 
-    Set<String> imageIds = new HashSet<>(); // one stat per module: buildsImage() asks the file system
+    Set<String> imageIds =
+        new HashSet<>(); // one stat per module: buildsImage() asks the file system
     Map<String, String> imageOwners = new HashMap<>();
     for (ReactorModule m : reactor) {
       if (m.buildsImage()) {
         imageIds.add(m.id());
         String other = imageOwners.putIfAbsent(m.image(), m.id());
         if (other != null) {
-          throw new GraphException("modules " + other + " and " + m.id() + " both build image '" + m.image()
-              + "'; set a distinct azbuild.image property in one of their poms");
+          throw new GraphException(
+              "modules "
+                  + other
+                  + " and "
+                  + m.id()
+                  + " both build image '"
+                  + m.image()
+                  + "'; set a distinct azbuild.image property in one of their poms");
         }
       }
     }
@@ -84,14 +92,25 @@ public final class ModuleGraph {
       try {
         dockerfile = Dockerfile.read(m.dockerfile(), m.buildArgs());
       } catch (IOException e) {
-        throw new GraphException(m.dockerfile() + " cannot be read (" + e.getMessage() + "); check its permissions");
+        throw new GraphException(
+            m.dockerfile() + " cannot be read (" + e.getMessage() + "); check its permissions");
       }
       checkFromLines(m, dockerfile, imageOwners, upstream, reactorById, git);
       List<String> orderedUpstream = new ArrayList<>(upstream);
       orderedUpstream.sort(Comparator.comparingInt(buildOrder::get)); // Maven's build order
-      modules.add(new ImageModule(m.id(), dirs.get(m.id()), m.basedir(), m.image(),
-          git.relativizeFile(m.dockerfile()), git.relativize(m.context()), List.copyOf(orderedUpstream),
-          List.copyOf(dependencyDirs), Map.copyOf(m.buildArgs()), mavenModules.of(m), List.copyOf(dependencyModules)));
+      modules.add(
+          new ImageModule(
+              m.id(),
+              dirs.get(m.id()),
+              m.basedir(),
+              m.image(),
+              git.relativizeFile(m.dockerfile()),
+              git.relativize(m.context()),
+              List.copyOf(orderedUpstream),
+              List.copyOf(dependencyDirs),
+              Map.copyOf(m.buildArgs()),
+              mavenModules.of(m),
+              List.copyOf(dependencyModules)));
       dockerfiles.put(m.id(), dockerfile);
     }
     return new ModuleGraph(modules, dockerfiles);
@@ -101,8 +120,13 @@ public final class ModuleGraph {
    * Image modules reachable through dependencies, stopping at the first image module on each path,
    * and the non-image modules on the way.
    */
-  private static void collectUpstream(ReactorModule module, Map<String, ReactorModule> reactor, Set<String> imageIds,
-      Set<String> upstream, Set<String> dependencyIds, Set<String> visited) {
+  private static void collectUpstream(
+      ReactorModule module,
+      Map<String, ReactorModule> reactor,
+      Set<String> imageIds,
+      Set<String> upstream,
+      Set<String> dependencyIds,
+      Set<String> visited) {
     for (String dep : module.dependencies()) {
       ReactorModule target = reactor.get(dep);
       if (target == null || !visited.add(dep)) {
@@ -144,16 +168,28 @@ public final class ModuleGraph {
       for (Path pom : maven.parentPoms()) {
         inRepository(pom, false).ifPresent(parentPoms::add);
       }
-      Optional<String> configDir = maven.configDir().isPresent() ? inRepository(maven.configDir().get(), true)
-          : Optional.empty();
+      Optional<String> configDir =
+          maven.configDir().isPresent()
+              ? inRepository(maven.configDir().get(), true)
+              : Optional.empty();
       String dir = dirs.get(m.id());
-      MavenModule result = new MavenModule(m.id(), dir, nestedDirs(dir), parentPoms, configDir, maven.coordinates(),
-          maven.snapshots());
+      MavenModule result =
+          new MavenModule(
+              m.id(),
+              dir,
+              nestedDirs(dir),
+              parentPoms,
+              configDir,
+              maven.coordinates(),
+              maven.snapshots());
       made.put(m.id(), result);
       return result;
     }
 
-    /** The directories of the reactor modules inside {@code dir}: a contiguous run of the sorted list. */
+    /**
+     * The directories of the reactor modules inside {@code dir}: a contiguous run of the sorted
+     * list.
+     */
     private List<String> nestedDirs(String dir) {
       if (dir.isEmpty()) {
         return sortedDirs.stream().filter(d -> !d.isEmpty()).toList();
@@ -168,7 +204,10 @@ public final class ModuleGraph {
       return i >= 0 ? i : -i - 1;
     }
 
-    /** The path relative to the git root; empty for a file outside the work tree (a parent from a repository). */
+    /**
+     * The path relative to the git root; empty for a file outside the work tree (a parent from a
+     * repository).
+     */
     private Optional<String> inRepository(Path path, boolean directory) {
       Optional<String> known = files.get(path);
       if (known != null) {
@@ -178,16 +217,25 @@ public final class ModuleGraph {
       try {
         result = Optional.of(directory ? git.relativize(path) : git.relativizeFile(path));
       } catch (GitException outside) {
-        result = Optional.empty(); // e.g. ~/.m2/repository: its content counts through the coordinates
+        result =
+            Optional.empty(); // e.g. ~/.m2/repository: its content counts through the coordinates
       }
       files.put(path, result);
       return result;
     }
   }
 
-  private static void checkFromLines(ReactorModule m, Dockerfile dockerfile, Map<String, String> imageOwners,
-      Set<String> upstream, Map<String, ReactorModule> reactor, GitRepo git) throws GraphException, GitException {
-    Set<String> reachable = null; // every dependency, transitively: computed only when an upstream image does not say it
+  private static void checkFromLines(
+      ReactorModule m,
+      Dockerfile dockerfile,
+      Map<String, String> imageOwners,
+      Set<String> upstream,
+      Map<String, ReactorModule> reactor,
+      GitRepo git)
+      throws GraphException, GitException {
+    Set<String> reachable =
+        null; // every dependency, transitively: computed only when an upstream image does not say
+    // it
     for (Dockerfile.ImageUse use : dockerfile.externalImages()) {
       String owner = ownerOf(use.image(), imageOwners);
       if (owner == null || owner.equals(m.id()) || upstream.contains(owner)) {
@@ -201,10 +249,24 @@ public final class ModuleGraph {
         continue;
       }
       String[] ga = owner.split(":", 2);
-      throw new GraphException(git.relativize(m.dockerfile()) + ":" + use.line() + ": " + use.image()
-          + " is the image of module " + owner + ", but " + m.id() + " does not depend on it; add"
-          + " <dependency><groupId>" + ga[0] + "</groupId><artifactId>" + ga[1] + "</artifactId><version>${project.version}</version><type>pom</type></dependency>"
-          + " to " + git.relativize(m.pomFile()));
+      throw new GraphException(
+          git.relativize(m.dockerfile())
+              + ":"
+              + use.line()
+              + ": "
+              + use.image()
+              + " is the image of module "
+              + owner
+              + ", but "
+              + m.id()
+              + " does not depend on it; add"
+              + " <dependency><groupId>"
+              + ga[0]
+              + "</groupId><artifactId>"
+              + ga[1]
+              + "</artifactId><version>${project.version}</version><type>pom</type></dependency>"
+              + " to "
+              + git.relativize(m.pomFile()));
     }
   }
 

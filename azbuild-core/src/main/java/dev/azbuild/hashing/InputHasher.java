@@ -2,7 +2,6 @@ package dev.azbuild.hashing;
 
 import dev.azbuild.git.RepoSnapshot;
 import dev.azbuild.patterns.RebuildPatterns;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,18 +23,19 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Constants;
 
 /**
- * Content mode: a SHA-256 over a module's inputs, computed from a {@link RepoSnapshot} so it does not
- * depend on mtimes, absolute paths, file order on disk or the machine. Context files are listed
+ * Content mode: a SHA-256 over a module's inputs, computed from a {@link RepoSnapshot} so it does
+ * not depend on mtimes, absolute paths, file order on disk or the machine. Context files are listed
  * relative to the context and the module's own files relative to its directory, so moving a module
  * alone does not change its hash.
  *
  * <p>Each line of the input tree starts with its kind, so a diff of two trees says which input
  * changed: {@code context}, {@code dockerfile}, {@code source} (the module's own files outside what
- * the context sends), {@code extra} ({@code .rebuild_patterns}), {@code dependency-source} (files of
- * the reactor modules it depends on), {@code pom} (parent POMs in the repository), {@code mvn-config}
- * ({@code .mvn/}), {@code dependency}, {@code plugin}, {@code parent} (the effective model's
- * coordinates), {@code snapshot} (content of SNAPSHOT dependencies from outside the reactor),
- * {@code arg} and {@code upstream}. A file is listed once, under the first kind that covers it.
+ * the context sends), {@code extra} ({@code .rebuild_patterns}), {@code dependency-source} (files
+ * of the reactor modules it depends on), {@code pom} (parent POMs in the repository), {@code
+ * mvn-config} ({@code .mvn/}), {@code dependency}, {@code plugin}, {@code parent} (the effective
+ * model's coordinates), {@code snapshot} (content of SNAPSHOT dependencies from outside the
+ * reactor), {@code arg} and {@code upstream}. A file is listed once, under the first kind that
+ * covers it.
  */
 public final class InputHasher {
 
@@ -46,6 +46,7 @@ public final class InputHasher {
 
   private final RepoSnapshot snapshot;
   private final ArtifactResolver artifacts;
+
   /** SNAPSHOT coordinate to the SHA-256 of its file: many modules share a dependency. */
   private final Map<String, String> snapshotDigests = new ConcurrentHashMap<>();
 
@@ -64,7 +65,8 @@ public final class InputHasher {
    *
    * @throws UnresolvedSnapshotException when a SNAPSHOT dependency's file cannot be resolved
    */
-  public InputHash hash(ModuleInputs inputs, Map<String, String> upstreamHashes) throws UnresolvedSnapshotException {
+  public InputHash hash(ModuleInputs inputs, Map<String, String> upstreamHashes)
+      throws UnresolvedSnapshotException {
     List<String> tree = new ArrayList<>();
     tree.add(FORMAT);
     BitSet listed = new BitSet(snapshot.size()); // files already in the tree: each is listed once
@@ -80,8 +82,10 @@ public final class InputHasher {
     }
     int dockerfile = snapshot.indexOf(inputs.dockerfile());
     // named relative to the context when inside it, so that moving the module keeps its hash
-    String dockerfileName = prefix > 0 && inputs.dockerfile().startsWith(context + "/")
-        ? inputs.dockerfile().substring(prefix) : inputs.dockerfile();
+    String dockerfileName =
+        prefix > 0 && inputs.dockerfile().startsWith(context + "/")
+            ? inputs.dockerfile().substring(prefix)
+            : inputs.dockerfile();
     if (dockerfile >= 0) {
       if (!listed.get(dockerfile)) { // inside the context it is a context line already
         tree.add(entry("dockerfile", dockerfileName, dockerfile));
@@ -93,7 +97,8 @@ public final class InputHasher {
     inputs.maven().ifPresent(own -> addModuleFiles(own, "source", true, listed, tree));
     inputs.extraPatterns().ifPresent(patterns -> addExtraFiles(patterns, context, listed, tree));
     List<MavenModule> dependencies = new ArrayList<>(inputs.dependencies());
-    dependencies.sort(Comparator.comparing(MavenModule::dir)); // the pom's dependency order does not count
+    dependencies.sort(
+        Comparator.comparing(MavenModule::dir)); // the pom's dependency order does not count
     for (MavenModule dependency : dependencies) {
       addModuleFiles(dependency, "dependency-source", false, listed, tree);
     }
@@ -109,7 +114,8 @@ public final class InputHasher {
    * The files under a module's directory, without those of the reactor modules nested in it; named
    * relative to the directory ({@code relative}) or by their full path.
    */
-  private void addModuleFiles(MavenModule module, String kind, boolean relative, BitSet listed, List<String> tree) {
+  private void addModuleFiles(
+      MavenModule module, String kind, boolean relative, BitSet listed, List<String> tree) {
     String dir = module.dir();
     int[] range = snapshot.rangeUnder(dir);
     int prefix = relative && !dir.isEmpty() ? dir.length() + 1 : 0;
@@ -117,7 +123,8 @@ public final class InputHasher {
     for (String nested : module.nestedDirs()) {
       skipped.add(snapshot.rangeUnder(nested));
     }
-    skipped.sort(Comparator.comparingInt(r -> r[0])); // "a/b-c/" sorts before "a/b/": order by position
+    skipped.sort(
+        Comparator.comparingInt(r -> r[0])); // "a/b-c/" sorts before "a/b/": order by position
     int i = range[0];
     for (int[] skip : skipped) {
       for (; i < Math.min(skip[0], range[1]); i++) {
@@ -137,13 +144,17 @@ public final class InputHasher {
     }
   }
 
-  /** Parent POMs, {@code .mvn/} files, coordinates and SNAPSHOT contents of the module and its dependencies. */
+  /**
+   * Parent POMs, {@code .mvn/} files, coordinates and SNAPSHOT contents of the module and its
+   * dependencies.
+   */
   private void addMavenInputs(List<MavenModule> modules, BitSet listed, List<String> tree)
       throws UnresolvedSnapshotException {
     Set<String> poms = new TreeSet<>();
     Set<String> configDirs = new TreeSet<>();
     Set<String> coordinates = new TreeSet<>();
-    Map<String, MavenModule> snapshots = new TreeMap<>(); // coordinate to the first module declaring it
+    Map<String, MavenModule> snapshots =
+        new TreeMap<>(); // coordinate to the first module declaring it
     for (MavenModule m : modules) {
       poms.addAll(m.parentPoms());
       m.mavenConfigDir().ifPresent(configDirs::add);
@@ -151,7 +162,9 @@ public final class InputHasher {
       m.snapshots().forEach(s -> snapshots.putIfAbsent(s, m));
     }
     for (String pom : poms) {
-      int i = snapshot.indexOf(pom); // absent when git ignores it (a local repository inside the work tree)
+      int i =
+          snapshot.indexOf(
+              pom); // absent when git ignores it (a local repository inside the work tree)
       if (i >= 0) {
         addFile("pom", i, 0, listed, tree);
       }
@@ -168,7 +181,8 @@ public final class InputHasher {
     }
   }
 
-  private String snapshotDigest(MavenModule module, String coordinate) throws UnresolvedSnapshotException {
+  private String snapshotDigest(MavenModule module, String coordinate)
+      throws UnresolvedSnapshotException {
     String known = snapshotDigests.get(coordinate);
     if (known != null) {
       return known;
@@ -180,8 +194,8 @@ public final class InputHasher {
       throw new UnresolvedSnapshotException(module.label(), coordinate, oneLine(e.getMessage()), e);
     }
     if (file == null || !Files.isRegularFile(file)) {
-      throw new UnresolvedSnapshotException(module.label(), coordinate, "no file"
-          + (file == null ? "" : " at " + file), null);
+      throw new UnresolvedSnapshotException(
+          module.label(), coordinate, "no file" + (file == null ? "" : " at " + file), null);
     }
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -193,7 +207,8 @@ public final class InputHasher {
       snapshotDigests.put(coordinate, hex);
       return hex;
     } catch (IOException e) {
-      throw new UnresolvedSnapshotException(module.label(), coordinate, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new UnresolvedSnapshotException(
+          module.label(), coordinate, "cannot read " + file + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
@@ -208,8 +223,12 @@ public final class InputHasher {
     return relative.equals(".dockerignore") || relative.equals("Dockerfile");
   }
 
-  /** Files outside the context that the module's patterns match; anchored literal prefixes prune the scan. */
-  private void addExtraFiles(RebuildPatterns patterns, String context, BitSet listed, List<String> tree) {
+  /**
+   * Files outside the context that the module's patterns match; anchored literal prefixes prune the
+   * scan.
+   */
+  private void addExtraFiles(
+      RebuildPatterns patterns, String context, BitSet listed, List<String> tree) {
     String contextPrefix = context.isEmpty() ? "" : context + "/";
     if (contextPrefix.isEmpty()) {
       return; // the context is the whole repository: nothing lies outside it
@@ -223,7 +242,10 @@ public final class InputHasher {
     for (int[] r : ranges) {
       for (int i = r[0]; i < r[1]; i++) {
         String path = snapshot.path(i);
-        if (!seen.get(i) && !listed.get(i) && !path.startsWith(contextPrefix) && patterns.matches(path)) {
+        if (!seen.get(i)
+            && !listed.get(i)
+            && !path.startsWith(contextPrefix)
+            && patterns.matches(path)) {
           seen.set(i);
         }
       }
@@ -273,7 +295,10 @@ public final class InputHasher {
     return literal;
   }
 
-  /** {@code <kind> <mode> <blob id> <path>}; built without a formatter, as it runs once per file and module. */
+  /**
+   * {@code <kind> <mode> <blob id> <path>}; built without a formatter, as it runs once per file and
+   * module.
+   */
   private String entry(String kind, String path, int i) {
     StringBuilder line = new StringBuilder(kind.length() + path.length() + 50);
     line.append(kind).append(' ').append(RepoSnapshot.modeString(snapshot.mode(i))).append(' ');

@@ -17,11 +17,17 @@ import java.util.Optional;
  *     inside the repository
  * @param coordinates lines for the effective model's dependencies, build plugins and parents, e.g.
  *     {@code dependency g:a:jar::1.0:compile}, {@code plugin g:a:3.1}, {@code parent g:a:1}
- * @param snapshots SNAPSHOT dependencies from outside the reactor ({@code g:a:type:classifier:version}),
- *     counted by the content of the file Maven resolves
+ * @param snapshots SNAPSHOT dependencies from outside the reactor ({@code
+ *     g:a:type:classifier:version}), counted by the content of the file Maven resolves
  */
-public record MavenModule(String id, String dir, List<String> nestedDirs, List<String> parentPoms,
-    Optional<String> mavenConfigDir, List<String> coordinates, List<String> snapshots) {
+public record MavenModule(
+    String id,
+    String dir,
+    List<String> nestedDirs,
+    List<String> parentPoms,
+    Optional<String> mavenConfigDir,
+    List<String> coordinates,
+    List<String> snapshots) {
 
   public MavenModule {
     nestedDirs = List.copyOf(nestedDirs);

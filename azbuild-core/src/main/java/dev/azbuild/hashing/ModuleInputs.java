@@ -1,8 +1,7 @@
 package dev.azbuild.hashing;
 
-import dev.azbuild.patterns.RebuildPatterns;
-
 import dev.azbuild.dockerfile.DockerIgnore;
+import dev.azbuild.patterns.RebuildPatterns;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +30,20 @@ public record ModuleInputs(
     List<MavenModule> dependencies) {
 
   /** The inputs of the context alone, plus the files of dependency directories (no Maven model). */
-  public ModuleInputs(String contextDir, String dockerfile, DockerIgnore ignore, List<String> dependencyDirs,
-      Map<String, String> buildArgs, Optional<RebuildPatterns> extraPatterns) {
-    this(contextDir, dockerfile, ignore, buildArgs, extraPatterns, Optional.empty(),
+  public ModuleInputs(
+      String contextDir,
+      String dockerfile,
+      DockerIgnore ignore,
+      List<String> dependencyDirs,
+      Map<String, String> buildArgs,
+      Optional<RebuildPatterns> extraPatterns) {
+    this(
+        contextDir,
+        dockerfile,
+        ignore,
+        buildArgs,
+        extraPatterns,
+        Optional.empty(),
         dependencyDirs.stream().map(dir -> MavenModule.ofDir(dir, dir)).toList());
   }
 }

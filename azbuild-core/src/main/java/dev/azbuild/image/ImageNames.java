@@ -12,7 +12,8 @@ public final class ImageNames {
    * one is named ({@code 127.0.0.1:5000/team/api:1} gives {@code team/api}).
    */
   public static String repositoryPath(String reference) {
-    String withoutHost = hasRegistryHost(reference) ? reference.substring(reference.indexOf('/') + 1) : reference;
+    String withoutHost =
+        hasRegistryHost(reference) ? reference.substring(reference.indexOf('/') + 1) : reference;
     return stripTagAndDigest(withoutHost);
   }
 
@@ -30,13 +31,18 @@ public final class ImageNames {
     return ref;
   }
 
-  /** Whether the first path component is a registry host, by docker's rule (a dot, a port, or localhost). */
+  /**
+   * Whether the first path component is a registry host, by docker's rule (a dot, a port, or
+   * localhost).
+   */
   public static boolean hasRegistryHost(String reference) {
     int slash = reference.indexOf('/');
     if (slash < 0) {
       return false;
     }
     String first = reference.substring(0, slash);
-    return first.contains(".") || first.contains(":") || first.toLowerCase(Locale.ROOT).equals("localhost");
+    return first.contains(".")
+        || first.contains(":")
+        || first.toLowerCase(Locale.ROOT).equals("localhost");
   }
 }

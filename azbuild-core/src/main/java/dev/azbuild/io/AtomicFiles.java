@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
-/** Replaces files atomically, so a reader (a later CI step, a report viewer) never sees half a file. */
+/**
+ * Replaces files atomically, so a reader (a later CI step, a report viewer) never sees half a file.
+ */
 public final class AtomicFiles {
 
   private AtomicFiles() {}
@@ -31,7 +33,8 @@ public final class AtomicFiles {
         out.write(content);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -11,18 +11,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RequestPool {
 
-  /** Requests in flight at most: enough to hide a registry's latency, few enough for a small one. */
+  /**
+   * Requests in flight at most: enough to hide a registry's latency, few enough for a small one.
+   */
   public static final int MAX_IN_FLIGHT = 8;
 
   private RequestPool() {}
 
-  /** A fixed pool of {@code threads} daemon threads named {@code azbuild-<name>-<n>}; shut it down when done. */
+  /**
+   * A fixed pool of {@code threads} daemon threads named {@code azbuild-<name>-<n>}; shut it down
+   * when done.
+   */
   public static ExecutorService open(String name, int threads) {
     AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "azbuild-" + name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newFixedThreadPool(
+        threads,
+        runnable -> {
+          Thread thread = new Thread(runnable, "azbuild-" + name + "-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

@@ -26,15 +26,17 @@ import java.util.Optional;
  */
 public record BuildManifest(String name, List<ManifestProject> projects, List<String> notices) {
 
-  private static final Map<String, String> IGNORED = Map.of(
-      "runDependencies", "azbuild does not start containers; pull them in your test job",
-      "run", "azbuild does not start containers; pull them in your test job",
-      "multiarch", "azbuild builds for the platform of the Docker daemon it talks to",
-      "submodulePath", "azbuild reads the files git checked out; initialise submodules before the build",
-      "engine", "azbuild builds every image with the Docker daemon");
+  private static final Map<String, String> IGNORED =
+      Map.of(
+          "runDependencies", "azbuild does not start containers; pull them in your test job",
+          "run", "azbuild does not start containers; pull them in your test job",
+          "multiarch", "azbuild builds for the platform of the Docker daemon it talks to",
+          "submodulePath",
+              "azbuild reads the files git checked out; initialise submodules before the build",
+          "engine", "azbuild builds every image with the Docker daemon");
 
-  private static final List<String> KNOWN = List.of("buildDir", "projectDir", "dockerfile", "rebuildPatterns",
-      "dependencies");
+  private static final List<String> KNOWN =
+      List.of("buildDir", "projectDir", "dockerfile", "rebuildPatterns", "dependencies");
 
   public BuildManifest {
     projects = List.copyOf(projects);
@@ -51,20 +53,36 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new ManifestException(name + ": no such file (" + file.toAbsolutePath()
-          + "); run in the directory holding build_manifest.json or give -Dazbuild.manifest=PATH");
+      throw new ManifestException(
+          name
+              + ": no such file ("
+              + file.toAbsolutePath()
+              + "); run in the directory holding build_manifest.json or give -Dazbuild.manifest=PATH");
     } catch (IOException e) {
-      throw new ManifestException(name + ": cannot read (" + e.getMessage() + "); check its permissions", e);
+      throw new ManifestException(
+          name + ": cannot read (" + e.getMessage() + "); check its permissions", e);
     }
     JsonNode root;
     try {
-      ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      ObjectMapper mapper =
+          new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       root = mapper.readTree(bytes);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new ManifestException(name + ": not valid JSON" + where + " ("
-          + e.getOriginalMessage().replaceAll("\\s+", " ") + "); fix the syntax", e);
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new ManifestException(
+          name
+              + ": not valid JSON"
+              + where
+              + " ("
+              + e.getOriginalMessage().replaceAll("\\s+", " ")
+              + "); fix the syntax",
+          e);
     } catch (IOException e) {
       throw new ManifestException(name + ": cannot read (" + e.getMessage() + ")", e);
     }
@@ -73,12 +91,16 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
 
   static BuildManifest parse(JsonNode root, String name) throws ManifestException {
     if (root == null || !root.isObject()) {
-      throw new ManifestException(name + ": expected a JSON object with one entry per project, e.g."
-          + " {\"api\": {\"buildDir\": \"services/api\"}}");
+      throw new ManifestException(
+          name
+              + ": expected a JSON object with one entry per project, e.g."
+              + " {\"api\": {\"buildDir\": \"services/api\"}}");
     }
     if (root.isEmpty()) {
-      throw new ManifestException(name + ": no projects; add one entry per image, e.g."
-          + " {\"api\": {\"buildDir\": \"services/api\"}}");
+      throw new ManifestException(
+          name
+              + ": no projects; add one entry per image, e.g."
+              + " {\"api\": {\"buildDir\": \"services/api\"}}");
     }
     List<ManifestProject> projects = new ArrayList<>();
     List<String> notices = new ArrayList<>();
@@ -90,15 +112,21 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
     return new BuildManifest(name, projects, notices);
   }
 
-  private static ManifestProject project(String manifest, String project, JsonNode node, List<String> notices)
+  private static ManifestProject project(
+      String manifest, String project, JsonNode node, List<String> notices)
       throws ManifestException {
     String where = manifest + ": project '" + project + "'";
     if (project.isBlank()) {
-      throw new ManifestException(manifest + ": a project has an empty name; give it the name of its image");
+      throw new ManifestException(
+          manifest + ": a project has an empty name; give it the name of its image");
     }
     if (!node.isObject()) {
-      throw new ManifestException(where + ": expected an object such as {\"buildDir\": \"" + project + "\"}, got "
-          + describe(node));
+      throw new ManifestException(
+          where
+              + ": expected an object such as {\"buildDir\": \""
+              + project
+              + "\"}, got "
+              + describe(node));
     }
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
@@ -106,7 +134,12 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
       if (KNOWN.contains(field)) {
         continue;
       }
-      notices.add(where + ": '" + field + "' ignored: " + IGNORED.getOrDefault(field, "not a field azbuild knows"));
+      notices.add(
+          where
+              + ": '"
+              + field
+              + "' ignored: "
+              + IGNORED.getOrDefault(field, "not a field azbuild knows"));
     }
     String buildDir = requiredString(node, "buildDir", where);
     Optional<String> projectDir = optionalString(node, "projectDir", where);
@@ -116,27 +149,35 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
     return new ManifestProject(project, buildDir, projectDir, dockerfile, patterns, dependencies);
   }
 
-  private static String requiredString(JsonNode node, String field, String where) throws ManifestException {
+  private static String requiredString(JsonNode node, String field, String where)
+      throws ManifestException {
     Optional<String> value = optionalString(node, field, where);
     if (value.isEmpty()) {
-      throw new ManifestException(where + ": '" + field + "' is missing; give the directory of its docker build"
-          + " context relative to the repository root");
+      throw new ManifestException(
+          where
+              + ": '"
+              + field
+              + "' is missing; give the directory of its docker build"
+              + " context relative to the repository root");
     }
     return value.get();
   }
 
-  private static Optional<String> optionalString(JsonNode node, String field, String where) throws ManifestException {
+  private static Optional<String> optionalString(JsonNode node, String field, String where)
+      throws ManifestException {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      throw new ManifestException(where + ": '" + field + "' must be a string, got " + describe(value));
+      throw new ManifestException(
+          where + ": '" + field + "' must be a string, got " + describe(value));
     }
     return Optional.of(value.asText());
   }
 
-  private static ManifestProject.Patterns patterns(JsonNode value, String where) throws ManifestException {
+  private static ManifestProject.Patterns patterns(JsonNode value, String where)
+      throws ManifestException {
     if (value == null || value.isNull()) {
       return ManifestProject.Patterns.defaults();
     }
@@ -147,15 +188,20 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
       List<String> list = new ArrayList<>();
       for (JsonNode element : value) {
         if (!element.isTextual()) {
-          throw new ManifestException(where + ": 'rebuildPatterns' must list strings (regular expressions), got "
-              + describe(element));
+          throw new ManifestException(
+              where
+                  + ": 'rebuildPatterns' must list strings (regular expressions), got "
+                  + describe(element));
         }
         list.add(element.asText());
       }
       return ManifestProject.Patterns.list(list);
     }
-    throw new ManifestException(where + ": 'rebuildPatterns' must be an array of regular expressions or the path"
-        + " of a pattern file, got " + describe(value));
+    throw new ManifestException(
+        where
+            + ": 'rebuildPatterns' must be an array of regular expressions or the path"
+            + " of a pattern file, got "
+            + describe(value));
   }
 
   private static List<String> dependencies(JsonNode value, String where, List<String> notices)
@@ -164,16 +210,21 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
       return List.of();
     }
     if (value.isTextual()) {
-      throw new ManifestException(where + ": 'dependencies' names a script (" + value.asText()
-          + "), which import-manifest does not run; run it and list its output as an array of project names");
+      throw new ManifestException(
+          where
+              + ": 'dependencies' names a script ("
+              + value.asText()
+              + "), which import-manifest does not run; run it and list its output as an array of project names");
     }
     if (!value.isArray()) {
-      throw new ManifestException(where + ": 'dependencies' must be an array of project names, got " + describe(value));
+      throw new ManifestException(
+          where + ": 'dependencies' must be an array of project names, got " + describe(value));
     }
     List<String> list = new ArrayList<>();
     for (JsonNode element : value) {
       if (!element.isTextual()) {
-        throw new ManifestException(where + ": 'dependencies' must list project names, got " + describe(element));
+        throw new ManifestException(
+            where + ": 'dependencies' must list project names, got " + describe(element));
       }
       // The scripts split the list into shell words: an empty name vanishes, "a b" is two names.
       String[] words = element.asText().trim().split("\\s+");
@@ -182,8 +233,13 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
         continue;
       }
       if (words.length > 1) {
-        notices.add(where + ": dependency '" + element.asText() + "' read as " + words.length
-            + " names, as the manifest's scripts split it into words");
+        notices.add(
+            where
+                + ": dependency '"
+                + element.asText()
+                + "' read as "
+                + words.length
+                + " names, as the manifest's scripts split it into words");
       }
       list.addAll(List.of(words));
     }
@@ -191,8 +247,14 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
   }
 
   private static String describe(JsonNode node) {
-    String type = node.isObject() ? "an object" : node.isArray() ? "an array" : node.isTextual() ? "a string"
-        : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "null";
+    String type =
+        node.isObject()
+            ? "an object"
+            : node.isArray()
+                ? "an array"
+                : node.isTextual()
+                    ? "a string"
+                    : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "null";
     String text = node.toString();
     return type + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }

@@ -14,8 +14,13 @@ import java.util.Optional;
  *     several projects (a Maven module needs a directory of its own): {@code <sharedDir>/<project>}
  * @param relativeTo what a project's {@code dockerfile} and pattern file are relative to
  */
-public record ImportOptions(Optional<String> groupId, Optional<String> rootArtifactId, String version,
-    PluginCoordinates plugin, String sharedDir, RelativeTo relativeTo) {
+public record ImportOptions(
+    Optional<String> groupId,
+    Optional<String> rootArtifactId,
+    String version,
+    PluginCoordinates plugin,
+    String sharedDir,
+    RelativeTo relativeTo) {
 
   public static final String DEFAULT_VERSION = "1.0.0-SNAPSHOT";
   public static final String DEFAULT_SHARED_DIR = "azbuild-modules";
@@ -36,7 +41,9 @@ public record ImportOptions(Optional<String> groupId, Optional<String> rootArtif
    * projectDir}. {@link #AUTO} takes the one that exists, {@code projectDir} when both do.
    */
   public enum RelativeTo {
-    AUTO, PROJECT_DIR, BUILD_DIR;
+    AUTO,
+    PROJECT_DIR,
+    BUILD_DIR;
 
     /** {@code auto}, {@code projectDir} or {@code buildDir}. */
     public static RelativeTo parse(String value) {
@@ -44,8 +51,9 @@ public record ImportOptions(Optional<String> groupId, Optional<String> rootArtif
         case "", "auto" -> AUTO;
         case "projectDir" -> PROJECT_DIR;
         case "buildDir" -> BUILD_DIR;
-        default -> throw new IllegalArgumentException("azbuild.import.relativeTo=" + value
-            + " is not one of auto, projectDir, buildDir");
+        default ->
+            throw new IllegalArgumentException(
+                "azbuild.import.relativeTo=" + value + " is not one of auto, projectDir, buildDir");
       };
     }
   }

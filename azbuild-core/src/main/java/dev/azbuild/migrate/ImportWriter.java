@@ -21,13 +21,18 @@ import java.util.Optional;
 public final class ImportWriter {
 
   /** What happened to one file. */
-  public enum Action { WROTE, OVERWROTE, UNCHANGED }
+  public enum Action {
+    WROTE,
+    OVERWROTE,
+    UNCHANGED
+  }
 
   public record Written(String path, Action action) {}
 
   private ImportWriter() {}
 
-  public static List<Written> write(Path root, ImportPlan plan, boolean force) throws ManifestException {
+  public static List<Written> write(Path root, ImportPlan plan, boolean force)
+      throws ManifestException {
     Map<GeneratedFile, Optional<byte[]>> previous = new LinkedHashMap<>();
     List<String> conflicts = new ArrayList<>();
     for (GeneratedFile file : plan.files()) {
@@ -36,8 +41,11 @@ public final class ImportWriter {
       previous.put(file, old);
       for (Path dir = target.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-          throw new ManifestException(root.relativize(dir) + " is a file, but " + file.path()
-              + " must go inside it; move it away and rerun");
+          throw new ManifestException(
+              root.relativize(dir)
+                  + " is a file, but "
+                  + file.path()
+                  + " must go inside it; move it away and rerun");
         }
       }
       if (old.isPresent() && !Arrays.equals(old.get(), bytes(file)) && !force) {
@@ -45,9 +53,14 @@ public final class ImportWriter {
       }
     }
     if (!conflicts.isEmpty()) {
-      throw new ManifestException(conflicts.size() + " file" + (conflicts.size() == 1 ? "" : "s")
-          + " would be overwritten (" + String.join(", ", conflicts.subList(0, Math.min(5, conflicts.size())))
-          + (conflicts.size() > 5 ? ", ..." : "") + "); nothing was written: rerun with -Dazbuild.force to overwrite");
+      throw new ManifestException(
+          conflicts.size()
+              + " file"
+              + (conflicts.size() == 1 ? "" : "s")
+              + " would be overwritten ("
+              + String.join(", ", conflicts.subList(0, Math.min(5, conflicts.size())))
+              + (conflicts.size() > 5 ? ", ..." : "")
+              + "); nothing was written: rerun with -Dazbuild.force to overwrite");
     }
     List<Written> written = new ArrayList<>();
     List<GeneratedFile> done = new ArrayList<>();
@@ -61,16 +74,24 @@ public final class ImportWriter {
         AtomicFiles.write(root.resolve(file.path()), bytes(file));
       } catch (IOException ex) {
         rollBack(root, done, previous);
-        throw new ManifestException("cannot write " + file.path() + " (" + ex.getMessage() + "); the files written"
-            + " before it were restored: check that the directory is writable", ex);
+        throw new ManifestException(
+            "cannot write "
+                + file.path()
+                + " ("
+                + ex.getMessage()
+                + "); the files written"
+                + " before it were restored: check that the directory is writable",
+            ex);
       }
       done.add(file);
-      written.add(new Written(file.path(), e.getValue().isPresent() ? Action.OVERWROTE : Action.WROTE));
+      written.add(
+          new Written(file.path(), e.getValue().isPresent() ? Action.OVERWROTE : Action.WROTE));
     }
     return written;
   }
 
-  private static void rollBack(Path root, List<GeneratedFile> done, Map<GeneratedFile, Optional<byte[]>> previous) {
+  private static void rollBack(
+      Path root, List<GeneratedFile> done, Map<GeneratedFile, Optional<byte[]>> previous) {
     for (GeneratedFile file : done) {
       Path target = root.resolve(file.path());
       try {
@@ -96,7 +117,8 @@ public final class ImportWriter {
     try {
       return Optional.of(Files.readAllBytes(target));
     } catch (IOException e) {
-      throw new ManifestException("cannot read " + path + " (" + e.getMessage() + "); check its permissions", e);
+      throw new ManifestException(
+          "cannot read " + path + " (" + e.getMessage() + "); check its permissions", e);
     }
   }
 

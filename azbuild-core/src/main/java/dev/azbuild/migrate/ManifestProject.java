@@ -12,12 +12,18 @@ import java.util.Optional;
  * @param name the project's key, also its image (ECR repository) name
  * @param buildDir the docker build context
  * @param projectDir where the project lives (terraform, pattern file); empty means {@code buildDir}
- * @param dockerfile the Dockerfile relative to the project (or build) directory; empty means {@code Dockerfile}
+ * @param dockerfile the Dockerfile relative to the project (or build) directory; empty means {@code
+ *     Dockerfile}
  * @param patterns its {@code rebuildPatterns}
  * @param dependencies names of the projects it depends on, as listed (empty names dropped)
  */
-public record ManifestProject(String name, String buildDir, Optional<String> projectDir, Optional<String> dockerfile,
-    Patterns patterns, List<String> dependencies) {
+public record ManifestProject(
+    String name,
+    String buildDir,
+    Optional<String> projectDir,
+    Optional<String> dockerfile,
+    Patterns patterns,
+    List<String> dependencies) {
 
   public ManifestProject {
     Objects.requireNonNull(name, "name");

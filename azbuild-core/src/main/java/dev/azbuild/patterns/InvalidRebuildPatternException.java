@@ -1,7 +1,6 @@
 package dev.azbuild.patterns;
 
 import dev.azbuild.io.AzbuildException;
-
 import java.nio.file.Path;
 import java.util.Objects;
 

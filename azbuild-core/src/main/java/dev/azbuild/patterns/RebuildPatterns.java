@@ -140,8 +140,10 @@ public final class RebuildPatterns {
   private static Rule rule(String ere) throws UnsupportedEreException {
     EreTranslator.Translation translation = EreTranslator.translate(ere);
     // a literal prefix alone (every default, most files' lines) needs no regex: none is compiled
-    Pattern pattern = translation.prefix() != null && translation.prefixOnly()
-        ? null : Pattern.compile(translation.java(), Pattern.UNIX_LINES);
+    Pattern pattern =
+        translation.prefix() != null && translation.prefixOnly()
+            ? null
+            : Pattern.compile(translation.java(), Pattern.UNIX_LINES);
     return new Rule(ere, pattern, translation.prefix(), translation.prefixOnly());
   }
 

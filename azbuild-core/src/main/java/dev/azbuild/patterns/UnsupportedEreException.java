@@ -1,7 +1,6 @@
 package dev.azbuild.patterns;
 
 import dev.azbuild.io.AzbuildException;
-
 import java.util.Objects;
 
 /**

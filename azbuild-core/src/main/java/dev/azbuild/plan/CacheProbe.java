@@ -1,7 +1,6 @@
 package dev.azbuild.plan;
 
 import dev.azbuild.graph.ImageModule;
-
 import java.util.Optional;
 
 /** Asks the cache registry whether a module's image holds a tag, without pulling anything. */

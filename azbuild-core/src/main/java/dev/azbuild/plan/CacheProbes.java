@@ -1,7 +1,6 @@
 package dev.azbuild.plan;
 
 import dev.azbuild.graph.ImageModule;
-
 import dev.azbuild.io.RequestPool;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.concurrent.Future;
 
 /**
  * Asks the cache registry about many modules at once. Each probe is one round trip that does not
- * depend on any other, so a plan of N modules waits for about N / {@value RequestPool#MAX_IN_FLIGHT}
- * round trips instead of N.
+ * depend on any other, so a plan of N modules waits for about N / {@value
+ * RequestPool#MAX_IN_FLIGHT} round trips instead of N.
  */
 final class CacheProbes {
 
@@ -27,11 +26,13 @@ final class CacheProbes {
    *
    * @throws PlanException for the first question (in order) whose probe failed
    */
-  static List<Optional<Boolean>> ask(CacheProbe cache, List<Question> questions) throws PlanException {
+  static List<Optional<Boolean>> ask(CacheProbe cache, List<Question> questions)
+      throws PlanException {
     if (cache == CacheProbe.NONE || questions.isEmpty()) {
       return questions.stream().map(q -> Optional.<Boolean>empty()).toList();
     }
-    ExecutorService pool = RequestPool.open("cache-probe", Math.min(RequestPool.MAX_IN_FLIGHT, questions.size()));
+    ExecutorService pool =
+        RequestPool.open("cache-probe", Math.min(RequestPool.MAX_IN_FLIGHT, questions.size()));
     try {
       List<Future<Optional<Boolean>>> futures = new ArrayList<>(questions.size());
       for (Question q : questions) {
@@ -47,20 +48,29 @@ final class CacheProbes {
     }
   }
 
-  private static Optional<Boolean> answer(Future<Optional<Boolean>> future, Question q) throws PlanException {
+  private static Optional<Boolean> answer(Future<Optional<Boolean>> future, Question q)
+      throws PlanException {
     try {
       return future.get();
     } catch (ExecutionException e) {
       throw failure(q, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PlanException(q.module().label() + ": interrupted while checking the cache registry", e);
+      throw new PlanException(
+          q.module().label() + ": interrupted while checking the cache registry", e);
     }
   }
 
   /** The one-line error of a probe that failed (Planner's one-at-a-time probes give the same). */
   static PlanException failure(Question q, Throwable cause) {
-    return new PlanException(q.module().label() + ": cannot check the cache registry for " + q.module().image() + ":"
-        + q.tag() + ": " + cause.getMessage(), cause);
+    return new PlanException(
+        q.module().label()
+            + ": cannot check the cache registry for "
+            + q.module().image()
+            + ":"
+            + q.tag()
+            + ": "
+            + cause.getMessage(),
+        cause);
   }
 }

@@ -1,7 +1,6 @@
 package dev.azbuild.plan;
 
 import dev.azbuild.graph.ImageModule;
-
 import dev.azbuild.io.RequestPool;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the earlier input trees of many rebuilt modules at once (a manifest and a config blob each),
- * as {@link CacheProbes} does the probes. Only the reasons depend on them, so a failed read is logged
- * at debug level and leaves that module's reason as it was.
+ * Reads the earlier input trees of many rebuilt modules at once (a manifest and a config blob
+ * each), as {@link CacheProbes} does the probes. Only the reasons depend on them, so a failed read
+ * is logged at debug level and leaves that module's reason as it was.
  */
 final class EarlierTrees {
 
@@ -26,12 +25,14 @@ final class EarlierTrees {
   private EarlierTrees() {}
 
   /** Module id to the earlier tree, for the modules that have one. */
-  static Map<String, List<String>> read(InputTreeSource source, List<ImageModule> modules, List<String> tags) {
+  static Map<String, List<String>> read(
+      InputTreeSource source, List<ImageModule> modules, List<String> tags) {
     Map<String, List<String>> trees = new HashMap<>();
     if (modules.isEmpty()) {
       return trees;
     }
-    ExecutorService pool = RequestPool.open("input-tree", Math.min(RequestPool.MAX_IN_FLIGHT, modules.size()));
+    ExecutorService pool =
+        RequestPool.open("input-tree", Math.min(RequestPool.MAX_IN_FLIGHT, modules.size()));
     try {
       List<Future<Optional<List<String>>>> futures = new ArrayList<>(modules.size());
       for (ImageModule module : modules) {
@@ -42,7 +43,12 @@ final class EarlierTrees {
         try {
           futures.get(i).get().ifPresent(tree -> trees.put(module.id(), tree));
         } catch (ExecutionException e) {
-          LOG.debug("{}: cannot read the input tree of {}:{}: {}", module.label(), module.image(), tags, e.getCause().toString());
+          LOG.debug(
+              "{}: cannot read the input tree of {}:{}: {}",
+              module.label(),
+              module.image(),
+              tags,
+              e.getCause().toString());
         }
       }
       return trees;

@@ -12,7 +12,9 @@ public enum Mode {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "azbuild.mode=" + value + " is not a mode; use content (hash of inputs) or diff (changed files since base)");
+          "azbuild.mode="
+              + value
+              + " is not a mode; use content (hash of inputs) or diff (changed files since base)");
     }
   }
 

@@ -18,7 +18,9 @@ import java.util.List;
  */
 public final class PlanReport {
 
-  /** The input trees of every module, in one file, each line prefixed with its module's image name. */
+  /**
+   * The input trees of every module, in one file, each line prefixed with its module's image name.
+   */
   public static final String INPUTS_FILE = "inputs.txt";
 
   private static final JsonFactory JSON = new JsonFactory();
@@ -54,7 +56,8 @@ public final class PlanReport {
     return out.append('\n').toString();
   }
 
-  private static void writeArray(JsonGenerator json, String name, List<String> values) throws IOException {
+  private static void writeArray(JsonGenerator json, String name, List<String> values)
+      throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {
       json.writeString(value);
@@ -113,12 +116,17 @@ public final class PlanReport {
     List<String> lines = new ArrayList<>(plan.modules().size() + 1);
     lines.add(row(width, "MODULE", "DECISION", "REASON"));
     for (ModuleDecision d : plan.modules()) {
-      lines.add(row(width, label(d), d.rebuild() ? "rebuild" : "unchanged", String.join("; ", d.reasons())));
+      lines.add(
+          row(
+              width,
+              label(d),
+              d.rebuild() ? "rebuild" : "unchanged",
+              String.join("; ", d.reasons())));
     }
     return lines;
   }
 
-  /** {@code %-<width>s  %-9s  %s} without a formatter per line. */
+  /** {@code %-<width>s %-9s %s} without a formatter per line. */
   private static String row(int width, String module, String decision, String reason) {
     StringBuilder row = new StringBuilder(width + 11 + reason.length());
     pad(row.append(module), width);

@@ -1,14 +1,13 @@
 package dev.azbuild.plan;
 
-import dev.azbuild.graph.GraphException;
-import dev.azbuild.graph.ModuleGraph;
-import dev.azbuild.graph.ReactorModule;
-
+import dev.azbuild.env.TagNames;
 import dev.azbuild.git.BaseCommit;
 import dev.azbuild.git.BaseCommitResolver;
 import dev.azbuild.git.GitException;
 import dev.azbuild.git.GitRepo;
-import dev.azbuild.env.TagNames;
+import dev.azbuild.graph.GraphException;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.graph.ReactorModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +27,12 @@ public final class PlanService {
     return plan(git, graph, settings);
   }
 
-  public static Plan plan(GitRepo git, ModuleGraph graph, PlanSettings settings) throws GitException, PlanException {
-    Optional<ObjectId> head = settings.head().isPresent()
-        ? Optional.of(git.resolveCommit(settings.head().get(), "azbuild.head"))
-        : Optional.empty();
+  public static Plan plan(GitRepo git, ModuleGraph graph, PlanSettings settings)
+      throws GitException, PlanException {
+    Optional<ObjectId> head =
+        settings.head().isPresent()
+            ? Optional.of(git.resolveCommit(settings.head().get(), "azbuild.head"))
+            : Optional.empty();
     ObjectId headCommit = head.isPresent() ? head.get() : git.head();
     Mode mode = settings.mode();
     List<String> warnings = new ArrayList<>();
@@ -41,19 +42,42 @@ public final class PlanService {
       warnings.addAll(found.warnings());
       base = found.commit();
       if (base.isEmpty() && mode == Mode.DIFF) {
-        warnings.add("no base commit (" + String.join("; ", found.warnings()) + "); falling back to content mode,"
-            + " which needs none");
+        warnings.add(
+            "no base commit ("
+                + String.join("; ", found.warnings())
+                + "); falling back to content mode,"
+                + " which needs none");
         mode = Mode.CONTENT;
       }
     }
-    Optional<String> branchTag = settings.branch().or(git::currentBranch).filter(b -> !b.isBlank()).map(TagNames::sanitize);
-    return new Planner(git, graph).plan(new Planner.Request(mode, base, head, settings.cache(), settings.masterTag(),
-        warnings, settings.artifacts(), settings.earlierTrees(), branchTag));
+    Optional<String> branchTag =
+        settings.branch().or(git::currentBranch).filter(b -> !b.isBlank()).map(TagNames::sanitize);
+    return new Planner(git, graph)
+        .plan(
+            new Planner.Request(
+                mode,
+                base,
+                head,
+                settings.cache(),
+                settings.masterTag(),
+                warnings,
+                settings.artifacts(),
+                settings.earlierTrees(),
+                branchTag));
   }
 
-  public static BaseCommit resolveBase(GitRepo git, PlanSettings settings, ObjectId head) throws GitException {
+  public static BaseCommit resolveBase(GitRepo git, PlanSettings settings, ObjectId head)
+      throws GitException {
     Optional<String> branch = settings.branch().or(git::currentBranch);
-    return new BaseCommitResolver(git).resolve(new BaseCommitResolver.Request(settings.base(), branch,
-        settings.defaultBranch(), settings.deployedCommit(), settings.allowFetch(), settings.targetBranch()), head);
+    return new BaseCommitResolver(git)
+        .resolve(
+            new BaseCommitResolver.Request(
+                settings.base(),
+                branch,
+                settings.defaultBranch(),
+                settings.deployedCommit(),
+                settings.allowFetch(),
+                settings.targetBranch()),
+            head);
   }
 }

@@ -1,20 +1,19 @@
 package dev.azbuild.plan;
 
-import dev.azbuild.graph.ImageModule;
-import dev.azbuild.graph.ModuleGraph;
-
-import dev.azbuild.hashing.ArtifactResolver;
+import dev.azbuild.dockerfile.DockerIgnore;
 import dev.azbuild.git.ChangedFiles;
 import dev.azbuild.git.GitException;
 import dev.azbuild.git.GitRepo;
+import dev.azbuild.git.RepoSnapshot;
+import dev.azbuild.graph.ImageModule;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.hashing.ArtifactResolver;
 import dev.azbuild.hashing.InputHash;
 import dev.azbuild.hashing.InputHasher;
-import dev.azbuild.patterns.InvalidRebuildPatternException;
 import dev.azbuild.hashing.ModuleInputs;
-import dev.azbuild.patterns.RebuildPatterns;
-import dev.azbuild.git.RepoSnapshot;
 import dev.azbuild.hashing.UnresolvedSnapshotException;
-import dev.azbuild.dockerfile.DockerIgnore;
+import dev.azbuild.patterns.InvalidRebuildPatternException;
+import dev.azbuild.patterns.RebuildPatterns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides, for every image module, whether its image must be rebuilt, and why. One pass over the
- * repository serves every module; decisions are made in reactor order so upstream results are
- * known when a module is decided.
+ * repository serves every module; decisions are made in reactor order so upstream results are known
+ * when a module is decided.
  */
 public final class Planner {
 
@@ -42,17 +41,41 @@ public final class Planner {
   /**
    * @param base the base commit (diff mode needs it; content mode ignores it)
    * @param head a commit to plan for; empty means HEAD plus the work tree's changes
-   * @param artifacts resolves SNAPSHOT dependencies from outside the reactor (content mode hashes their files)
-   * @param earlierTrees reads the input tree of an earlier image, so a rebuild reason can name what changed
-   * @param branchTag the branch's tag: its image is the first one compared with (then {@code masterTag}'s)
+   * @param artifacts resolves SNAPSHOT dependencies from outside the reactor (content mode hashes
+   *     their files)
+   * @param earlierTrees reads the input tree of an earlier image, so a rebuild reason can name what
+   *     changed
+   * @param branchTag the branch's tag: its image is the first one compared with (then {@code
+   *     masterTag}'s)
    */
-  public record Request(Mode mode, Optional<ObjectId> base, Optional<ObjectId> head, CacheProbe cache,
-      String masterTag, List<String> warnings, ArtifactResolver artifacts, InputTreeSource earlierTrees,
+  public record Request(
+      Mode mode,
+      Optional<ObjectId> base,
+      Optional<ObjectId> head,
+      CacheProbe cache,
+      String masterTag,
+      List<String> warnings,
+      ArtifactResolver artifacts,
+      InputTreeSource earlierTrees,
       Optional<String> branchTag) {
 
-    public Request(Mode mode, Optional<ObjectId> base, Optional<ObjectId> head, CacheProbe cache, String masterTag,
+    public Request(
+        Mode mode,
+        Optional<ObjectId> base,
+        Optional<ObjectId> head,
+        CacheProbe cache,
+        String masterTag,
         List<String> warnings) {
-      this(mode, base, head, cache, masterTag, warnings, ArtifactResolver.NONE, InputTreeSource.NONE, Optional.empty());
+      this(
+          mode,
+          base,
+          head,
+          cache,
+          masterTag,
+          warnings,
+          ArtifactResolver.NONE,
+          InputTreeSource.NONE,
+          Optional.empty());
     }
 
     /** The tags whose images a rebuilt module's inputs are compared with, in order. */
@@ -80,16 +103,22 @@ public final class Planner {
     long start = System.nanoTime();
     Map<String, RebuildPatterns> patterns = readPatterns(warnings, request.mode());
     LOG.debug("read .rebuild_patterns in {} ms", (System.nanoTime() - start) / 1_000_000);
-    List<ModuleDecision> decisions = request.mode() == Mode.DIFF
-        ? planDiff(request, patterns)
-        : planContent(request, patterns);
-    return new Plan(request.mode(), request.base().map(ObjectId::name).orElse(null), headSha, decisions,
+    List<ModuleDecision> decisions =
+        request.mode() == Mode.DIFF ? planDiff(request, patterns) : planContent(request, patterns);
+    return new Plan(
+        request.mode(),
+        request.base().map(ObjectId::name).orElse(null),
+        headSha,
+        decisions,
         List.copyOf(warnings));
   }
 
   private List<ModuleDecision> planDiff(Request request, Map<String, RebuildPatterns> patterns)
       throws GitException, PlanException {
-    ObjectId base = request.base().orElseThrow(() -> new IllegalStateException("diff mode needs a base commit"));
+    ObjectId base =
+        request
+            .base()
+            .orElseThrow(() -> new IllegalStateException("diff mode needs a base commit"));
     long start = System.nanoTime();
     List<String> changed = ChangedFiles.since(git, base, request.head());
     LOG.debug("changed files in {} ms", (System.nanoTime() - start) / 1_000_000);
@@ -103,16 +132,30 @@ public final class Planner {
       own.firstMatch(changed).ifPresent(m -> reasons.add(m.path() + " matched " + m.pattern()));
       addUpstreamReasons(module, rebuilds, reasons);
       if (reasons.isEmpty() && !probe(request.cache(), module, request.masterTag()).orElse(true)) {
-        reasons.add("no image " + request.masterTag() + " in the cache registry"); // the seed's rule
+        reasons.add(
+            "no image " + request.masterTag() + " in the cache registry"); // the seed's rule
       }
       boolean rebuild = !reasons.isEmpty();
       if (!rebuild) {
-        reasons.add("no file changed since " + abbreviate(base.name()) + " matches "
-            + (own.isDefault() ? own.sources().get(0) : module.dir().isEmpty() ? PATTERNS_FILE : module.dir() + "/" + PATTERNS_FILE));
+        reasons.add(
+            "no file changed since "
+                + abbreviate(base.name())
+                + " matches "
+                + (own.isDefault()
+                    ? own.sources().get(0)
+                    : module.dir().isEmpty() ? PATTERNS_FILE : module.dir() + "/" + PATTERNS_FILE));
       }
       rebuilds.put(module.id(), rebuild);
-      decisions.add(new ModuleDecision(module.id(), module.dir(), module.image(), rebuild, List.copyOf(reasons),
-          null, List.of(), module.upstream()));
+      decisions.add(
+          new ModuleDecision(
+              module.id(),
+              module.dir(),
+              module.image(),
+              rebuild,
+              List.copyOf(reasons),
+              null,
+              List.of(),
+              module.upstream()));
     }
     return decisions;
   }
@@ -120,10 +163,12 @@ public final class Planner {
   private List<ModuleDecision> planContent(Request request, Map<String, RebuildPatterns> patterns)
       throws GitException, PlanException {
     long start = System.nanoTime();
-    RepoSnapshot snapshot = request.head().isPresent()
-        ? RepoSnapshot.ofCommit(git, request.head().get())
-        : RepoSnapshot.ofWorkingTree(git);
-    LOG.debug("snapshot of {} files in {} ms", snapshot.size(), (System.nanoTime() - start) / 1_000_000);
+    RepoSnapshot snapshot =
+        request.head().isPresent()
+            ? RepoSnapshot.ofCommit(git, request.head().get())
+            : RepoSnapshot.ofWorkingTree(git);
+    LOG.debug(
+        "snapshot of {} files in {} ms", snapshot.size(), (System.nanoTime() - start) / 1_000_000);
     InputHasher hasher = new InputHasher(snapshot, request.artifacts());
     // hashes first (a module's hash takes its upstream hashes), then every cache probe at once
     Map<String, String> hashes = new HashMap<>();
@@ -131,9 +176,15 @@ public final class Planner {
     List<CacheProbes.Question> questions = new ArrayList<>();
     for (ImageModule module : graph.modules()) {
       RebuildPatterns own = patterns.get(module.id());
-      ModuleInputs inputs = new ModuleInputs(module.contextDir(), module.dockerfile(), dockerIgnore(module),
-          module.buildArgs(), own.isDefault() ? Optional.empty() : Optional.of(own), Optional.of(module.maven()),
-          module.dependencyModules());
+      ModuleInputs inputs =
+          new ModuleInputs(
+              module.contextDir(),
+              module.dockerfile(),
+              dockerIgnore(module),
+              module.buildArgs(),
+              own.isDefault() ? Optional.empty() : Optional.of(own),
+              Optional.of(module.maven()),
+              module.dependencyModules());
       Map<String, String> upstreamHashes = new LinkedHashMap<>();
       module.upstream().forEach(u -> upstreamHashes.put(u, hashes.get(u)));
       InputHash hash;
@@ -148,7 +199,8 @@ public final class Planner {
     }
     long probeStart = System.nanoTime();
     List<Optional<Boolean>> answers = CacheProbes.ask(request.cache(), questions);
-    LOG.debug("{} cache probes in {} ms", questions.size(), (System.nanoTime() - probeStart) / 1_000_000);
+    LOG.debug(
+        "{} cache probes in {} ms", questions.size(), (System.nanoTime() - probeStart) / 1_000_000);
 
     Map<String, Boolean> rebuilds = new HashMap<>();
     List<ModuleDecision> decisions = new ArrayList<>();
@@ -168,8 +220,16 @@ public final class Planner {
         reasons.add("image cache-" + hash.shortHash() + " exists");
       }
       rebuilds.put(module.id(), rebuild);
-      decisions.add(new ModuleDecision(module.id(), module.dir(), module.image(), rebuild, List.copyOf(reasons),
-          hash.hash(), hash.tree(), module.upstream()));
+      decisions.add(
+          new ModuleDecision(
+              module.id(),
+              module.dir(),
+              module.image(),
+              rebuild,
+              List.copyOf(reasons),
+              hash.hash(),
+              hash.tree(),
+              module.upstream()));
     }
     return nameChanges(request, decisions, answers, rebuilds);
   }
@@ -177,10 +237,14 @@ public final class Planner {
   /**
    * A rebuilt module's cache miss, said as what changed: its input tree against the one in the
    * label of the image the build primes its cache from (the branch's, else the default branch's).
-   * Without such an image or label the reason stays the cache miss; a failed read never fails the plan.
+   * Without such an image or label the reason stays the cache miss; a failed read never fails the
+   * plan.
    */
-  private List<ModuleDecision> nameChanges(Request request, List<ModuleDecision> decisions,
-      List<Optional<Boolean>> answers, Map<String, Boolean> rebuilds) {
+  private List<ModuleDecision> nameChanges(
+      Request request,
+      List<ModuleDecision> decisions,
+      List<Optional<Boolean>> answers,
+      Map<String, Boolean> rebuilds) {
     List<ImageModule> missed = new ArrayList<>();
     for (int i = 0; i < decisions.size(); i++) {
       if (decisions.get(i).rebuild() && answers.get(i).isPresent() && !answers.get(i).get()) {
@@ -191,31 +255,48 @@ public final class Planner {
       return decisions;
     }
     long start = System.nanoTime();
-    Map<String, List<String>> earlier = EarlierTrees.read(request.earlierTrees(), missed, request.earlierTags());
-    LOG.debug("{} earlier input trees read in {} ms", earlier.size(), (System.nanoTime() - start) / 1_000_000);
+    Map<String, List<String>> earlier =
+        EarlierTrees.read(request.earlierTrees(), missed, request.earlierTags());
+    LOG.debug(
+        "{} earlier input trees read in {} ms",
+        earlier.size(),
+        (System.nanoTime() - start) / 1_000_000);
     List<ModuleDecision> named = new ArrayList<>(decisions.size());
     for (int i = 0; i < decisions.size(); i++) {
       ModuleDecision d = decisions.get(i);
       ImageModule module = graph.modules().get(i);
       List<String> before = earlier.get(d.id());
       if (before == null || before.equals(d.inputTree())) {
-        named.add(d); // nothing to compare, or the same inputs (the cache tag was deleted): the miss is the reason
+        named.add(
+            d); // nothing to compare, or the same inputs (the cache tag was deleted): the miss is
+        // the reason
         continue;
       }
-      List<String> changes = InputTreeDiff.changes(before, d.inputTree(), module, id -> rebuilds.getOrDefault(id, false));
+      List<String> changes =
+          InputTreeDiff.changes(
+              before, d.inputTree(), module, id -> rebuilds.getOrDefault(id, false));
       List<String> reasons = new ArrayList<>(d.reasons());
       if (changes.isEmpty() && reasons.size() > 1) {
         reasons.remove(0); // only rebuilt upstream modules differ: their reasons follow
       } else if (!changes.isEmpty()) {
         reasons.set(0, InputTreeDiff.summary(changes)); // the cache miss, said as what changed
       }
-      named.add(new ModuleDecision(d.id(), d.dir(), d.image(), d.rebuild(), List.copyOf(reasons), d.inputHash(),
-          d.inputTree(), d.upstream()));
+      named.add(
+          new ModuleDecision(
+              d.id(),
+              d.dir(),
+              d.image(),
+              d.rebuild(),
+              List.copyOf(reasons),
+              d.inputHash(),
+              d.inputTree(),
+              d.upstream()));
     }
     return named;
   }
 
-  private static Optional<Boolean> probe(CacheProbe cache, ImageModule module, String tag) throws PlanException {
+  private static Optional<Boolean> probe(CacheProbe cache, ImageModule module, String tag)
+      throws PlanException {
     try {
       return cache.exists(module, tag);
     } catch (Exception e) {
@@ -223,7 +304,8 @@ public final class Planner {
     }
   }
 
-  private static void addUpstreamReasons(ImageModule module, Map<String, Boolean> rebuilds, List<String> reasons) {
+  private static void addUpstreamReasons(
+      ImageModule module, Map<String, Boolean> rebuilds, List<String> reasons) {
     for (String upstream : module.upstream()) {
       if (rebuilds.getOrDefault(upstream, false)) {
         reasons.add("upstream " + upstream + " rebuilds");
@@ -240,7 +322,8 @@ public final class Planner {
   }
 
   /** Each module's .rebuild_patterns, or the default {@code ^<dir>/}. */
-  private Map<String, RebuildPatterns> readPatterns(List<String> warnings, Mode mode) throws PlanException {
+  private Map<String, RebuildPatterns> readPatterns(List<String> warnings, Mode mode)
+      throws PlanException {
     Map<String, RebuildPatterns> result = new HashMap<>();
     for (ImageModule module : graph.modules()) {
       Path file = module.basedir().resolve(PATTERNS_FILE);
@@ -250,15 +333,25 @@ public final class Planner {
           patterns = RebuildPatterns.read(file);
         } catch (InvalidRebuildPatternException e) {
           // name the file as the user sees it in the repository, not by its absolute path
-          String relative = module.dir().isEmpty() ? PATTERNS_FILE : module.dir() + "/" + PATTERNS_FILE;
-          throw new PlanException(new InvalidRebuildPatternException(Path.of(relative), e.line(), e.regex(),
-              e.reason()).getMessage(), e);
+          String relative =
+              module.dir().isEmpty() ? PATTERNS_FILE : module.dir() + "/" + PATTERNS_FILE;
+          throw new PlanException(
+              new InvalidRebuildPatternException(Path.of(relative), e.line(), e.regex(), e.reason())
+                  .getMessage(),
+              e);
         } catch (IOException e) {
-          throw new PlanException(file + ": cannot read (" + e.getMessage() + "); check its permissions", e);
+          throw new PlanException(
+              file + ": cannot read (" + e.getMessage() + "); check its permissions", e);
         }
         if (patterns.isEmpty() && mode == Mode.DIFF) {
-          warnings.add(module.label() + "/" + PATTERNS_FILE + " has no patterns: in diff mode this module never"
-              + " rebuilds unless an upstream module does; add a line such as ^" + module.dir() + "/");
+          warnings.add(
+              module.label()
+                  + "/"
+                  + PATTERNS_FILE
+                  + " has no patterns: in diff mode this module never"
+                  + " rebuilds unless an upstream module does; add a line such as ^"
+                  + module.dir()
+                  + "/");
         }
       } else {
         patterns = RebuildPatterns.defaults(module.dir());

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts what a copy did and reports it without flooding: one debug line per blob, an info line
- * at most every {@link #INTERVAL} while bytes stream, and one info summary at the end.
+ * Counts what a copy did and reports it without flooding: one debug line per blob, an info line at
+ * most every {@link #INTERVAL} while bytes stream, and one info summary at the end.
  */
 final class CopyProgress {
 
@@ -49,8 +49,13 @@ final class CopyProgress {
 
   synchronized CopyResult finish(String digest) {
     long millis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-    log.info("{}: {} blob(s) copied ({}), {} skipped, in {} ms",
-        what, blobsCopied, humanBytes(bytesCopied), blobsSkipped, millis);
+    log.info(
+        "{}: {} blob(s) copied ({}), {} skipped, in {} ms",
+        what,
+        blobsCopied,
+        humanBytes(bytesCopied),
+        blobsSkipped,
+        millis);
     return new CopyResult(digest, bytesCopied, blobsCopied, blobsSkipped);
   }
 

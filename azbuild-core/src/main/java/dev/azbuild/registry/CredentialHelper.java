@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code docker-credential-<name> get} as docker does: the registry host on stdin, JSON
- * {@code {"Username": ..., "Secret": ...}} on stdout. The helper's stderr is discarded and its
- * output never quoted in messages, so a misbehaving helper cannot leak a secret into the log.
+ * Runs {@code docker-credential-<name> get} as docker does: the registry host on stdin, JSON {@code
+ * {"Username": ..., "Secret": ...}} on stdout. The helper's stderr is discarded and its output
+ * never quoted in messages, so a misbehaving helper cannot leak a secret into the log.
  */
 final class CredentialHelper {
 
@@ -47,8 +47,13 @@ final class CredentialHelper {
               .start();
     } catch (IOException e) {
       throw new RegistryException(
-          "Credential helper " + command() + " for " + host + " cannot be run ("
-              + e.getClass().getSimpleName() + "); install it or remove it from the docker config");
+          "Credential helper "
+              + command()
+              + " for "
+              + host
+              + " cannot be run ("
+              + e.getClass().getSimpleName()
+              + "); install it or remove it from the docker config");
     }
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(host.getBytes(StandardCharsets.UTF_8));
@@ -63,8 +68,17 @@ final class CredentialHelper {
         return Optional.empty();
       }
       throw new RegistryException(
-          "Credential helper " + command() + " failed for " + host + " (exit " + exit
-              + "); run 'echo " + host + " | " + command() + " get' to see why");
+          "Credential helper "
+              + command()
+              + " failed for "
+              + host
+              + " (exit "
+              + exit
+              + "); run 'echo "
+              + host
+              + " | "
+              + command()
+              + " get' to see why");
     }
     return parse(text, host);
   }
@@ -79,7 +93,10 @@ final class CredentialHelper {
           : Optional.of(new Credentials(user, secret));
     } catch (IOException e) {
       throw new RegistryException(
-          "Credential helper " + command() + " printed no JSON for " + host
+          "Credential helper "
+              + command()
+              + " printed no JSON for "
+              + host
               + "; expected {\"Username\":...,\"Secret\":...}");
     }
   }
@@ -97,8 +114,13 @@ final class CredentialHelper {
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new RegistryException(
-            "Credential helper " + command() + " did not answer for " + host + " within "
-                + TIMEOUT_SECONDS + " s; is it waiting for a login prompt?");
+            "Credential helper "
+                + command()
+                + " did not answer for "
+                + host
+                + " within "
+                + TIMEOUT_SECONDS
+                + " s; is it waiting for a login prompt?");
       }
       return process.exitValue();
     } catch (InterruptedException e) {

@@ -18,8 +18,8 @@ public interface CredentialSource {
   String name();
 
   /**
-   * Where this source's credentials for the host come from, when that is more precise than
-   * {@link #name()} (the docker config names the credential helper).
+   * Where this source's credentials for the host come from, when that is more precise than {@link
+   * #name()} (the docker config names the credential helper).
    */
   default String describe(String registryHost) {
     return name();

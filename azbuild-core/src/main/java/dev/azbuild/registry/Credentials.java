@@ -3,8 +3,8 @@ package dev.azbuild.registry;
 import java.util.Objects;
 
 /**
- * A user name and its password or token. {@link #toString()} never shows the secret, so a
- * record holding credentials can be logged safely.
+ * A user name and its password or token. {@link #toString()} never shows the secret, so a record
+ * holding credentials can be logged safely.
  */
 public record Credentials(String username, String secret) {
 

@@ -12,7 +12,7 @@ final class DataPlanes {
     if (registry instanceof EcrRegistry ecr) {
       return ecr.dataPlane();
     }
-    throw new IllegalArgumentException("Cannot copy to " + registry.describe()
-        + ": not a registry from Registries.forUrl");
+    throw new IllegalArgumentException(
+        "Cannot copy to " + registry.describe() + ": not a registry from Registries.forUrl");
   }
 }

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Credentials from a docker {@code config.json}, resolved as the docker CLI does: a {@code
- * credHelpers} entry for the host wins, then the {@code credsStore} default helper, then the
- * {@code auths} entry (base64 {@code auth} or {@code username}/{@code password}). A missing file
- * means no credentials; the file is read once per instance.
+ * credHelpers} entry for the host wins, then the {@code credsStore} default helper, then the {@code
+ * auths} entry (base64 {@code auth} or {@code username}/{@code password}). A missing file means no
+ * credentials; the file is read once per instance.
  */
 public final class DockerConfigCredentials implements CredentialSource {
 
@@ -111,7 +111,10 @@ public final class DockerConfigCredentials implements CredentialSource {
       return Optional.of(new Credentials(user, password));
     }
     if (e.has("identitytoken")) {
-      log.debug("{}: auths entry for {} holds an identity token; not supported, ignored", displayPath(), host);
+      log.debug(
+          "{}: auths entry for {} holds an identity token; not supported, ignored",
+          displayPath(),
+          host);
     }
     return Optional.empty();
   }
@@ -122,12 +125,22 @@ public final class DockerConfigCredentials implements CredentialSource {
       decoded = new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new RegistryException(
-          displayPath() + ": auths entry for " + host + " is not base64; run 'docker login " + host + "' again");
+          displayPath()
+              + ": auths entry for "
+              + host
+              + " is not base64; run 'docker login "
+              + host
+              + "' again");
     }
     int colon = decoded.indexOf(':');
     if (colon <= 0) {
       throw new RegistryException(
-          displayPath() + ": auths entry for " + host + " is not user:password; run 'docker login " + host + "' again");
+          displayPath()
+              + ": auths entry for "
+              + host
+              + " is not user:password; run 'docker login "
+              + host
+              + "' again");
     }
     return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
   }
@@ -162,7 +175,11 @@ public final class DockerConfigCredentials implements CredentialSource {
       return JSON.readTree(configFile.toFile());
     } catch (IOException e) {
       throw new RegistryException(
-          displayPath() + " is not valid JSON (" + firstLine(e.getMessage()) + "); fix or remove it", e);
+          displayPath()
+              + " is not valid JSON ("
+              + firstLine(e.getMessage())
+              + "); fix or remove it",
+          e);
     }
   }
 

@@ -8,8 +8,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
- * Builds the ECR API client: region from the host (the override only for regions this SDK does not know), AWS default credentials,
- * the JDK-based HTTP client, and the endpoint override that points tests at an emulator.
+ * Builds the ECR API client: region from the host (the override only for regions this SDK does not
+ * know), AWS default credentials, the JDK-based HTTP client, and the endpoint override that points
+ * tests at an emulator.
  */
 final class EcrClients {
 
@@ -18,13 +19,14 @@ final class EcrClients {
   static EcrClient create(EcrHost host, RegistryOptions options) throws RegistryException {
     Region region = region(host, options);
     Duration timeout = options.timeout();
-    var builder = EcrClient.builder()
-        .region(region)
-        .credentialsProvider(DefaultCredentialsProvider.builder().build())
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(timeout)
-            .socketTimeout(timeout))
-        .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(options.retryAttempts())));
+    var builder =
+        EcrClient.builder()
+            .region(region)
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout))
+            .overrideConfiguration(
+                c -> c.retryStrategy(r -> r.maxAttempts(options.retryAttempts())));
     if (options.awsEndpoint() != null) {
       builder.endpointOverride(endpoint(options.awsEndpoint()));
     }
@@ -42,9 +44,13 @@ final class EcrClients {
       // An explicit region is trusted: regions newer than this SDK must stay usable.
       return Region.of(options.awsRegion().trim());
     }
-    throw new RegistryException("Unknown AWS region '" + host.region() + "' in ECR host " + host
-        + "; fix the registry URL (<account>.dkr.ecr.<region>.amazonaws.com, e.g. region eu-west-1)"
-        + " or set azbuild.aws.region if the region is newer than this plugin");
+    throw new RegistryException(
+        "Unknown AWS region '"
+            + host.region()
+            + "' in ECR host "
+            + host
+            + "; fix the registry URL (<account>.dkr.ecr.<region>.amazonaws.com, e.g. region eu-west-1)"
+            + " or set azbuild.aws.region if the region is newer than this plugin");
   }
 
   private static URI endpoint(String endpoint) throws RegistryException {
@@ -55,8 +61,11 @@ final class EcrClients {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new RegistryException("Invalid AWS endpoint '" + endpoint
-          + "' (azbuild.aws.endpoint); write a URL such as http://127.0.0.1:5003", e);
+      throw new RegistryException(
+          "Invalid AWS endpoint '"
+              + endpoint
+              + "' (azbuild.aws.endpoint); write a URL such as http://127.0.0.1:5003",
+          e);
     }
   }
 }

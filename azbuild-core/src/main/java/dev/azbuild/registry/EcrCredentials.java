@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 
 /**
- * Registry credentials for an ECR host from {@code ecr:GetAuthorizationToken} (the token decodes
- * to {@code AWS:<password>}), cached until shortly before it expires.
+ * Registry credentials for an ECR host from {@code ecr:GetAuthorizationToken} (the token decodes to
+ * {@code AWS:<password>}), cached until shortly before it expires.
  */
 final class EcrCredentials implements CredentialSource {
 
@@ -39,9 +39,15 @@ final class EcrCredentials implements CredentialSource {
     }
     AuthorizationData data;
     try {
-      data = client.getAuthorizationToken(b -> {}).authorizationData().stream().findFirst()
-          .orElseThrow(() -> new RegistryException("ECR GetAuthorizationToken for " + host
-              + " returned no token; check the account's ECR setup"));
+      data =
+          client.getAuthorizationToken(b -> {}).authorizationData().stream()
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new RegistryException(
+                          "ECR GetAuthorizationToken for "
+                              + host
+                              + " returned no token; check the account's ECR setup"));
     } catch (SdkException e) {
       throw EcrErrors.translate(e, "GetAuthorizationToken", host);
     }
@@ -57,11 +63,14 @@ final class EcrCredentials implements CredentialSource {
   }
 
   private Credentials decode(String token) throws RegistryException {
-    String decoded = token == null ? "" : new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+    String decoded =
+        token == null ? "" : new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
     int colon = decoded.indexOf(':');
     if (colon <= 0) {
-      throw new RegistryException("ECR authorization token for " + host
-          + " is not user:password; check the endpoint (azbuild.aws.endpoint)");
+      throw new RegistryException(
+          "ECR authorization token for "
+              + host
+              + " is not user:password; check the endpoint (azbuild.aws.endpoint)");
     }
     return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
   }

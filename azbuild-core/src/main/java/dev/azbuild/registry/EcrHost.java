@@ -6,13 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An ECR registry host, {@code <account>.dkr.ecr.<region>.amazonaws.com} (also the FIPS and
- * China forms), with its account id and region.
+ * An ECR registry host, {@code <account>.dkr.ecr.<region>.amazonaws.com} (also the FIPS and China
+ * forms), with its account id and region.
  */
 public record EcrHost(String account, String region, String host) {
 
-  private static final Pattern ECR_HOST = Pattern.compile(
-      "(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
+  private static final Pattern ECR_HOST =
+      Pattern.compile("(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
 
   public static boolean isEcrHost(String host) {
     return host != null && ECR_HOST.matcher(host.toLowerCase(Locale.ROOT)).matches();

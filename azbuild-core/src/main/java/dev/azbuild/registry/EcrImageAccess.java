@@ -1,6 +1,9 @@
 package dev.azbuild.registry;
 
-/** How {@link EcrRegistry} reads and re-tags images (repositories and policies always use the ECR API). */
+/**
+ * How {@link EcrRegistry} reads and re-tags images (repositories and policies always use the ECR
+ * API).
+ */
 public enum EcrImageAccess {
   /** {@link #DATA_PLANE} when a data-plane override is set (an emulator), else {@link #ECR_API}. */
   AUTO,

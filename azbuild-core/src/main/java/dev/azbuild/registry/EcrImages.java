@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
-import java.util.List;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 /**
- * Image reads and re-tags through the ECR API: DescribeImages for exists/digest, BatchGetImage
- * for the manifest, PutImage of the same manifest text for a re-tag (no blob moves).
+ * Image reads and re-tags through the ECR API: DescribeImages for exists/digest, BatchGetImage for
+ * the manifest, PutImage of the same manifest text for a re-tag (no blob moves).
  */
 final class EcrImages {
 
@@ -28,9 +28,12 @@ final class EcrImages {
 
   Optional<String> digest(String name, String tag) throws RegistryException {
     try {
-      return client.describeImages(b -> b.registryId(host.account()).repositoryName(name)
-              .imageIds(id(tag)))
-          .imageDetails().stream().findFirst().map(d -> d.imageDigest());
+      return client
+          .describeImages(b -> b.registryId(host.account()).repositoryName(name).imageIds(id(tag)))
+          .imageDetails()
+          .stream()
+          .findFirst()
+          .map(d -> d.imageDigest());
     } catch (ImageNotFoundException | RepositoryNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
@@ -49,7 +52,12 @@ final class EcrImages {
 
   /** One PutImage of a manifest read before: a re-tag that needs no BatchGetImage. */
   void put(String name, Manifest manifest, String tag) throws RegistryException {
-    putImage(name, new String(manifest.bytes(), StandardCharsets.UTF_8), manifest.mediaType(), manifest.digest(), tag);
+    putImage(
+        name,
+        new String(manifest.bytes(), StandardCharsets.UTF_8),
+        manifest.mediaType(),
+        manifest.digest(),
+        tag);
   }
 
   /** One BatchGetImage, then one PutImage per tag; returns the digest. */
@@ -66,11 +74,14 @@ final class EcrImages {
   private void putImage(String name, String manifest, String mediaType, String digest, String tag)
       throws RegistryException {
     try {
-      client.putImage(b -> b.registryId(host.account()).repositoryName(name)
-          .imageManifest(manifest)
-          .imageManifestMediaType(mediaType)
-          .imageDigest(digest)
-          .imageTag(tag));
+      client.putImage(
+          b ->
+              b.registryId(host.account())
+                  .repositoryName(name)
+                  .imageManifest(manifest)
+                  .imageManifestMediaType(mediaType)
+                  .imageDigest(digest)
+                  .imageTag(tag));
     } catch (ImageAlreadyExistsException e) {
       // The tag already points at this manifest: nothing to do.
     } catch (SdkException e) {
@@ -80,18 +91,23 @@ final class EcrImages {
 
   private static Manifest manifest(Image image) {
     byte[] bytes = image.imageManifest().getBytes(StandardCharsets.UTF_8);
-    String type = image.imageManifestMediaType() != null
-        ? image.imageManifestMediaType()
-        : ManifestReferences.declaredMediaType(bytes);
+    String type =
+        image.imageManifestMediaType() != null
+            ? image.imageManifestMediaType()
+            : ManifestReferences.declaredMediaType(bytes);
     return Manifest.of(bytes, type);
   }
 
   private Optional<Image> image(String name, String reference) throws RegistryException {
     BatchGetImageResponse response;
     try {
-      response = client.batchGetImage(b -> b.registryId(host.account()).repositoryName(name)
-          .imageIds(id(reference))
-          .acceptedMediaTypes(MediaTypes.MANIFESTS));
+      response =
+          client.batchGetImage(
+              b ->
+                  b.registryId(host.account())
+                      .repositoryName(name)
+                      .imageIds(id(reference))
+                      .acceptedMediaTypes(MediaTypes.MANIFESTS));
     } catch (RepositoryNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
@@ -101,8 +117,16 @@ final class EcrImages {
   }
 
   private RegistryException notFound(String name, String reference) {
-    return new RegistryException("Image " + name + (Digests.isDigest(reference) ? "@" : ":") + reference
-        + " not found in " + host + "; check the repository and tag", 404, null);
+    return new RegistryException(
+        "Image "
+            + name
+            + (Digests.isDigest(reference) ? "@" : ":")
+            + reference
+            + " not found in "
+            + host
+            + "; check the repository and tag",
+        404,
+        null);
   }
 
   private static ImageIdentifier id(String reference) {

@@ -12,9 +12,14 @@ final class EcrNames {
 
   static String require(String name, EcrHost host) throws RegistryException {
     if (name == null || name.length() < 2 || name.length() > 256 || !NAME.matcher(name).matches()) {
-      throw new RegistryException("Invalid ECR repository name '" + name + "' for " + host
-          + ": it must be 2-256 characters matching " + RULE
-          + "; use lowercase letters and digits separated by single '.', '_', '-' or '/'");
+      throw new RegistryException(
+          "Invalid ECR repository name '"
+              + name
+              + "' for "
+              + host
+              + ": it must be 2-256 characters matching "
+              + RULE
+              + "; use lowercase letters and digits separated by single '.', '_', '-' or '/'");
     }
     return name;
   }

@@ -14,16 +14,16 @@ import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsExceptio
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 /**
- * An Amazon ECR registry. The control plane (repositories, lifecycle policies, login tokens)
- * goes through the AWS SDK; blobs always move through the OCI API of the data plane, which is
- * the ECR host itself or, with {@link RegistryOptions#ecrDataPlane()}, another registry.
+ * An Amazon ECR registry. The control plane (repositories, lifecycle policies, login tokens) goes
+ * through the AWS SDK; blobs always move through the OCI API of the data plane, which is the ECR
+ * host itself or, with {@link RegistryOptions#ecrDataPlane()}, another registry.
  *
  * <p>Image reads and re-tags ({@link EcrImageAccess}) use DescribeImages, BatchGetImage and
  * PutImage against real ECR. An emulator such as moto has no image storage: its PutImage records
  * any manifest text without checking blobs and reports a digest that is not the manifest's hash,
  * and images pushed to the data-plane registry are invisible to it. So when a data-plane override
- * is set, image reads and re-tags go to the data plane too ({@link EcrImageAccess#AUTO}), and
- * the emulator serves only what it really emulates: repositories, policies and tokens.
+ * is set, image reads and re-tags go to the data plane too ({@link EcrImageAccess#AUTO}), and the
+ * emulator serves only what it really emulates: repositories, policies and tokens.
  */
 public final class EcrRegistry implements Registry {
 
@@ -53,8 +53,10 @@ public final class EcrRegistry implements Registry {
     this.dataPlane = new OciRegistry(address, host.host(), chain, options);
     this.images = new EcrImages(client, host);
     this.access = options.effectiveEcrImageAccess(dataPlaneOverride.isPresent());
-    String where = prefix == null || prefix.isEmpty() ? host.host() : host.host() + "/" + this.prefix;
-    this.description = dataHost.equals(host.host()) ? where : where + " (data plane " + dataHost + ")";
+    String where =
+        prefix == null || prefix.isEmpty() ? host.host() : host.host() + "/" + this.prefix;
+    this.description =
+        dataHost.equals(host.host()) ? where : where + " (data plane " + dataHost + ")";
   }
 
   /** Whether a host is an ECR registry ({@code <account>.dkr.ecr.<region>.amazonaws.com}). */
@@ -77,20 +79,27 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
-  public PolicyStatus applyLifecyclePolicy(String repository, String policyJson) throws RegistryException {
+  public PolicyStatus applyLifecyclePolicy(String repository, String policyJson)
+      throws RegistryException {
     String name = name(repository);
     JsonNode desired = LifecyclePolicies.parse(policyJson, host + "/" + name);
     try {
       if (LifecyclePolicies.same(desired, currentPolicy(name))) {
         return PolicyStatus.UNCHANGED;
       }
-      client.putLifecyclePolicy(b -> b.registryId(host.account()).repositoryName(name)
-          .lifecyclePolicyText(policyJson));
+      client.putLifecyclePolicy(
+          b -> b.registryId(host.account()).repositoryName(name).lifecyclePolicyText(policyJson));
       log.info("{}: lifecycle policy of {} updated", describe(), name);
       return PolicyStatus.UPDATED;
     } catch (RepositoryNotFoundException e) {
-      throw new RegistryException("ECR repository " + name + " does not exist in " + host
-          + "; create it first (ensureRepository / azbuild:ensure-repo)", 404, e);
+      throw new RegistryException(
+          "ECR repository "
+              + name
+              + " does not exist in "
+              + host
+              + "; create it first (ensureRepository / azbuild:ensure-repo)",
+          404,
+          e);
     } catch (SdkException e) {
       throw EcrErrors.translate(e, "PutLifecyclePolicy " + name, host);
     }
@@ -118,7 +127,8 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
-  public Optional<Manifest> findManifest(String repository, String reference) throws RegistryException {
+  public Optional<Manifest> findManifest(String repository, String reference)
+      throws RegistryException {
     if (access == EcrImageAccess.DATA_PLANE) {
       return dataPlane.findManifest(repository, reference);
     }
@@ -126,7 +136,8 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
-  public void putManifest(String repository, String tag, Manifest manifest) throws RegistryException {
+  public void putManifest(String repository, String tag, Manifest manifest)
+      throws RegistryException {
     if (access == EcrImageAccess.DATA_PLANE) {
       dataPlane.putManifest(repository, tag, manifest);
       return;
@@ -135,7 +146,8 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
-  public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
+  public String retag(String repository, String fromTag, List<String> toTags)
+      throws RegistryException {
     if (access == EcrImageAccess.DATA_PLANE) {
       return dataPlane.retag(repository, fromTag, toTags);
     }
@@ -146,8 +158,13 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
-  public CopyResult copy(String repository, String reference, Registry target, String targetRepository,
-      List<String> targetTags) throws RegistryException {
+  public CopyResult copy(
+      String repository,
+      String reference,
+      Registry target,
+      String targetRepository,
+      List<String> targetTags)
+      throws RegistryException {
     return dataPlane.copy(repository, reference, target, targetRepository, targetTags);
   }
 
@@ -158,7 +175,8 @@ public final class EcrRegistry implements Registry {
 
   @Override
   public String imageName(String repository) {
-    return dataPlane.imageName(repository); // the ECR host itself unless tests point it at a local registry
+    return dataPlane.imageName(
+        repository); // the ECR host itself unless tests point it at a local registry
   }
 
   @Override
@@ -196,7 +214,8 @@ public final class EcrRegistry implements Registry {
 
   private String currentPolicy(String name) {
     try {
-      return client.getLifecyclePolicy(b -> b.registryId(host.account()).repositoryName(name))
+      return client
+          .getLifecyclePolicy(b -> b.registryId(host.account()).repositoryName(name))
           .lifecyclePolicyText();
     } catch (LifecyclePolicyNotFoundException e) {
       return null;

@@ -13,8 +13,8 @@ final class Hosts {
   private Hosts() {}
 
   /**
-   * The {@code host[:port]} of a registry written as a URL or docker-config key: drops the
-   * scheme and any path ({@code https://index.docker.io/v1/} gives {@code index.docker.io}).
+   * The {@code host[:port]} of a registry written as a URL or docker-config key: drops the scheme
+   * and any path ({@code https://index.docker.io/v1/} gives {@code index.docker.io}).
    */
   static String bareHost(String key) {
     String s = key.trim();

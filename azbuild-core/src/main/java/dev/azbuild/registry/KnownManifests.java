@@ -5,15 +5,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Manifests of one registry read by an existence check, by repository and tag: the plan's probe
- * of an unchanged module's source tag reads the manifest (a GET costs what a HEAD does), so the
- * build re-tags that image with its PUTs alone. Thread-safe: probes and re-tags run in parallel.
+ * Manifests of one registry read by an existence check, by repository and tag: the plan's probe of
+ * an unchanged module's source tag reads the manifest (a GET costs what a HEAD does), so the build
+ * re-tags that image with its PUTs alone. Thread-safe: probes and re-tags run in parallel.
  */
 public final class KnownManifests {
 
   private final Map<String, Manifest> manifests = new ConcurrentHashMap<>();
 
-  /** Whether {@code repository:tag} exists in the registry, remembering its manifest when it does. */
+  /**
+   * Whether {@code repository:tag} exists in the registry, remembering its manifest when it does.
+   */
   public boolean probe(Registry registry, String repository, String tag) throws RegistryException {
     Optional<Manifest> manifest = registry.findManifest(repository, tag);
     manifest.ifPresent(m -> manifests.put(key(repository, tag), m));

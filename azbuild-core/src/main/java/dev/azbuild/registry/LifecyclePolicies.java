@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * Compares lifecycle policies as JSON trees, so re-formatting or re-ordering keys does not
- * count as a change (ECR may return the text differently from how it was put).
+ * Compares lifecycle policies as JSON trees, so re-formatting or re-ordering keys does not count as
+ * a change (ECR may return the text differently from how it was put).
  */
 final class LifecyclePolicies {
 
@@ -23,8 +23,13 @@ final class LifecyclePolicies {
       return node;
     } catch (IOException e) {
       String reason = e.getMessage() == null ? "" : e.getMessage().split("\n", 2)[0];
-      throw new RegistryException("Lifecycle policy for " + where + " is not a JSON object ("
-          + reason + "); fix the policy file", e);
+      throw new RegistryException(
+          "Lifecycle policy for "
+              + where
+              + " is not a JSON object ("
+              + reason
+              + "); fix the policy file",
+          e);
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds and checks the lifecycle policy of a repository: the module's {@code lifecycle-policy.json},
- * else the reactor root's, else {@link #DEFAULT}. A broken file is an error with its position,
- * also for registries that have no policies, so it is never silently ignored.
+ * Finds and checks the lifecycle policy of a repository: the module's {@code
+ * lifecycle-policy.json}, else the reactor root's, else {@link #DEFAULT}. A broken file is an error
+ * with its position, also for registries that have no policies, so it is never silently ignored.
  */
 public final class LifecyclePolicyFiles {
 
@@ -24,7 +24,8 @@ public final class LifecyclePolicyFiles {
    * Keeps a repository bounded without touching what deploys use: untagged images expire after 7
    * days, and only the 500 newest {@code cache-*} images are kept.
    */
-  public static final String DEFAULT = """
+  public static final String DEFAULT =
+      """
       {"rules":[
         {"rulePriority":1,"description":"untagged images expire after 7 days",
          "selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":7},
@@ -58,18 +59,29 @@ public final class LifecyclePolicyFiles {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new RegistryException(file + ": cannot read the lifecycle policy (" + e.getMessage() + ")", e);
+      throw new RegistryException(
+          file + ": cannot read the lifecycle policy (" + e.getMessage() + ")", e);
     }
     try {
       JsonNode node = JSON.readTree(text);
       if (node == null || !node.isObject() || !node.has("rules")) {
-        throw new RegistryException(file + ": a lifecycle policy is a JSON object with \"rules\"; see the ECR"
-            + " lifecycle policy format");
+        throw new RegistryException(
+            file
+                + ": a lifecycle policy is a JSON object with \"rules\"; see the ECR"
+                + " lifecycle policy format");
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = Optional.ofNullable(e.getLocation()).orElse(JsonLocation.NA);
-      throw new RegistryException(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": invalid JSON ("
-          + e.getOriginalMessage() + "); fix the lifecycle policy file", e);
+      throw new RegistryException(
+          file
+              + ":"
+              + at.getLineNr()
+              + ":"
+              + at.getColumnNr()
+              + ": invalid JSON ("
+              + e.getOriginalMessage()
+              + "); fix the lifecycle policy file",
+          e);
     }
     return text;
   }

@@ -23,8 +23,9 @@ final class ManifestClient {
 
   /** The digest of a manifest, from a HEAD; empty when the tag or repository does not exist. */
   Optional<String> digest(String repository, String reference) throws RegistryException {
-    RegistryRequest head = request("HEAD", repository, reference, "pull")
-        .header("Accept", MediaTypes.ACCEPT_MANIFESTS);
+    RegistryRequest head =
+        request("HEAD", repository, reference, "pull")
+            .header("Accept", MediaTypes.ACCEPT_MANIFESTS);
     try (RegistryResponse response = http.send(head)) {
       if (response.status() == 404) {
         return Optional.empty();
@@ -40,8 +41,8 @@ final class ManifestClient {
   }
 
   Optional<Manifest> find(String repository, String reference) throws RegistryException {
-    RegistryRequest get = request("GET", repository, reference, "pull")
-        .header("Accept", MediaTypes.ACCEPT_MANIFESTS);
+    RegistryRequest get =
+        request("GET", repository, reference, "pull").header("Accept", MediaTypes.ACCEPT_MANIFESTS);
     try (RegistryResponse response = http.send(get)) {
       if (response.status() == 404) {
         return Optional.empty();
@@ -55,23 +56,38 @@ final class ManifestClient {
   }
 
   Manifest get(String repository, String reference) throws RegistryException {
-    return find(repository, reference).orElseThrow(() -> new RegistryException(
-        "404 Not Found from " + address + " for manifest " + name(repository, reference)
-            + "; check the repository and tag", 404, null));
+    return find(repository, reference)
+        .orElseThrow(
+            () ->
+                new RegistryException(
+                    "404 Not Found from "
+                        + address
+                        + " for manifest "
+                        + name(repository, reference)
+                        + "; check the repository and tag",
+                    404,
+                    null));
   }
 
   /** Stores the manifest bytes under a tag or digest; returns the digest the registry computed. */
   String put(String repository, String reference, Manifest manifest) throws RegistryException {
-    RegistryRequest put = request("PUT", repository, reference, "pull,push")
-        .header("Content-Type", manifest.mediaType())
-        .bytes(manifest.bytes());
+    RegistryRequest put =
+        request("PUT", repository, reference, "pull,push")
+            .header("Content-Type", manifest.mediaType())
+            .bytes(manifest.bytes());
     try (RegistryResponse response = http.send(put)) {
       expect(response, 201, repository, reference);
       String digest = response.header("Docker-Content-Digest").orElse(manifest.digest());
       if (!digest.equals(manifest.digest())) {
-        throw new RegistryException(address + " stored manifest " + name(repository, reference)
-            + " as " + digest + " instead of " + manifest.digest()
-            + "; the registry rewrites manifests, copy to another registry");
+        throw new RegistryException(
+            address
+                + " stored manifest "
+                + name(repository, reference)
+                + " as "
+                + digest
+                + " instead of "
+                + manifest.digest()
+                + "; the registry rewrites manifests, copy to another registry");
       }
       return digest;
     }
@@ -86,20 +102,32 @@ final class ManifestClient {
     return address.repository(repository) + (Digests.isDigest(reference) ? "@" : ":") + reference;
   }
 
-  private RegistryRequest request(String method, String repository, String reference, String actions) {
-    return RegistryRequest.of(method, address.uri(repository, "manifests", reference),
+  private RegistryRequest request(
+      String method, String repository, String reference, String actions) {
+    return RegistryRequest.of(
+        method,
+        address.uri(repository, "manifests", reference),
         "repository:" + address.repository(repository) + ":" + actions,
-        "manifest " + name(repository, reference), timeout);
+        "manifest " + name(repository, reference),
+        timeout);
   }
 
   private void expect(RegistryResponse response, int status, String repository, String reference)
       throws RegistryException {
     if (response.status() != status) {
       String error = response.errorSummary();
-      throw new RegistryException(response.status() + " " + HttpStatus.reason(response.status())
-          + " from " + address + " for manifest " + name(repository, reference)
-          + (error.isEmpty() ? "" : " (" + error + ")")
-          + "; the registry refused the request", response.status(), null);
+      throw new RegistryException(
+          response.status()
+              + " "
+              + HttpStatus.reason(response.status())
+              + " from "
+              + address
+              + " for manifest "
+              + name(repository, reference)
+              + (error.isEmpty() ? "" : " (" + error + ")")
+              + "; the registry refused the request",
+          response.status(),
+          null);
     }
   }
 
@@ -108,30 +136,55 @@ final class ManifestClient {
     try {
       return response.bytes(MAX_MANIFEST);
     } catch (IOException e) {
-      throw new RegistryException("Cannot read manifest " + name(repository, reference) + " from "
-          + address + " (" + e.getMessage() + "); retry, or check the registry", e);
+      throw new RegistryException(
+          "Cannot read manifest "
+              + name(repository, reference)
+              + " from "
+              + address
+              + " ("
+              + e.getMessage()
+              + "); retry, or check the registry",
+          e);
     }
   }
 
-  private String mediaType(RegistryResponse response, byte[] bytes, String repository, String reference)
+  private String mediaType(
+      RegistryResponse response, byte[] bytes, String repository, String reference)
       throws RegistryException {
-    String type = response.header("Content-Type")
-        .map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
-        .filter(MediaTypes::isSupported)
-        .orElseGet(() -> ManifestReferences.declaredMediaType(bytes));
+    String type =
+        response
+            .header("Content-Type")
+            .map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+            .filter(MediaTypes::isSupported)
+            .orElseGet(() -> ManifestReferences.declaredMediaType(bytes));
     if (!MediaTypes.isSupported(type)) {
-      throw new RegistryException("Manifest " + name(repository, reference) + " in " + address
-          + " has unsupported type '" + type + "'; push it again with a current docker (schema 2 or OCI)");
+      throw new RegistryException(
+          "Manifest "
+              + name(repository, reference)
+              + " in "
+              + address
+              + " has unsupported type '"
+              + type
+              + "'; push it again with a current docker (schema 2 or OCI)");
     }
     return type;
   }
 
-  private void verify(Manifest manifest, Optional<String> header, String repository, String reference)
+  private void verify(
+      Manifest manifest, Optional<String> header, String repository, String reference)
       throws RegistryException {
     String expected = Digests.isDigest(reference) ? reference : header.orElse(manifest.digest());
     if (expected.startsWith("sha256:") && !expected.equals(manifest.digest())) {
-      throw new RegistryException("Manifest " + name(repository, reference) + " from " + address
-          + " hashes to " + manifest.digest() + ", not " + expected + "; the transfer or the registry is corrupt");
+      throw new RegistryException(
+          "Manifest "
+              + name(repository, reference)
+              + " from "
+              + address
+              + " hashes to "
+              + manifest.digest()
+              + ", not "
+              + expected
+              + "; the transfer or the registry is corrupt");
     }
   }
 }

@@ -24,7 +24,9 @@ record ManifestReferences(List<Descriptor> manifests, List<Descriptor> blobs) {
     try {
       root = JSON.readTree(manifest.bytes());
     } catch (IOException e) {
-      throw new RegistryException("Manifest " + manifest.digest() + " of " + where + " is not JSON; the image is corrupt", e);
+      throw new RegistryException(
+          "Manifest " + manifest.digest() + " of " + where + " is not JSON; the image is corrupt",
+          e);
     }
     if (manifest.isIndex()) {
       return new ManifestReferences(descriptors(root.path("manifests"), where), List.of());
@@ -54,7 +56,8 @@ record ManifestReferences(List<Descriptor> manifests, List<Descriptor> blobs) {
     }
   }
 
-  private static List<Descriptor> descriptors(JsonNode array, String where) throws RegistryException {
+  private static List<Descriptor> descriptors(JsonNode array, String where)
+      throws RegistryException {
     List<Descriptor> out = new ArrayList<>();
     for (JsonNode node : array) {
       out.add(descriptor(node, where));
@@ -65,8 +68,10 @@ record ManifestReferences(List<Descriptor> manifests, List<Descriptor> blobs) {
   private static Descriptor descriptor(JsonNode node, String where) throws RegistryException {
     String digest = node.path("digest").asText("");
     if (digest.isEmpty() || !node.path("size").canConvertToLong()) {
-      throw new RegistryException("A descriptor in a manifest of " + where
-          + " has no digest or size; the image is corrupt, push it again");
+      throw new RegistryException(
+          "A descriptor in a manifest of "
+              + where
+              + " has no digest or size; the image is corrupt, push it again");
     }
     return new Descriptor(node.path("mediaType").asText(""), digest, node.path("size").asLong());
   }

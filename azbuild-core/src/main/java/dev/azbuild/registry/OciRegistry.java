@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why not a library: Jib's {@code jib-core} has a registry client, but its maintainers state
  * that {@code RegistryClient} is internal, not public API (only {@code ...jib.api} is), and it
  * brings Guava, google-http-client, Apache HttpClient 4, google-auth and commons-compress. The ORAS
- * Java SDK (0.x) targets OCI artifacts and brings Jackson 3, BouncyCastle, zstd-jni and
- * Micrometer. The handful of endpoints azbuild needs (manifest HEAD/GET/PUT, blob HEAD/GET,
- * upload POST/PUT, Basic and Bearer auth) fit in a few small classes with no new dependency.
+ * Java SDK (0.x) targets OCI artifacts and brings Jackson 3, BouncyCastle, zstd-jni and Micrometer.
+ * The handful of endpoints azbuild needs (manifest HEAD/GET/PUT, blob HEAD/GET, upload POST/PUT,
+ * Basic and Bearer auth) fit in a few small classes with no new dependency.
  *
  * <p>Plain HTTP is used for loopback hosts and hosts listed as insecure, HTTPS otherwise.
  */
@@ -30,6 +30,7 @@ public final class OciRegistry implements Registry {
   private final Retrier retrier;
   private final ManifestClient manifests;
   private final BlobClient blobs;
+
   /**
    * Where this process last saw each blob in this registry (digest → repository), so a copy into
    * another repository can mount it instead of streaming it again: a deploy copies the base
@@ -41,11 +42,18 @@ public final class OciRegistry implements Registry {
    * @param credentialHost the host whose credentials to use: the address host, except for an ECR
    *     data-plane override, which authenticates as the ECR host
    */
-  OciRegistry(RegistryAddress address, String credentialHost, CredentialChain chain, RegistryOptions options) {
+  OciRegistry(
+      RegistryAddress address,
+      String credentialHost,
+      CredentialChain chain,
+      RegistryOptions options) {
     this.address = address;
     HttpClient client = RegistryHttp.newClient(options.timeout());
-    this.retrier = new Retrier(address.toString(), options.retryAttempts(), options.retryBaseDelay());
-    this.auth = new RegistryAuth(address.toString(), credentialHost, chain, client, retrier, options.timeout());
+    this.retrier =
+        new Retrier(address.toString(), options.retryAttempts(), options.retryBaseDelay());
+    this.auth =
+        new RegistryAuth(
+            address.toString(), credentialHost, chain, client, retrier, options.timeout());
     RegistryHttp http = new RegistryHttp(client, auth, retrier);
     this.manifests = new ManifestClient(address, http, options.timeout());
     this.blobs = new BlobClient(address, http, options.timeout());
@@ -82,20 +90,23 @@ public final class OciRegistry implements Registry {
   }
 
   @Override
-  public Optional<Manifest> findManifest(String repository, String reference) throws RegistryException {
+  public Optional<Manifest> findManifest(String repository, String reference)
+      throws RegistryException {
     check(repository, reference);
     return manifests.find(repository, reference);
   }
 
   @Override
-  public void putManifest(String repository, String tag, Manifest manifest) throws RegistryException {
+  public void putManifest(String repository, String tag, Manifest manifest)
+      throws RegistryException {
     Names.requireRepository(address.repository(repository), describe());
     Names.requireTag(tag, describe());
     manifests.put(repository, tag, manifest);
   }
 
   @Override
-  public String retag(String repository, String fromTag, List<String> toTags) throws RegistryException {
+  public String retag(String repository, String fromTag, List<String> toTags)
+      throws RegistryException {
     check(repository, fromTag);
     for (String tag : toTags) {
       Names.requireTag(tag, describe());
@@ -104,13 +115,23 @@ public final class OciRegistry implements Registry {
     for (String tag : toTags) {
       manifests.put(repository, tag, manifest);
     }
-    log.debug("{}: {} -> {} ({})", describe(), manifests.name(repository, fromTag), toTags, manifest.digest());
+    log.debug(
+        "{}: {} -> {} ({})",
+        describe(),
+        manifests.name(repository, fromTag),
+        toTags,
+        manifest.digest());
     return manifest.digest();
   }
 
   @Override
-  public CopyResult copy(String repository, String reference, Registry target, String targetRepository,
-      List<String> targetTags) throws RegistryException {
+  public CopyResult copy(
+      String repository,
+      String reference,
+      Registry target,
+      String targetRepository,
+      List<String> targetTags)
+      throws RegistryException {
     Names.requireRepository(address.repository(repository), describe());
     Names.requireReference(reference, describe());
     OciRegistry to = DataPlanes.of(target);
@@ -119,7 +140,8 @@ public final class OciRegistry implements Registry {
       Names.requireTag(tag, to.describe());
     }
     Retrier both = retrier.named(describe() + " -> " + to.describe());
-    return new ImageCopier(this, to, both).copy(repository, reference, targetRepository, targetTags);
+    return new ImageCopier(this, to, both)
+        .copy(repository, reference, targetRepository, targetTags);
   }
 
   /** A repository of this registry that held {@code digest} when this process last saw it. */

@@ -22,7 +22,8 @@ final class Records {
 
   private Records() {}
 
-  static void put(OciRegistry registry, String repository, String tag, byte[] content) throws RegistryException {
+  static void put(OciRegistry registry, String repository, String tag, byte[] content)
+      throws RegistryException {
     Names.requireRepository(registry.blobs().address().repository(repository), registry.describe());
     Names.requireTag(tag, registry.describe());
     if (content.length > MAX_RECORD) {
@@ -32,11 +33,16 @@ final class Records {
     BlobClient blobs = registry.blobs();
     if (!blobs.exists(repository, digest)) {
       Descriptor blob = new Descriptor(MEDIA_TYPE, digest, content.length);
-      registry.retrier().call(blobs.subject(repository, digest), () -> {
-        BlobClient.Upload upload = blobs.startOnce(repository, digest, null);
-        blobs.completeOnce(upload, repository, blob, () -> new ByteArrayInputStream(content));
-        return null;
-      });
+      registry
+          .retrier()
+          .call(
+              blobs.subject(repository, digest),
+              () -> {
+                BlobClient.Upload upload = blobs.startOnce(repository, digest, null);
+                blobs.completeOnce(
+                    upload, repository, blob, () -> new ByteArrayInputStream(content));
+                return null;
+              });
     }
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("schemaVersion", 2);
@@ -47,7 +53,8 @@ final class Records {
     registry.manifests().put(repository, tag, Manifest.of(bytes, MediaTypes.OCI_MANIFEST));
   }
 
-  static Optional<byte[]> get(OciRegistry registry, String repository, String tag) throws RegistryException {
+  static Optional<byte[]> get(OciRegistry registry, String repository, String tag)
+      throws RegistryException {
     Names.requireRepository(registry.blobs().address().repository(repository), registry.describe());
     Names.requireTag(tag, registry.describe());
     Optional<Manifest> manifest = registry.manifests().find(repository, tag);
@@ -58,24 +65,53 @@ final class Records {
     try {
       JsonNode config = JSON.readTree(manifest.get().bytes()).path("config");
       if (!MEDIA_TYPE.equals(config.path("mediaType").asText())) {
-        throw new RegistryException(registry.describe() + "/" + repository + ":" + tag
-            + " is not an azbuild record (config type '" + config.path("mediaType").asText()
-            + "'); delete the tag or choose another repository");
+        throw new RegistryException(
+            registry.describe()
+                + "/"
+                + repository
+                + ":"
+                + tag
+                + " is not an azbuild record (config type '"
+                + config.path("mediaType").asText()
+                + "'); delete the tag or choose another repository");
       }
       digest = config.path("digest").asText();
     } catch (IOException e) {
-      throw new RegistryException("Cannot parse manifest " + repository + ":" + tag + " in "
-          + registry.describe() + ": " + e.getMessage(), e);
+      throw new RegistryException(
+          "Cannot parse manifest "
+              + repository
+              + ":"
+              + tag
+              + " in "
+              + registry.describe()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     BlobClient blobs = registry.blobs();
-    byte[] content = registry.retrier().call(blobs.subject(repository, digest), () -> {
-      try (RegistryResponse response = blobs.openOnce(repository, digest)) {
-        return response.bytes(MAX_RECORD);
-      }
-    });
+    byte[] content =
+        registry
+            .retrier()
+            .call(
+                blobs.subject(repository, digest),
+                () -> {
+                  try (RegistryResponse response = blobs.openOnce(repository, digest)) {
+                    return response.bytes(MAX_RECORD);
+                  }
+                });
     if (!Digests.sha256(content).equals(digest)) {
-      throw new RegistryException("Record " + repository + ":" + tag + " in " + registry.describe()
-          + " hashes to " + Digests.sha256(content) + ", not " + digest + "; the registry is corrupt");
+      throw new RegistryException(
+          "Record "
+              + repository
+              + ":"
+              + tag
+              + " in "
+              + registry.describe()
+              + " hashes to "
+              + Digests.sha256(content)
+              + ", not "
+              + digest
+              + "; the registry is corrupt");
     }
     return Optional.of(content);
   }

@@ -26,8 +26,10 @@ public final class Registries {
     String host = (slash >= 0 ? s.substring(0, slash) : s).toLowerCase(Locale.ROOT);
     String prefix = slash >= 0 ? s.substring(slash + 1) : "";
     if (host.isEmpty()) {
-      throw new RegistryException("Registry URL '" + url
-          + "' has no host; write host[:port][/prefix], e.g. 127.0.0.1:5000/team");
+      throw new RegistryException(
+          "Registry URL '"
+              + url
+              + "' has no host; write host[:port][/prefix], e.g. 127.0.0.1:5000/team");
     }
     RegistryAddress probe = RegistryAddress.of(host, prefix, Set.of());
     if (!probe.prefix().isEmpty()) {

@@ -15,8 +15,8 @@ public interface Registry extends AutoCloseable {
   RepoStatus ensureRepository(String repository) throws RegistryException;
 
   /**
-   * Puts a lifecycle policy on the repository unless the one in place is the same JSON (key
-   * order and whitespace do not count).
+   * Puts a lifecycle policy on the repository unless the one in place is the same JSON (key order
+   * and whitespace do not count).
    */
   PolicyStatus applyLifecyclePolicy(String repository, String policyJson) throws RegistryException;
 
@@ -43,8 +43,8 @@ public interface Registry extends AutoCloseable {
   void putManifest(String repository, String tag, Manifest manifest) throws RegistryException;
 
   /**
-   * Points {@code toTag} at the manifest of {@code fromTag}: the same bytes under a new tag, so
-   * the digest is unchanged and no blob moves.
+   * Points {@code toTag} at the manifest of {@code fromTag}: the same bytes under a new tag, so the
+   * digest is unchanged and no blob moves.
    */
   default void retag(String repository, String fromTag, String toTag) throws RegistryException {
     retag(repository, fromTag, List.of(toTag));
@@ -59,14 +59,19 @@ public interface Registry extends AutoCloseable {
   String retag(String repository, String fromTag, List<String> toTags) throws RegistryException;
 
   /**
-   * Copies an image by digest to another registry (or repository), blob by blob, skipping blobs
-   * the target has, then tags it there. The target digest equals the source digest.
+   * Copies an image by digest to another registry (or repository), blob by blob, skipping blobs the
+   * target has, then tags it there. The target digest equals the source digest.
    *
    * @param reference tag or digest in this registry
    * @param targetTags tags to put on the target; empty to store it by digest only
    */
-  CopyResult copy(String repository, String reference, Registry target, String targetRepository,
-      List<String> targetTags) throws RegistryException;
+  CopyResult copy(
+      String repository,
+      String reference,
+      Registry target,
+      String targetRepository,
+      List<String> targetTags)
+      throws RegistryException;
 
   /**
    * Stores a small JSON record (up to 64 KiB) under a tag, as an OCI artifact whose config blob is
@@ -87,19 +92,20 @@ public interface Registry extends AutoCloseable {
    * The labels of the image under a tag or digest (its config's {@code Labels}), read through the
    * registry API: a manifest and a config blob, nothing pulled. Empty when the tag does not exist.
    */
-  default Optional<Map<String, String>> imageLabels(String repository, String reference) throws RegistryException {
+  default Optional<Map<String, String>> imageLabels(String repository, String reference)
+      throws RegistryException {
     return ImageConfigs.labels(DataPlanes.of(this), repository, reference);
   }
 
   /**
-   * Credentials for this registry, for handing to a Docker daemon that pushes or pulls; empty
-   * for anonymous access.
+   * Credentials for this registry, for handing to a Docker daemon that pushes or pulls; empty for
+   * anonymous access.
    */
   Optional<SourcedCredentials> credentials() throws RegistryException;
 
   /**
-   * The image name a Docker daemon pushes to and pulls from for a repository, e.g.
-   * {@code 127.0.0.1:5000/team/api}; for ECR with a data-plane override, the data-plane host.
+   * The image name a Docker daemon pushes to and pulls from for a repository, e.g. {@code
+   * 127.0.0.1:5000/team/api}; for ECR with a data-plane override, the data-plane host.
    */
   String imageName(String repository);
 

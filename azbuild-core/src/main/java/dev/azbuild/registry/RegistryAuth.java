@@ -21,12 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a registry's {@code 401} challenges: {@code Basic} sends the credentials on every later
- * request; {@code Bearer} fetches a token from the realm (with the credentials, or anonymously
- * when there are none) and caches it per scope until it expires. Credentials are looked up once,
- * on the first challenge, so registries that need none never run a credential helper.
+ * request; {@code Bearer} fetches a token from the realm (with the credentials, or anonymously when
+ * there are none) and caches it per scope until it expires. Credentials are looked up once, on the
+ * first challenge, so registries that need none never run a credential helper.
  *
- * <p>Tokens and Authorization values live only in this class and in request headers: they are
- * never logged or put in a message.
+ * <p>Tokens and Authorization values live only in this class and in request headers: they are never
+ * logged or put in a message.
  */
 final class RegistryAuth {
 
@@ -56,8 +56,13 @@ final class RegistryAuth {
   private volatile boolean basic;
   private volatile Optional<SourcedCredentials> credentials;
 
-  RegistryAuth(String registry, String credentialHost, CredentialChain chain, HttpClient client,
-      Retrier retrier, Duration timeout) {
+  RegistryAuth(
+      String registry,
+      String credentialHost,
+      CredentialChain chain,
+      HttpClient client,
+      Retrier retrier,
+      Duration timeout) {
     this.registry = registry;
     this.credentialHost = credentialHost;
     this.chain = chain;
@@ -82,9 +87,18 @@ final class RegistryAuth {
    *     token endpoint refusing them, unknown scheme)
    */
   String answer(String wwwAuthenticate, String scope, String subject) throws RegistryException {
-    AuthChallenge challenge = AuthChallenge.parse(wwwAuthenticate).orElseThrow(() ->
-        new RegistryException("401 Unauthorized from " + registry + " for " + subject
-            + " without a WWW-Authenticate challenge; the registry or a proxy in front of it is misconfigured", 401, null));
+    AuthChallenge challenge =
+        AuthChallenge.parse(wwwAuthenticate)
+            .orElseThrow(
+                () ->
+                    new RegistryException(
+                        "401 Unauthorized from "
+                            + registry
+                            + " for "
+                            + subject
+                            + " without a WWW-Authenticate challenge; the registry or a proxy in front of it is misconfigured",
+                        401,
+                        null));
     if (challenge.isBasic()) {
       log.debug("{}: Basic authentication required", registry);
       SourcedCredentials c = credentials().orElseThrow(() -> unauthorized(subject, 401));
@@ -96,23 +110,42 @@ final class RegistryAuth {
       tokens.put(scope, token);
       return token.header();
     }
-    throw new RegistryException("401 Unauthorized from " + registry + " for " + subject
-        + ": unsupported authentication scheme '" + challenge.scheme() + "'; only Basic and Bearer are supported", 401, null);
+    throw new RegistryException(
+        "401 Unauthorized from "
+            + registry
+            + " for "
+            + subject
+            + ": unsupported authentication scheme '"
+            + challenge.scheme()
+            + "'; only Basic and Bearer are supported",
+        401,
+        null);
   }
 
   /** The one-line error for a refused request: names the credentials' source, never the secret. */
   RegistryException unauthorized(String subject, int status) {
-    String what = status + " " + HttpStatus.reason(status) + " from " + registry + " for " + subject;
+    String what =
+        status + " " + HttpStatus.reason(status) + " from " + registry + " for " + subject;
     Optional<SourcedCredentials> c = credentials == null ? Optional.empty() : credentials;
     if (c.isPresent()) {
-      String fix = status == 403
-          ? "; they lack permission for this repository: grant it or use other credentials"
-          : "; check them";
+      String fix =
+          status == 403
+              ? "; they lack permission for this repository: grant it or use other credentials"
+              : "; check them";
       return new RegistryException(what + " with " + c.get().describe() + fix, status, null);
     }
-    return new RegistryException(what + " and no credentials found for " + credentialHost
-        + " (looked in " + String.join(", ", chain.sourceNames()) + "); run 'docker login "
-        + credentialHost + "' or add a Maven settings.xml <server> with id " + credentialHost, status, null);
+    return new RegistryException(
+        what
+            + " and no credentials found for "
+            + credentialHost
+            + " (looked in "
+            + String.join(", ", chain.sourceNames())
+            + "); run 'docker login "
+            + credentialHost
+            + "' or add a Maven settings.xml <server> with id "
+            + credentialHost,
+        status,
+        null);
   }
 
   Optional<SourcedCredentials> credentials() throws RegistryException {
@@ -127,10 +160,21 @@ final class RegistryAuth {
     return c;
   }
 
-  private Token fetchToken(AuthChallenge challenge, String scope, String subject) throws RegistryException {
-    String realm = challenge.param("realm").orElseThrow(() -> new RegistryException(
-        "401 Unauthorized from " + registry + " for " + subject
-            + ": Bearer challenge has no realm; the registry is misconfigured", 401, null));
+  private Token fetchToken(AuthChallenge challenge, String scope, String subject)
+      throws RegistryException {
+    String realm =
+        challenge
+            .param("realm")
+            .orElseThrow(
+                () ->
+                    new RegistryException(
+                        "401 Unauthorized from "
+                            + registry
+                            + " for "
+                            + subject
+                            + ": Bearer challenge has no realm; the registry is misconfigured",
+                        401,
+                        null));
     StringBuilder query = new StringBuilder();
     challenge.param("service").ifPresent(s -> append(query, "service", s));
     // The challenge's scope is what the registry wants; several scopes are space-separated.
@@ -142,25 +186,38 @@ final class RegistryAuth {
     URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
     Optional<SourcedCredentials> c = credentials();
     log.debug("{}: fetching a token for {} from {}", registry, scope, uri.getHost());
-    return retrier.call("token for " + subject, () -> {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-      c.ifPresent(s -> request.header("Authorization", basicHeader(s.credentials())));
-      HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        int status = response.statusCode();
-        if (status == 401 || status == 403) {
-          throw unauthorized(subject, status);
-        }
-        if (HttpStatus.isTransient(status)) {
-          throw new TransientFailure(status, "token for " + subject);
-        }
-        if (status != 200) {
-          throw new RegistryException("Token endpoint " + uri.getHost() + " answered " + status + " "
-              + HttpStatus.reason(status) + " for " + subject + "; check the registry's auth setup", status, null);
-        }
-        return parseToken(body.readNBytes(64 * 1024), subject);
-      }
-    });
+    return retrier.call(
+        "token for " + subject,
+        () -> {
+          HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+          c.ifPresent(s -> request.header("Authorization", basicHeader(s.credentials())));
+          HttpResponse<InputStream> response =
+              client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+          try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status == 401 || status == 403) {
+              throw unauthorized(subject, status);
+            }
+            if (HttpStatus.isTransient(status)) {
+              throw new TransientFailure(status, "token for " + subject);
+            }
+            if (status != 200) {
+              throw new RegistryException(
+                  "Token endpoint "
+                      + uri.getHost()
+                      + " answered "
+                      + status
+                      + " "
+                      + HttpStatus.reason(status)
+                      + " for "
+                      + subject
+                      + "; check the registry's auth setup",
+                  status,
+                  null);
+            }
+            return parseToken(body.readNBytes(64 * 1024), subject);
+          }
+        });
   }
 
   private Token parseToken(byte[] body, String subject) throws RegistryException {
@@ -174,8 +231,13 @@ final class RegistryAuth {
       Instant expires = Instant.now().plusSeconds(Math.max(seconds, 0)).minus(EXPIRY_MARGIN);
       return new Token("Bearer " + token, expires);
     } catch (IOException e) {
-      throw new RegistryException("Token endpoint of " + registry + " gave no token for " + subject
-          + "; check the registry's auth setup", e);
+      throw new RegistryException(
+          "Token endpoint of "
+              + registry
+              + " gave no token for "
+              + subject
+              + "; check the registry's auth setup",
+          e);
     }
   }
 

@@ -4,8 +4,8 @@ import dev.azbuild.io.AzbuildException;
 
 /**
  * A registry operation failed. The message is one line: which registry, which repository or tag,
- * what went wrong (HTTP status where there is one) and what to do. It never holds a password,
- * token or Authorization header.
+ * what went wrong (HTTP status where there is one) and what to do. It never holds a password, token
+ * or Authorization header.
  */
 public class RegistryException extends AzbuildException {
 

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to one registry: adds authorization, answers one 401 challenge per request,
- * turns 401/403 into errors naming the credentials' source, and retries transient failures of
- * requests that can be re-sent. Redirects are not followed here (see {@link BlobClient}).
+ * Sends requests to one registry: adds authorization, answers one 401 challenge per request, turns
+ * 401/403 into errors naming the credentials' source, and retries transient failures of requests
+ * that can be re-sent. Redirects are not followed here (see {@link BlobClient}).
  */
 final class RegistryHttp {
 
@@ -53,7 +53,8 @@ final class RegistryHttp {
   /** Sends the request, retrying transient failures when its body can be re-sent. */
   RegistryResponse send(RegistryRequest request) throws RegistryException {
     if (!request.replayable()) {
-      throw new IllegalArgumentException("streamed requests go through sendOnce inside a retry of their own");
+      throw new IllegalArgumentException(
+          "streamed requests go through sendOnce inside a retry of their own");
     }
     return retrier.call(request.subject(), () -> sendOnce(request));
   }
@@ -94,7 +95,8 @@ final class RegistryHttp {
     return new RegistryResponse(response);
   }
 
-  private HttpResponse<InputStream> exchange(RegistryRequest request, Optional<String> authorization)
+  private HttpResponse<InputStream> exchange(
+      RegistryRequest request, Optional<String> authorization)
       throws IOException, InterruptedException {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(request.uri())

@@ -16,9 +16,9 @@ import java.util.Set;
  *     region wins otherwise, so a cache and a deploy registry can be in different regions); null
  *     for none
  * @param ecrDataPlane {@code host:port} serving the OCI API for ECR hosts instead of the ECR host
- *     itself (emulators have no image storage), or per ECR host or region:
- *     {@code us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001} (hosts not listed use ECR); null
- *     for the ECR hosts
+ *     itself (emulators have no image storage), or per ECR host or region: {@code
+ *     us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001} (hosts not listed use ECR); null for the
+ *     ECR hosts
  * @param ecrImageAccess how ECR images are read and re-tagged
  * @param retryAttempts attempts per request for network errors, 429 and 5xx (1 = no retry)
  * @param retryBaseDelay first backoff delay; doubles per attempt, with jitter
@@ -54,49 +54,119 @@ public record RegistryOptions(
   /** Default docker config credentials, 3 attempts from 200 ms, AWS endpoints. */
   public static RegistryOptions defaults() {
     return new RegistryOptions(
-        Set.of(), null, null, null, EcrImageAccess.AUTO,
-        DEFAULT_RETRY_ATTEMPTS, DEFAULT_RETRY_BASE_DELAY, DEFAULT_TIMEOUT,
+        Set.of(),
+        null,
+        null,
+        null,
+        EcrImageAccess.AUTO,
+        DEFAULT_RETRY_ATTEMPTS,
+        DEFAULT_RETRY_BASE_DELAY,
+        DEFAULT_TIMEOUT,
         CredentialChain.defaults());
   }
 
   public RegistryOptions withInsecureHosts(Set<String> hosts) {
-    return new RegistryOptions(hosts, awsEndpoint, awsRegion, ecrDataPlane, ecrImageAccess,
-        retryAttempts, retryBaseDelay, timeout, credentials);
+    return new RegistryOptions(
+        hosts,
+        awsEndpoint,
+        awsRegion,
+        ecrDataPlane,
+        ecrImageAccess,
+        retryAttempts,
+        retryBaseDelay,
+        timeout,
+        credentials);
   }
 
   public RegistryOptions withAwsEndpoint(String endpoint) {
-    return new RegistryOptions(insecureHosts, endpoint, awsRegion, ecrDataPlane, ecrImageAccess,
-        retryAttempts, retryBaseDelay, timeout, credentials);
+    return new RegistryOptions(
+        insecureHosts,
+        endpoint,
+        awsRegion,
+        ecrDataPlane,
+        ecrImageAccess,
+        retryAttempts,
+        retryBaseDelay,
+        timeout,
+        credentials);
   }
 
   public RegistryOptions withAwsRegion(String region) {
-    return new RegistryOptions(insecureHosts, awsEndpoint, region, ecrDataPlane, ecrImageAccess,
-        retryAttempts, retryBaseDelay, timeout, credentials);
+    return new RegistryOptions(
+        insecureHosts,
+        awsEndpoint,
+        region,
+        ecrDataPlane,
+        ecrImageAccess,
+        retryAttempts,
+        retryBaseDelay,
+        timeout,
+        credentials);
   }
 
   public RegistryOptions withEcrDataPlane(String hostAndPort) {
-    return new RegistryOptions(insecureHosts, awsEndpoint, awsRegion, hostAndPort, ecrImageAccess,
-        retryAttempts, retryBaseDelay, timeout, credentials);
+    return new RegistryOptions(
+        insecureHosts,
+        awsEndpoint,
+        awsRegion,
+        hostAndPort,
+        ecrImageAccess,
+        retryAttempts,
+        retryBaseDelay,
+        timeout,
+        credentials);
   }
 
   public RegistryOptions withEcrImageAccess(EcrImageAccess access) {
-    return new RegistryOptions(insecureHosts, awsEndpoint, awsRegion, ecrDataPlane, access,
-        retryAttempts, retryBaseDelay, timeout, credentials);
+    return new RegistryOptions(
+        insecureHosts,
+        awsEndpoint,
+        awsRegion,
+        ecrDataPlane,
+        access,
+        retryAttempts,
+        retryBaseDelay,
+        timeout,
+        credentials);
   }
 
   public RegistryOptions withRetries(int attempts, Duration baseDelay) {
-    return new RegistryOptions(insecureHosts, awsEndpoint, awsRegion, ecrDataPlane, ecrImageAccess,
-        attempts, baseDelay, timeout, credentials);
+    return new RegistryOptions(
+        insecureHosts,
+        awsEndpoint,
+        awsRegion,
+        ecrDataPlane,
+        ecrImageAccess,
+        attempts,
+        baseDelay,
+        timeout,
+        credentials);
   }
 
   public RegistryOptions withTimeout(Duration newTimeout) {
-    return new RegistryOptions(insecureHosts, awsEndpoint, awsRegion, ecrDataPlane, ecrImageAccess,
-        retryAttempts, retryBaseDelay, newTimeout, credentials);
+    return new RegistryOptions(
+        insecureHosts,
+        awsEndpoint,
+        awsRegion,
+        ecrDataPlane,
+        ecrImageAccess,
+        retryAttempts,
+        retryBaseDelay,
+        newTimeout,
+        credentials);
   }
 
   public RegistryOptions withCredentials(CredentialChain chain) {
-    return new RegistryOptions(insecureHosts, awsEndpoint, awsRegion, ecrDataPlane, ecrImageAccess,
-        retryAttempts, retryBaseDelay, timeout, chain);
+    return new RegistryOptions(
+        insecureHosts,
+        awsEndpoint,
+        awsRegion,
+        ecrDataPlane,
+        ecrImageAccess,
+        retryAttempts,
+        retryBaseDelay,
+        timeout,
+        chain);
   }
 
   /**
@@ -115,8 +185,11 @@ public record RegistryOptions(
     for (String entry : ecrDataPlane.split(",")) {
       int eq = entry.indexOf('=');
       if (eq <= 0 || eq == entry.strip().length() - 1) {
-        throw new RegistryException("azbuild.ecr.dataPlane entry '" + entry.strip() + "' is not REGION=HOST:PORT or"
-            + " ECR-HOST=HOST:PORT; e.g. us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001");
+        throw new RegistryException(
+            "azbuild.ecr.dataPlane entry '"
+                + entry.strip()
+                + "' is not REGION=HOST:PORT or"
+                + " ECR-HOST=HOST:PORT; e.g. us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001");
       }
       String key = entry.substring(0, eq).strip();
       if (key.equals(host.region()) || key.equals(host.host())) {

@@ -27,7 +27,8 @@ record RegistryRequest(
     boolean replayable,
     Duration timeout) {
 
-  static RegistryRequest of(String method, URI uri, String scope, String subject, Duration timeout) {
+  static RegistryRequest of(
+      String method, URI uri, String scope, String subject, Duration timeout) {
     return new RegistryRequest(method, uri, scope, subject, Map.of(), null, true, timeout);
   }
 
@@ -39,7 +40,14 @@ record RegistryRequest(
 
   RegistryRequest bytes(byte[] content) {
     return new RegistryRequest(
-        method, uri, scope, subject, headers, () -> BodyPublishers.ofByteArray(content), true, timeout);
+        method,
+        uri,
+        scope,
+        subject,
+        headers,
+        () -> BodyPublishers.ofByteArray(content),
+        true,
+        timeout);
   }
 
   /** A body that can be sent once, such as a blob streamed from another registry. */

@@ -43,8 +43,8 @@ final class RegistryResponse implements AutoCloseable {
   }
 
   /**
-   * The registry's error, e.g. "MANIFEST_UNKNOWN: manifest unknown", read from the OCI error
-   * body; empty when the body has none.
+   * The registry's error, e.g. "MANIFEST_UNKNOWN: manifest unknown", read from the OCI error body;
+   * empty when the body has none.
    */
   String errorSummary() {
     try (InputStream in = response.body()) {

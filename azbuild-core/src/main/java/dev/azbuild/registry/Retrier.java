@@ -41,8 +41,14 @@ final class Retrier {
             .withMaxAttempts(attempts)
             .withBackoff(baseDelay, max)
             .withJitter(0.25)
-            .onRetry(e -> log.info("{}: {}; retrying (attempt {} of {})",
-                registry, describe(e.getLastException()), e.getAttemptCount() + 1, attempts))
+            .onRetry(
+                e ->
+                    log.info(
+                        "{}: {}; retrying (attempt {} of {})",
+                        registry,
+                        describe(e.getLastException()),
+                        e.getAttemptCount() + 1,
+                        attempts))
             .build();
   }
 
@@ -68,9 +74,13 @@ final class Retrier {
     String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
     if (failure instanceof TransientFailure tf) {
       return new RegistryException(
-          registry + ": " + tf.getMessage() + tries
+          registry
+              + ": "
+              + tf.getMessage()
+              + tries
               + "; the registry is failing or throttling, retry later or check its logs",
-          tf.status(), null);
+          tf.status(),
+          null);
     }
     if (failure instanceof InterruptedException) {
       Thread.currentThread().interrupt();
@@ -78,11 +88,18 @@ final class Retrier {
     }
     if (failure instanceof IOException) {
       return new RegistryException(
-          registry + ": cannot complete " + subject + " (" + describe(failure) + ")" + tries
+          registry
+              + ": cannot complete "
+              + subject
+              + " ("
+              + describe(failure)
+              + ")"
+              + tries
               + "; check that the registry is running and the URL is right",
           failure);
     }
-    return new RegistryException(registry + ": " + subject + " failed: " + describe(failure), failure);
+    return new RegistryException(
+        registry + ": " + subject + " failed: " + describe(failure), failure);
   }
 
   private static String describe(Throwable t) {

@@ -3,8 +3,8 @@ package dev.azbuild.registry;
 import java.util.Objects;
 
 /**
- * Credentials together with where they came from, so an authentication error can say which
- * source to fix ("credentials from ~/.docker/config.json (credHelpers: ecr-login)").
+ * Credentials together with where they came from, so an authentication error can say which source
+ * to fix ("credentials from ~/.docker/config.json (credHelpers: ecr-login)").
  *
  * @param credentials the credentials (their {@code toString} hides the secret)
  * @param source a human-readable description of the source, never a secret

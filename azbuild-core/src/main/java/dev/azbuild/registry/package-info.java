@@ -1,6 +1,6 @@
 /**
- * Everything azbuild does with registries without pulling: existence and digest checks,
- * re-tags, cross-registry copies, repositories and lifecycle policies, credentials.
+ * Everything azbuild does with registries without pulling: existence and digest checks, re-tags,
+ * cross-registry copies, repositories and lifecycle policies, credentials.
  *
  * <p>{@link dev.azbuild.registry.Registries#forUrl} gives a {@link dev.azbuild.registry.Registry}:
  * an {@link dev.azbuild.registry.OciRegistry} (OCI distribution API v2 on the JDK HTTP client) or,

@@ -55,9 +55,21 @@ public enum GraphFormat {
         formats.addAll(EnumSet.allOf(GraphFormat.class));
         continue;
       }
-      GraphFormat format = Arrays.stream(values()).filter(f -> f.id.equals(name)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException(parameter + "=" + list + ": unknown format '" + entry.strip()
-              + "'; use a comma list of " + valid + ", or all"));
+      GraphFormat format =
+          Arrays.stream(values())
+              .filter(f -> f.id.equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          parameter
+                              + "="
+                              + list
+                              + ": unknown format '"
+                              + entry.strip()
+                              + "'; use a comma list of "
+                              + valid
+                              + ", or all"));
       formats.add(format);
     }
     return formats.isEmpty() ? EnumSet.allOf(GraphFormat.class) : formats;

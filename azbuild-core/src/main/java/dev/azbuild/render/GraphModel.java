@@ -11,7 +11,8 @@ import java.util.Map;
  * The module graph of a plan, ready to render: nodes in reactor order (so every upstream comes
  * before its downstream modules) with their layer, and the edges between them.
  */
-public record GraphModel(String mode, String base, String head, List<GraphNode> nodes, List<GraphEdge> edges) {
+public record GraphModel(
+    String mode, String base, String head, List<GraphNode> nodes, List<GraphEdge> edges) {
 
   public GraphModel {
     nodes = List.copyOf(nodes);
@@ -37,15 +38,25 @@ public record GraphModel(String mode, String base, String head, List<GraphNode> 
       }
       layers.put(d.id(), layer);
       String decision = d.rebuild() ? "rebuild" : "unchanged";
-      ModuleStatus status = failures.containsKey(d.id()) ? ModuleStatus.FAILED
-          : d.rebuild() ? ModuleStatus.REBUILD : ModuleStatus.UNCHANGED;
+      ModuleStatus status =
+          failures.containsKey(d.id())
+              ? ModuleStatus.FAILED
+              : d.rebuild() ? ModuleStatus.REBUILD : ModuleStatus.UNCHANGED;
       List<String> reasons = new ArrayList<>();
       if (status == ModuleStatus.FAILED) {
         reasons.add("build failed: " + failures.get(d.id()));
       }
       reasons.addAll(d.reasons());
-      nodes.add(new GraphNode(d.id(), d.dir(), d.image(), d.dir().isEmpty() ? d.id() : d.dir(), decision, status,
-          reasons, layer));
+      nodes.add(
+          new GraphNode(
+              d.id(),
+              d.dir(),
+              d.image(),
+              d.dir().isEmpty() ? d.id() : d.dir(),
+              decision,
+              status,
+              reasons,
+              layer));
     }
     return new GraphModel(plan.mode().id(), plan.base(), plan.head(), nodes, edges);
   }
@@ -54,11 +65,19 @@ public record GraphModel(String mode, String base, String head, List<GraphNode> 
     return nodes.stream().filter(n -> n.status() == status).count();
   }
 
-  /** {@code 4 modules, 1 rebuild, 3 unchanged}, plus {@code , 1 failed in the last build} when any failed. */
+  /**
+   * {@code 4 modules, 1 rebuild, 3 unchanged}, plus {@code , 1 failed in the last build} when any
+   * failed.
+   */
   public String summary() {
     long rebuild = nodes.stream().filter(n -> n.decision().equals("rebuild")).count();
     long failed = count(ModuleStatus.FAILED);
-    return nodes.size() + " modules, " + rebuild + " rebuild, " + (nodes.size() - rebuild) + " unchanged"
+    return nodes.size()
+        + " modules, "
+        + rebuild
+        + " rebuild, "
+        + (nodes.size() - rebuild)
+        + " unchanged"
         + (failed > 0 ? ", " + failed + " failed in the last build" : "");
   }
 }

@@ -10,8 +10,15 @@ import java.util.List;
  * @param reasons the plan's reasons; for a failed module the build's error comes first
  * @param layer its depth: 0 without upstream modules, else one more than its deepest upstream
  */
-public record GraphNode(String id, String dir, String image, String label, String decision, ModuleStatus status,
-    List<String> reasons, int layer) {
+public record GraphNode(
+    String id,
+    String dir,
+    String image,
+    String label,
+    String decision,
+    ModuleStatus status,
+    List<String> reasons,
+    int layer) {
 
   public GraphNode {
     reasons = List.copyOf(reasons);

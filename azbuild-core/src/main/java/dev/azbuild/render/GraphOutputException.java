@@ -2,7 +2,9 @@ package dev.azbuild.render;
 
 import dev.azbuild.io.AzbuildException;
 
-/** The graph's output directory cannot be written; the message is one line naming it and the fix. */
+/**
+ * The graph's output directory cannot be written; the message is one line naming it and the fix.
+ */
 public class GraphOutputException extends AzbuildException {
 
   public GraphOutputException(String message) {

@@ -18,7 +18,8 @@ public final class GraphWriter {
    * @return the files written, in format order
    * @throws GraphOutputException when the directory cannot be created or written
    */
-  public static List<Path> write(GraphModel model, Set<GraphFormat> formats, Path dir, String parameter)
+  public static List<Path> write(
+      GraphModel model, Set<GraphFormat> formats, Path dir, String parameter)
       throws GraphOutputException {
     try {
       Files.createDirectories(dir);
@@ -26,8 +27,14 @@ public final class GraphWriter {
       throw notWritable(dir, parameter, e);
     }
     if (!Files.isWritable(dir)) {
-      throw new GraphOutputException(parameter + ": output directory " + dir + " is not writable; make it writable or"
-          + " choose another with -D" + parameter + "=DIR");
+      throw new GraphOutputException(
+          parameter
+              + ": output directory "
+              + dir
+              + " is not writable; make it writable or"
+              + " choose another with -D"
+              + parameter
+              + "=DIR");
     }
     List<Path> written = new ArrayList<>();
     for (GraphFormat format : formats) {
@@ -43,11 +50,22 @@ public final class GraphWriter {
   }
 
   private static GraphOutputException notWritable(Path dir, String parameter, IOException e) {
-    return new GraphOutputException(parameter + ": output directory " + dir + " is not writable (" + why(dir, e)
-        + "); make it writable or choose another with -D" + parameter + "=DIR", e);
+    return new GraphOutputException(
+        parameter
+            + ": output directory "
+            + dir
+            + " is not writable ("
+            + why(dir, e)
+            + "); make it writable or choose another with -D"
+            + parameter
+            + "=DIR",
+        e);
   }
 
-  /** The usual cause said plainly: a file where a directory should be; else the exception's own words. */
+  /**
+   * The usual cause said plainly: a file where a directory should be; else the exception's own
+   * words.
+   */
   private static String why(Path dir, IOException e) {
     for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isRegularFile(p)) {
@@ -55,6 +73,8 @@ public final class GraphWriter {
       }
     }
     String type = e.getClass().getSimpleName().replace("Exception", "");
-    return e.getMessage() == null ? type : type + ": " + e.getMessage().lines().findFirst().orElse("");
+    return e.getMessage() == null
+        ? type
+        : type + ": " + e.getMessage().lines().findFirst().orElse("");
   }
 }

@@ -19,9 +19,16 @@ final class HtmlRenderer implements GraphRenderer {
     String data = JsonRenderer.write(JsonRenderer.tree(model, Layout.of(model)));
     return TEMPLATE
         .replace("{{TITLE}}", escape("azbuild graph — " + abbreviate(model.head())))
-        .replace("{{SUMMARY}}", escape("mode " + model.mode()
-            + (model.base() != null ? ", base " + abbreviate(model.base()) : "")
-            + ", head " + abbreviate(model.head()) + ": " + model.summary()))
+        .replace(
+            "{{SUMMARY}}",
+            escape(
+                "mode "
+                    + model.mode()
+                    + (model.base() != null ? ", base " + abbreviate(model.base()) : "")
+                    + ", head "
+                    + abbreviate(model.head())
+                    + ": "
+                    + model.summary()))
         .replace("{{DATA}}", scriptSafe(data));
   }
 

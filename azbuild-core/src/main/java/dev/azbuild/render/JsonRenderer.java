@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code graph.json}: the plan's context, then nodes and edges (upstream to downstream). */
 final class JsonRenderer implements GraphRenderer {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public String render(GraphModel model) {
@@ -35,11 +36,16 @@ final class JsonRenderer implements GraphRenderer {
       node.put("layer", n.layer());
       if (layout != null) {
         Layout.Box box = layout.box(n.id());
-        node.put("x", box.x()).put("y", box.y()).put("width", box.width()).put("height", box.height());
+        node.put("x", box.x())
+            .put("y", box.y())
+            .put("width", box.width())
+            .put("height", box.height());
       }
     }
     var edges = root.putArray("edges");
-    model.edges().forEach(e -> edges.addObject().put("from", e.upstream()).put("to", e.downstream()));
+    model
+        .edges()
+        .forEach(e -> edges.addObject().put("from", e.upstream()).put("to", e.downstream()));
     if (layout != null) {
       root.put("width", layout.width()).put("height", layout.height());
     }

@@ -39,12 +39,23 @@ public final class Layout {
     List<List<GraphNode>> columns = columns(model);
     Map<String, Double> rowOf = new HashMap<>();
     Map<String, List<String>> upstreamOf = new HashMap<>();
-    model.edges().forEach(e -> upstreamOf.computeIfAbsent(e.downstream(), k -> new ArrayList<>()).add(e.upstream()));
+    model
+        .edges()
+        .forEach(
+            e ->
+                upstreamOf
+                    .computeIfAbsent(e.downstream(), k -> new ArrayList<>())
+                    .add(e.upstream()));
     for (List<GraphNode> column : columns) {
       // reactor order within the first column; later columns follow their upstream modules
       if (!rowOf.isEmpty()) {
-        column.sort(Comparator.comparingDouble(n -> upstreamOf.getOrDefault(n.id(), List.of()).stream()
-            .mapToDouble(u -> rowOf.getOrDefault(u, 0.0)).average().orElse(Double.MAX_VALUE)));
+        column.sort(
+            Comparator.comparingDouble(
+                n ->
+                    upstreamOf.getOrDefault(n.id(), List.of()).stream()
+                        .mapToDouble(u -> rowOf.getOrDefault(u, 0.0))
+                        .average()
+                        .orElse(Double.MAX_VALUE)));
       }
       for (int i = 0; i < column.size(); i++) {
         rowOf.put(column.get(i).id(), (i + 0.5) / column.size()); // 0..1, comparable across columns

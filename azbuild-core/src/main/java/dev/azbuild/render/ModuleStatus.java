@@ -1,6 +1,8 @@
 package dev.azbuild.render;
 
-/** What a module's colour says: the plan's decision, or that its last build for this commit failed. */
+/**
+ * What a module's colour says: the plan's decision, or that its last build for this commit failed.
+ */
 public enum ModuleStatus {
   REBUILD("rebuild"),
   UNCHANGED("unchanged"),

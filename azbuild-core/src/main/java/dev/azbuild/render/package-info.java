@@ -3,7 +3,7 @@
  * a self-contained HTML page.
  *
  * <p>{@link dev.azbuild.render.GraphModel} joins a {@link dev.azbuild.plan.Plan} with the modules
- * that failed in the last build; {@link dev.azbuild.render.Layout} places it in layers left to right;
- * one renderer per {@link dev.azbuild.render.GraphFormat} writes it. Plain JDK and Jackson.
+ * that failed in the last build; {@link dev.azbuild.render.Layout} places it in layers left to
+ * right; one renderer per {@link dev.azbuild.render.GraphFormat} writes it. Plain JDK and Jackson.
  */
 package dev.azbuild.render;

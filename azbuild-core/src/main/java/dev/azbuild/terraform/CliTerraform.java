@@ -20,15 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link TerraformRunner} on the terraform CLI (the binary from
- * {@code dev.azbuild.tools.TerraformInstaller}).
+ * {@link TerraformRunner} on the terraform CLI (the binary from {@code
+ * dev.azbuild.tools.TerraformInstaller}).
  *
- * <p>Every command runs as {@code terraform -chdir=<module> ...} with this process's
- * environment plus {@code TF_IN_AUTOMATION=1}, {@code TF_INPUT=0}, {@code CHECKPOINT_DISABLE=1},
- * a shared {@code TF_PLUGIN_CACHE_DIR} (providers are downloaded once per machine) and a
- * per-module {@code TF_DATA_DIR}; see {@link TerraformWorkspace} for where state goes.
- * Instances hold no mutable state and may be shared between threads, as long as two threads
- * do not use the same workspace at once.
+ * <p>Every command runs as {@code terraform -chdir=<module> ...} with this process's environment
+ * plus {@code TF_IN_AUTOMATION=1}, {@code TF_INPUT=0}, {@code CHECKPOINT_DISABLE=1}, a shared
+ * {@code TF_PLUGIN_CACHE_DIR} (providers are downloaded once per machine) and a per-module {@code
+ * TF_DATA_DIR}; see {@link TerraformWorkspace} for where state goes. Instances hold no mutable
+ * state and may be shared between threads, as long as two threads do not use the same workspace at
+ * once.
  */
 public final class CliTerraform implements TerraformRunner {
 
@@ -51,11 +51,15 @@ public final class CliTerraform implements TerraformRunner {
    */
   public CliTerraform(Path terraform, Path pluginCacheDir, Duration timeout) {
     this.pluginCacheDir = pluginCacheDir.toAbsolutePath().normalize();
-    this.terraform = new TerraformProcess(terraform, Map.of(
-        "TF_IN_AUTOMATION", "1",
-        "TF_INPUT", "0",
-        "CHECKPOINT_DISABLE", "1",
-        "TF_PLUGIN_CACHE_DIR", this.pluginCacheDir.toString()), timeout);
+    this.terraform =
+        new TerraformProcess(
+            terraform,
+            Map.of(
+                "TF_IN_AUTOMATION", "1",
+                "TF_INPUT", "0",
+                "CHECKPOINT_DISABLE", "1",
+                "TF_PLUGIN_CACHE_DIR", this.pluginCacheDir.toString()),
+            timeout);
   }
 
   @Override
@@ -80,8 +84,9 @@ public final class CliTerraform implements TerraformRunner {
       dataDir = Files.createTempDirectory("azbuild-terraform-validate-");
       TerraformProcess.Result init = init(dir, dataDir, initArgs);
       TerraformProcess.Result result = terraform.run(dir, dataDir, validateArgs, SecretMask.NONE);
-      TerraformValidation validation = TerraformJson.validation(result.stdout())
-          .orElseThrow(() -> failure(dir, validateArgs, result, SecretMask.NONE));
+      TerraformValidation validation =
+          TerraformJson.validation(result.stdout())
+              .orElseThrow(() -> failure(dir, validateArgs, result, SecretMask.NONE));
       // init also fails on syntax errors, which validate then reports with file and line;
       // without such located errors the init failure itself (e.g. a provider download) is the news.
       if (init.exitCode() != 0 && validation.errors().stream().allMatch(d -> d.file().isEmpty())) {
@@ -94,7 +99,10 @@ public final class CliTerraform implements TerraformRunner {
       }
       return validation;
     } catch (IOException e) {
-      throw new TerraformException(dir, TerraformProcess.display(initArgs, SecretMask.NONE), -1,
+      throw new TerraformException(
+          dir,
+          TerraformProcess.display(initArgs, SecretMask.NONE),
+          -1,
           "could not create a temporary data directory: " + e.getMessage());
     } finally {
       if (dataDir != null) {
@@ -104,15 +112,21 @@ public final class CliTerraform implements TerraformRunner {
   }
 
   @Override
-  public boolean apply(TerraformWorkspace workspace, Map<String, String> vars) throws TerraformException {
+  public boolean apply(TerraformWorkspace workspace, Map<String, String> vars)
+      throws TerraformException {
     Path dir = workspace.moduleDir();
     SecretMask mask = SecretMask.of(vars);
     List<String> varArgs = new ArrayList<>();
     // Sorted, so the same variables always give the same command line.
     for (Map.Entry<String, String> var : new TreeMap<>(vars).entrySet()) {
       if (!VAR_NAME.matcher(var.getKey()).matches()) {
-        throw new TerraformException(dir, "terraform plan", -1, "invalid variable name '" + var.getKey()
-            + "': terraform variable names match [A-Za-z_][A-Za-z0-9_-]*");
+        throw new TerraformException(
+            dir,
+            "terraform plan",
+            -1,
+            "invalid variable name '"
+                + var.getKey()
+                + "': terraform variable names match [A-Za-z_][A-Za-z0-9_-]*");
       }
       varArgs.add("-var");
       varArgs.add(var.getKey() + "=" + var.getValue());
@@ -121,8 +135,10 @@ public final class CliTerraform implements TerraformRunner {
     List<String> stateArgs = prepare(workspace);
     Path planFile = workspace.planFile();
     try {
-      List<String> planArgs = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-detailed-exitcode",
-          "-out=" + planFile));
+      List<String> planArgs =
+          new ArrayList<>(
+              List.of(
+                  "plan", "-input=false", "-no-color", "-detailed-exitcode", "-out=" + planFile));
       planArgs.addAll(stateArgs);
       planArgs.addAll(varArgs);
       TerraformProcess.Result plan = terraform.run(dir, workspace.dataDir(), planArgs, mask);
@@ -135,7 +151,8 @@ public final class CliTerraform implements TerraformRunner {
       }
 
       // Applying the saved plan applies exactly what was planned, even if the world moved since.
-      List<String> applyArgs = new ArrayList<>(List.of("apply", "-input=false", "-no-color", "-auto-approve"));
+      List<String> applyArgs =
+          new ArrayList<>(List.of("apply", "-input=false", "-no-color", "-auto-approve"));
       applyArgs.addAll(stateArgs);
       applyArgs.add(planFile.toString());
       TerraformProcess.Result apply = terraform.run(dir, workspace.dataDir(), applyArgs, mask);
@@ -161,16 +178,17 @@ public final class CliTerraform implements TerraformRunner {
     try {
       return TerraformJson.outputs(result.stdout());
     } catch (IOException e) {
-      throw new TerraformException(dir, TerraformProcess.display(args, SecretMask.NONE), 0, e.getMessage());
+      throw new TerraformException(
+          dir, TerraformProcess.display(args, SecretMask.NONE), 0, e.getMessage());
     }
   }
 
   /**
-   * Creates the work dir (owner-only: state and plans hold variable values), runs {@code init},
-   * and returns the arguments that select the state: none when the configuration declares a
-   * backend, else {@code -state=<workDir>/terraform.tfstate}. {@code -state} is the only way to
-   * keep backend-less local state out of the module directory; terraform 1.10+ prints a
-   * deprecation warning for it, which is harmless.
+   * Creates the work dir (owner-only: state and plans hold variable values), runs {@code init}, and
+   * returns the arguments that select the state: none when the configuration declares a backend,
+   * else {@code -state=<workDir>/terraform.tfstate}. {@code -state} is the only way to keep
+   * backend-less local state out of the module directory; terraform 1.10+ prints a deprecation
+   * warning for it, which is harmless.
    */
   private List<String> prepare(TerraformWorkspace workspace) throws TerraformException {
     Path dir = workspace.moduleDir();
@@ -179,7 +197,10 @@ public final class CliTerraform implements TerraformRunner {
     try {
       createPrivateDirectory(workspace.workDir());
     } catch (IOException e) {
-      throw new TerraformException(dir, TerraformProcess.display(initArgs, SecretMask.NONE), -1,
+      throw new TerraformException(
+          dir,
+          TerraformProcess.display(initArgs, SecretMask.NONE),
+          -1,
           "could not create work directory " + workspace.workDir() + ": " + e.getMessage());
     }
     TerraformProcess.Result init = init(dir, workspace.dataDir(), initArgs);
@@ -189,11 +210,15 @@ public final class CliTerraform implements TerraformRunner {
     return declaresBackend(workspace) ? List.of() : List.of("-state=" + workspace.stateFile());
   }
 
-  private TerraformProcess.Result init(Path dir, Path dataDir, List<String> args) throws TerraformException {
+  private TerraformProcess.Result init(Path dir, Path dataDir, List<String> args)
+      throws TerraformException {
     try {
       Files.createDirectories(pluginCacheDir); // terraform ignores a cache dir that does not exist
     } catch (IOException e) {
-      throw new TerraformException(dir, TerraformProcess.display(args, SecretMask.NONE), -1,
+      throw new TerraformException(
+          dir,
+          TerraformProcess.display(args, SecretMask.NONE),
+          -1,
           "could not create plugin cache " + pluginCacheDir + ": " + e.getMessage());
     }
     ReentrantLock lock = INIT_LOCKS.computeIfAbsent(pluginCacheDir, p -> new ReentrantLock());
@@ -209,21 +234,33 @@ public final class CliTerraform implements TerraformRunner {
     try {
       return TerraformJson.declaresBackend(workspace.dataDir());
     } catch (IOException e) {
-      throw new TerraformException(workspace.moduleDir(), "terraform init", 0,
-          "cannot read the backend settings terraform init wrote to " + workspace.dataDir() + ": " + e.getMessage());
+      throw new TerraformException(
+          workspace.moduleDir(),
+          "terraform init",
+          0,
+          "cannot read the backend settings terraform init wrote to "
+              + workspace.dataDir()
+              + ": "
+              + e.getMessage());
     }
   }
 
-  private static TerraformException failure(Path dir, List<String> args, TerraformProcess.Result result,
-      SecretMask mask) {
-    return new TerraformException(dir, TerraformProcess.display(args, mask), result.exitCode(),
+  private static TerraformException failure(
+      Path dir, List<String> args, TerraformProcess.Result result, SecretMask mask) {
+    return new TerraformException(
+        dir,
+        TerraformProcess.display(args, mask),
+        result.exitCode(),
         // Masked before shortening, so a cut cannot leave half a secret showing.
         ErrorSummary.of(mask.apply(result.stderr()), mask.apply(result.stdout())));
   }
 
   private static void requireDirectory(Path dir, List<String> args) throws TerraformException {
     if (!Files.isDirectory(dir)) {
-      throw new TerraformException(dir, TerraformProcess.display(args, SecretMask.NONE), -1,
+      throw new TerraformException(
+          dir,
+          TerraformProcess.display(args, SecretMask.NONE),
+          -1,
           "no such directory; point azbuild at the module's terraform configuration");
     }
   }
@@ -235,7 +272,9 @@ public final class CliTerraform implements TerraformRunner {
     Files.createDirectories(dir.getParent());
     try {
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectory(dir);
       }
@@ -249,13 +288,15 @@ public final class CliTerraform implements TerraformRunner {
       return;
     }
     try (Stream<Path> walk = Files.walk(path)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          log.debug("could not delete {}: {}", p, e.getMessage());
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  log.debug("could not delete {}: {}", p, e.getMessage());
+                }
+              });
     } catch (IOException e) {
       log.debug("could not delete {}: {}", path, e.getMessage());
     }

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Shortens terraform's error output to one line: the {@code Error:} blocks as
- * {@code file:line: summary: detail}, without source snippets, warnings or colour codes.
+ * Shortens terraform's error output to one line: the {@code Error:} blocks as {@code file:line:
+ * summary: detail}, without source snippets, warnings or colour codes.
  */
 final class ErrorSummary {
 
@@ -17,7 +17,8 @@ final class ErrorSummary {
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
   private static final Pattern BLOCK_START = Pattern.compile("^(Error|Warning): (.*)$");
   private static final Pattern LOCATION = Pattern.compile("^\\s*on (.+?) line (\\d+)(,.*)?:?$");
-  private static final Pattern SNIPPET = Pattern.compile("^\\s*(\\d+:.*|[├│╷╵].*|\\(source code not available\\))$");
+  private static final Pattern SNIPPET =
+      Pattern.compile("^\\s*(\\d+:.*|[├│╷╵].*|\\(source code not available\\))$");
 
   private ErrorSummary() {}
 
@@ -78,8 +79,10 @@ final class ErrorSummary {
         }
       }
       i = j - 1;
-      String block = (location.isEmpty() ? "" : location + ": ") + start.group(2).trim()
-          + (detail.length() == 0 ? "" : ":" + detail);
+      String block =
+          (location.isEmpty() ? "" : location + ": ")
+              + start.group(2).trim()
+              + (detail.length() == 0 ? "" : ":" + detail);
       (location.isEmpty() ? general : located).add(block);
     }
     located.addAll(general);

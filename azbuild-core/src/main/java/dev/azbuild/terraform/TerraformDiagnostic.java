@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param file configuration file relative to the module, or empty when not tied to a file
  * @param line 1-based line in {@code file}, or 0 when unknown
  */
-public record TerraformDiagnostic(String severity, String summary, String detail, String file, int line) {
+public record TerraformDiagnostic(
+    String severity, String summary, String detail, String file, int line) {
 
   public TerraformDiagnostic {
     Objects.requireNonNull(severity, "severity");
@@ -29,8 +30,10 @@ public record TerraformDiagnostic(String severity, String summary, String detail
 
   /** {@code main.tf:3: Summary: detail} on one line. */
   public String oneLine() {
-    String text = (location().isEmpty() ? "" : location() + ": ") + summary
-        + (detail.isBlank() ? "" : ": " + detail);
+    String text =
+        (location().isEmpty() ? "" : location() + ": ")
+            + summary
+            + (detail.isBlank() ? "" : ": " + detail);
     return text.replaceAll("\\s+", " ").trim();
   }
 }

@@ -1,7 +1,6 @@
 package dev.azbuild.terraform;
 
 import dev.azbuild.io.AzbuildException;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -22,7 +21,14 @@ public class TerraformException extends AzbuildException {
    * @param reason what went wrong, one line
    */
   public TerraformException(Path moduleDir, String command, int exitCode, String reason) {
-    super(moduleDir + ": `" + command + "` " + (exitCode >= 0 ? "exited " + exitCode : "failed") + ": " + reason);
+    super(
+        moduleDir
+            + ": `"
+            + command
+            + "` "
+            + (exitCode >= 0 ? "exited " + exitCode : "failed")
+            + ": "
+            + reason);
     this.moduleDir = Objects.requireNonNull(moduleDir, "moduleDir");
     this.command = Objects.requireNonNull(command, "command");
     this.exitCode = exitCode;

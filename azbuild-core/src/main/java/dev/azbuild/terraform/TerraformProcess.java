@@ -22,7 +22,9 @@ final class TerraformProcess {
 
   private static final Logger log = LoggerFactory.getLogger(TerraformProcess.class);
 
-  /** How long terraform gets to stop cleanly (release state locks, stop providers) after SIGTERM. */
+  /**
+   * How long terraform gets to stop cleanly (release state locks, stop providers) after SIGTERM.
+   */
   private static final Duration GRACE = Duration.ofSeconds(10);
 
   /** What a finished command printed; any exit code. */
@@ -31,8 +33,10 @@ final class TerraformProcess {
   private final Path binary;
   private final Map<String, String> env;
   private final Duration timeout;
+
   /** The commands running now, for {@link #stopRunning}. */
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
   /** Set by {@link #stopRunning}: no command starts after it. */
   private volatile boolean stopped;
 
@@ -46,7 +50,9 @@ final class TerraformProcess {
     this.timeout = timeout;
   }
 
-  /** {@code terraform <args>} as shown to users: no binary path, no {@code -chdir}, secrets masked. */
+  /**
+   * {@code terraform <args>} as shown to users: no binary path, no {@code -chdir}, secrets masked.
+   */
   static String display(List<String> args, SecretMask mask) {
     return mask.apply("terraform " + String.join(" ", args));
   }
@@ -54,10 +60,11 @@ final class TerraformProcess {
   /**
    * Runs {@code terraform -chdir=<moduleDir> <args>} with {@code TF_DATA_DIR=dataDir}.
    *
-   * @throws TerraformException if it cannot start, times out or the thread is interrupted;
-   *     a non-zero exit is returned, not thrown, as some commands use it for results
+   * @throws TerraformException if it cannot start, times out or the thread is interrupted; a
+   *     non-zero exit is returned, not thrown, as some commands use it for results
    */
-  Result run(Path moduleDir, Path dataDir, List<String> args, SecretMask mask) throws TerraformException {
+  Result run(Path moduleDir, Path dataDir, List<String> args, SecretMask mask)
+      throws TerraformException {
     String display = display(args, mask);
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
@@ -76,21 +83,33 @@ final class TerraformProcess {
       process = builder.start();
       process.getOutputStream().close();
     } catch (IOException e) {
-      throw new TerraformException(moduleDir, display, -1, "could not run " + binary + ": "
-          + ErrorSummary.truncate(String.valueOf(e.getMessage())));
+      throw new TerraformException(
+          moduleDir,
+          display,
+          -1,
+          "could not run " + binary + ": " + ErrorSummary.truncate(String.valueOf(e.getMessage())));
     }
     running.add(process);
     if (stopped) { // stopRunning came between the check above and the add: it did not see this one
       stop(process);
     }
-    Capture out = new Capture(process.getInputStream(), line -> log.debug("  {}", mask.apply(line)));
-    Capture err = new Capture(process.getErrorStream(), line -> log.debug("  {}", mask.apply(line)));
+    Capture out =
+        new Capture(process.getInputStream(), line -> log.debug("  {}", mask.apply(line)));
+    Capture err =
+        new Capture(process.getErrorStream(), line -> log.debug("  {}", mask.apply(line)));
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         stop(process);
         String tail = ErrorSummary.of(mask.apply(err.text()), mask.apply(out.text()));
-        throw new TerraformException(moduleDir, display, -1, "timed out after " + seconds(timeout)
-            + "; raise the terraform timeout if it needs longer (last output: " + tail + ")");
+        throw new TerraformException(
+            moduleDir,
+            display,
+            -1,
+            "timed out after "
+                + seconds(timeout)
+                + "; raise the terraform timeout if it needs longer (last output: "
+                + tail
+                + ")");
       }
       out.join();
       err.join();
@@ -110,12 +129,16 @@ final class TerraformProcess {
    */
   void stopRunning(Duration grace) {
     stopped = true;
-    List<Thread> stopping = running.stream().map(process -> {
-      Thread thread = new Thread(() -> stop(process, grace), "terraform-stop");
-      thread.setDaemon(true);
-      thread.start();
-      return thread;
-    }).toList();
+    List<Thread> stopping =
+        running.stream()
+            .map(
+                process -> {
+                  Thread thread = new Thread(() -> stop(process, grace), "terraform-stop");
+                  thread.setDaemon(true);
+                  thread.start();
+                  return thread;
+                })
+            .toList();
     for (Thread thread : stopping) {
       try {
         thread.join(grace.toMillis() + 1000);
@@ -130,7 +153,10 @@ final class TerraformProcess {
     stop(process, GRACE);
   }
 
-  /** SIGTERM first (terraform then cancels cleanly), SIGKILL for what is left after the grace period. */
+  /**
+   * SIGTERM first (terraform then cancels cleanly), SIGKILL for what is left after the grace
+   * period.
+   */
   private static void stop(Process process, Duration grace) {
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
@@ -153,23 +179,30 @@ final class TerraformProcess {
     private final Thread thread;
 
     Capture(InputStream in, Consumer<String> onLine) {
-      thread = new Thread(() -> {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-          for (String line; (line = reader.readLine()) != null; ) {
-            onLine.accept(line);
-            synchronized (text) {
-              text.append(line).append('\n');
-            }
-          }
-        } catch (IOException e) {
-          // The stream closes when the process is killed; what was read so far is kept.
-        }
-      }, "terraform-output");
+      thread =
+          new Thread(
+              () -> {
+                try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                  for (String line; (line = reader.readLine()) != null; ) {
+                    onLine.accept(line);
+                    synchronized (text) {
+                      text.append(line).append('\n');
+                    }
+                  }
+                } catch (IOException e) {
+                  // The stream closes when the process is killed; what was read so far is kept.
+                }
+              },
+              "terraform-output");
       thread.setDaemon(true);
       thread.start();
     }
 
-    /** Waits for the end of the stream; bounded, as a killed process's grandchildren may hold it open. */
+    /**
+     * Waits for the end of the stream; bounded, as a killed process's grandchildren may hold it
+     * open.
+     */
     void join() throws InterruptedException {
       thread.join(GRACE.toMillis());
     }

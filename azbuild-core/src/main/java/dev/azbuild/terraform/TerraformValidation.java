@@ -23,8 +23,12 @@ public record TerraformValidation(boolean ok, List<TerraformDiagnostic> diagnost
     return diagnostics.stream().filter(d -> !d.isError()).toList();
   }
 
-  /** The errors on one line of at most 300 characters, e.g. for a build failure message; empty if ok. */
+  /**
+   * The errors on one line of at most 300 characters, e.g. for a build failure message; empty if
+   * ok.
+   */
   public String summary() {
-    return ErrorSummary.truncate(String.join("; ", errors().stream().map(TerraformDiagnostic::oneLine).toList()));
+    return ErrorSummary.truncate(
+        String.join("; ", errors().stream().map(TerraformDiagnostic::oneLine).toList()));
   }
 }

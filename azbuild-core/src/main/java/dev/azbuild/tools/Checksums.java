@@ -13,14 +13,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** SHA-256 of files and lookups in {@code sha256sum}-style lists ({@code <hex>  <name>} lines). */
+/** SHA-256 of files and lookups in {@code sha256sum}-style lists ({@code <hex> <name>} lines). */
 final class Checksums {
 
   private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
 
   private Checksums() {}
 
-  /** The lower-case hash listed for {@code fileName}, or empty when no well-formed line names it. */
+  /**
+   * The lower-case hash listed for {@code fileName}, or empty when no well-formed line names it.
+   */
   static Optional<String> find(String sums, String fileName) {
     for (String line : sums.split("\\R")) {
       String[] parts = line.trim().split("\\s+", 2);

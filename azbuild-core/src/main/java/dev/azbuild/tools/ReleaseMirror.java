@@ -56,18 +56,26 @@ final class ReleaseMirror {
 
   /** Downloads into {@code file}, replacing what an earlier, failed try wrote. */
   void download(URI uri, Path file) throws IOException, NotFoundException, InterruptedException {
-    get(uri, () -> BodySubscribers.ofFile(file,
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+    get(
+        uri,
+        () ->
+            BodySubscribers.ofFile(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING));
   }
 
   /**
-   * @param ok makes the subscriber for a 200 body; a fresh one per try, as subscribers are single-use
+   * @param ok makes the subscriber for a 200 body; a fresh one per try, as subscribers are
+   *     single-use
    */
   private <T> T get(URI uri, Supplier<HttpResponse.BodySubscriber<T>> ok)
       throws IOException, NotFoundException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
     // Only a 200 body is kept; error bodies are discarded instead of landing in the file.
-    BodyHandler<T> handler = info -> info.statusCode() == 200 ? ok.get() : BodySubscribers.replacing(null);
+    BodyHandler<T> handler =
+        info -> info.statusCode() == 200 ? ok.get() : BodySubscribers.replacing(null);
     Duration wait = backoff;
     for (int attempt = 1; ; attempt++) {
       String failure;
@@ -81,7 +89,8 @@ final class ReleaseMirror {
       } catch (ExecutionException e) {
         cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         // the header timeout and the whole-download bound race: report both the same way
-        failure = cause instanceof java.net.http.HttpTimeoutException ? timedOut() : describe(cause);
+        failure =
+            cause instanceof java.net.http.HttpTimeoutException ? timedOut() : describe(cause);
       } catch (TimeoutException e) {
         exchange.cancel(true);
         failure = timedOut();
@@ -102,8 +111,16 @@ final class ReleaseMirror {
         }
       }
       if (attempt >= attempts) {
-        throw new IOException("GET " + uri + " failed after " + attempts + " attempt"
-            + (attempts == 1 ? "" : "s") + ": " + failure, cause);
+        throw new IOException(
+            "GET "
+                + uri
+                + " failed after "
+                + attempts
+                + " attempt"
+                + (attempts == 1 ? "" : "s")
+                + ": "
+                + failure,
+            cause);
       }
       log.debug("GET {} failed ({}); retrying in {} ms", uri, failure, wait.toMillis());
       Thread.sleep(wait.toMillis());
@@ -117,6 +134,7 @@ final class ReleaseMirror {
 
   private static String describe(IOException e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    return e.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 }

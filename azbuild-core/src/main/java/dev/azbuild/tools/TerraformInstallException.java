@@ -2,7 +2,9 @@ package dev.azbuild.tools;
 
 import dev.azbuild.io.AzbuildException;
 
-/** Terraform could not be found or installed; the message is one line saying what, where and why. */
+/**
+ * Terraform could not be found or installed; the message is one line saying what, where and why.
+ */
 public class TerraformInstallException extends AzbuildException {
 
   public TerraformInstallException(String message) {

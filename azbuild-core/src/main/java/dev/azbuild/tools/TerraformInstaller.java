@@ -32,15 +32,15 @@ import org.slf4j.LoggerFactory;
  *   <li>the {@code terraform} found first on {@code PATH}, if it reports that version;
  *   <li>the cached {@code <cacheRoot>/terraform/<version>/terraform}, if it runs and reports that
  *       version; a cached version is never downloaded again;
- *   <li>a download of the release zip and its {@code SHA256SUMS} from the mirror, installed only
- *       if the zip's SHA-256 matches.
+ *   <li>a download of the release zip and its {@code SHA256SUMS} from the mirror, installed only if
+ *       the zip's SHA-256 matches.
  * </ol>
  *
- * <p>An install is staged in a temporary directory beside the cache and renamed into place in
- * one step, so other builds never see a half-written binary and an interrupted install leaves
- * nothing behind at the version path. Concurrent installs of one version may both download;
- * the first rename wins and the others use its result. Instances hold no mutable state and may
- * be shared between threads.
+ * <p>An install is staged in a temporary directory beside the cache and renamed into place in one
+ * step, so other builds never see a half-written binary and an interrupted install leaves nothing
+ * behind at the version path. Concurrent installs of one version may both download; the first
+ * rename wins and the others use its result. Instances hold no mutable state and may be shared
+ * between threads.
  */
 public final class TerraformInstaller {
 
@@ -48,6 +48,7 @@ public final class TerraformInstaller {
 
   private static final String STAGING_PREFIX = ".tmp-";
   private static final String BROKEN_PREFIX = ".broken-";
+
   /** Staging left this long ago belongs to a killed build; no download takes a day. */
   private static final Duration STALE = Duration.ofDays(1);
 
@@ -57,14 +58,20 @@ public final class TerraformInstaller {
 
   /** Searches this process's {@code PATH}; downloads with 3 attempts per file, backoff from 1 s. */
   public TerraformInstaller() {
-    this(System.getenv("PATH"), defaultHttpClient(), 3, Duration.ofSeconds(1), Duration.ofMinutes(10));
+    this(
+        System.getenv("PATH"),
+        defaultHttpClient(),
+        3,
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(10));
   }
 
   /**
    * @param pathEnv a {@code PATH} value to search, or {@code null} to skip the search
    * @param requestTimeout for each download, body included
    */
-  TerraformInstaller(String pathEnv, HttpClient http, int attempts, Duration backoff, Duration requestTimeout) {
+  TerraformInstaller(
+      String pathEnv, HttpClient http, int attempts, Duration backoff, Duration requestTimeout) {
     this.pathEnv = pathEnv;
     this.mirror = new ReleaseMirror(http, attempts, backoff, requestTimeout);
     this.probe = new VersionProbe(Duration.ofSeconds(30));
@@ -97,7 +104,10 @@ public final class TerraformInstaller {
         log.info("terraform {}: using {} (on PATH)", version, onPath.get());
         return onPath.get();
       }
-      log.info("terraform {}: not using {} on PATH, which reports {}", version, onPath.get(),
+      log.info(
+          "terraform {}: not using {} on PATH, which reports {}",
+          version,
+          onPath.get(),
           reported.orElse("no version"));
     }
 
@@ -132,7 +142,8 @@ public final class TerraformInstaller {
   }
 
   private boolean isInstalled(Path binary, String version) {
-    return Files.isRegularFile(binary) && Files.isExecutable(binary)
+    return Files.isRegularFile(binary)
+        && Files.isExecutable(binary)
         && probe.version(binary).equals(Optional.of(version));
   }
 
@@ -150,8 +161,16 @@ public final class TerraformInstaller {
       download(request, zip);
       String actual = Checksums.sha256(zip);
       if (!actual.equals(expected)) {
-        throw new TerraformInstallException("SHA-256 mismatch for " + request.zipName() + " from "
-            + request.zipUri() + ": expected " + expected + ", got " + actual + "; nothing installed");
+        throw new TerraformInstallException(
+            "SHA-256 mismatch for "
+                + request.zipName()
+                + " from "
+                + request.zipUri()
+                + ": expected "
+                + expected
+                + ", got "
+                + actual
+                + "; nothing installed");
       }
 
       Path staged = Files.createDirectory(staging.resolve(version));
@@ -160,14 +179,21 @@ public final class TerraformInstaller {
       makeExecutable(binary);
       Optional<String> reported = probe.version(binary);
       if (!reported.equals(Optional.of(version))) {
-        throw new TerraformInstallException("The terraform binary in " + request.zipName() + " from "
-            + request.mirror() + " reports " + reported.map(v -> "version " + v).orElse("no version")
-            + ", expected " + version + "; nothing installed");
+        throw new TerraformInstallException(
+            "The terraform binary in "
+                + request.zipName()
+                + " from "
+                + request.mirror()
+                + " reports "
+                + reported.map(v -> "version " + v).orElse("no version")
+                + ", expected "
+                + version
+                + "; nothing installed");
       }
       return moveIntoPlace(request, staged);
     } catch (IOException e) {
-      throw new TerraformInstallException("Could not install terraform " + version + " into "
-          + toolDir + ": " + oneLine(e), e);
+      throw new TerraformInstallException(
+          "Could not install terraform " + version + " into " + toolDir + ": " + oneLine(e), e);
     } finally {
       if (staging != null) {
         deleteQuietly(staging);
@@ -180,25 +206,53 @@ public final class TerraformInstaller {
     try {
       sums = mirror.getString(request.sumsUri());
     } catch (ReleaseMirror.NotFoundException e) {
-      throw new TerraformInstallException("terraform " + request.version() + " does not exist on mirror "
-          + request.mirror() + " (" + e.getMessage() + "); check the version", e);
+      throw new TerraformInstallException(
+          "terraform "
+              + request.version()
+              + " does not exist on mirror "
+              + request.mirror()
+              + " ("
+              + e.getMessage()
+              + "); check the version",
+          e);
     } catch (IOException e) {
       throw downloadFailed(request, e);
     } catch (InterruptedException e) {
       throw interrupted(request, e);
     }
     return Checksums.find(sums, request.zipName())
-        .orElseThrow(() -> new TerraformInstallException(request.sumsUri() + " has no SHA-256 line for "
-            + request.zipName() + ": terraform " + request.version() + " is not published for "
-            + request.os() + "_" + request.arch() + " on that mirror"));
+        .orElseThrow(
+            () ->
+                new TerraformInstallException(
+                    request.sumsUri()
+                        + " has no SHA-256 line for "
+                        + request.zipName()
+                        + ": terraform "
+                        + request.version()
+                        + " is not published for "
+                        + request.os()
+                        + "_"
+                        + request.arch()
+                        + " on that mirror"));
   }
 
   private void download(TerraformRequest request, Path zip) throws TerraformInstallException {
     try {
       mirror.download(request.zipUri(), zip);
     } catch (ReleaseMirror.NotFoundException e) {
-      throw new TerraformInstallException("terraform " + request.version() + " for " + request.os() + "_"
-          + request.arch() + " does not exist on mirror " + request.mirror() + " (" + e.getMessage() + ")", e);
+      throw new TerraformInstallException(
+          "terraform "
+              + request.version()
+              + " for "
+              + request.os()
+              + "_"
+              + request.arch()
+              + " does not exist on mirror "
+              + request.mirror()
+              + " ("
+              + e.getMessage()
+              + ")",
+          e);
     } catch (IOException e) {
       throw downloadFailed(request, e);
     } catch (InterruptedException e) {
@@ -207,13 +261,21 @@ public final class TerraformInstaller {
   }
 
   private static TerraformInstallException downloadFailed(TerraformRequest request, IOException e) {
-    return new TerraformInstallException("Could not download terraform " + request.version() + " from "
-        + request.mirror() + ": " + oneLine(e), e);
+    return new TerraformInstallException(
+        "Could not download terraform "
+            + request.version()
+            + " from "
+            + request.mirror()
+            + ": "
+            + oneLine(e),
+        e);
   }
 
-  private static TerraformInstallException interrupted(TerraformRequest request, InterruptedException e) {
+  private static TerraformInstallException interrupted(
+      TerraformRequest request, InterruptedException e) {
     Thread.currentThread().interrupt();
-    return new TerraformInstallException("Interrupted while downloading terraform " + request.version(), e);
+    return new TerraformInstallException(
+        "Interrupted while downloading terraform " + request.version(), e);
   }
 
   private static void extract(TerraformRequest request, Path zip, Path target)
@@ -222,8 +284,13 @@ public final class TerraformInstaller {
       // Only this one entry is read, to a fixed path: names inside the zip never become paths.
       ZipEntry entry = zipFile.getEntry(request.binaryName());
       if (entry == null || entry.isDirectory()) {
-        throw new TerraformInstallException(request.zipName() + " from " + request.mirror() + " has no '"
-            + request.binaryName() + "' file at its root; nothing installed");
+        throw new TerraformInstallException(
+            request.zipName()
+                + " from "
+                + request.mirror()
+                + " has no '"
+                + request.binaryName()
+                + "' file at its root; nothing installed");
       }
       try (InputStream in = zipFile.getInputStream(entry)) {
         Files.copy(in, target);
@@ -253,7 +320,10 @@ public final class TerraformInstaller {
         return adoptConcurrentInstall(request);
       }
       // Not something an install of ours leaves: moved aside whole, then deleted.
-      log.warn("terraform {}: replacing {}, which does not hold a working terraform {}", version, target,
+      log.warn(
+          "terraform {}: replacing {}, which does not hold a working terraform {}",
+          version,
+          target,
           version);
       Path aside = request.toolDir().resolve(BROKEN_PREFIX + version + "-" + UUID.randomUUID());
       try {
@@ -271,12 +341,15 @@ public final class TerraformInstaller {
       }
       throw e;
     }
-    log.info("terraform {}: downloaded and verified from {} into {}", version, request.mirror(), binary);
+    log.info(
+        "terraform {}: downloaded and verified from {} into {}", version, request.mirror(), binary);
     return binary;
   }
 
   private static Path adoptConcurrentInstall(TerraformRequest request) {
-    log.info("terraform {}: using {} (installed concurrently by another build)", request.version(),
+    log.info(
+        "terraform {}: using {} (installed concurrently by another build)",
+        request.version(),
         request.cachedBinary());
     return request.cachedBinary();
   }
@@ -286,16 +359,22 @@ public final class TerraformInstaller {
     FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
     List<Path> stale;
     try (Stream<Path> entries = Files.list(toolDir)) {
-      stale = entries.filter(p -> {
-        String name = p.getFileName().toString();
-        return name.startsWith(STAGING_PREFIX) || name.startsWith(BROKEN_PREFIX);
-      }).filter(p -> {
-        try {
-          return Files.getLastModifiedTime(p).compareTo(cutoff) < 0;
-        } catch (IOException e) {
-          return false;
-        }
-      }).toList();
+      stale =
+          entries
+              .filter(
+                  p -> {
+                    String name = p.getFileName().toString();
+                    return name.startsWith(STAGING_PREFIX) || name.startsWith(BROKEN_PREFIX);
+                  })
+              .filter(
+                  p -> {
+                    try {
+                      return Files.getLastModifiedTime(p).compareTo(cutoff) < 0;
+                    } catch (IOException e) {
+                      return false;
+                    }
+                  })
+              .toList();
     } catch (IOException e) {
       return;
     }
@@ -307,13 +386,15 @@ public final class TerraformInstaller {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          log.debug("could not delete {}: {}", p, oneLine(e));
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  log.debug("could not delete {}: {}", p, oneLine(e));
+                }
+              });
     } catch (IOException e) {
       log.debug("could not delete {}: {}", dir, oneLine(e));
     }

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 /**
  * Which terraform to provide and where from.
  *
- * @param version exact release, e.g. {@code 1.11.4}; must match {@code \d+\.\d+\.\d+(-[A-Za-z0-9.]+)?}
- * @param mirror base URL laid out like {@code https://releases.hashicorp.com/terraform/}:
- *     {@code <mirror>/<version>/terraform_<version>_<os>_<arch>.zip} and
- *     {@code <mirror>/<version>/terraform_<version>_SHA256SUMS}
+ * @param version exact release, e.g. {@code 1.11.4}; must match {@code
+ *     \d+\.\d+\.\d+(-[A-Za-z0-9.]+)?}
+ * @param mirror base URL laid out like {@code https://releases.hashicorp.com/terraform/}: {@code
+ *     <mirror>/<version>/terraform_<version>_<os>_<arch>.zip} and {@code
+ *     <mirror>/<version>/terraform_<version>_SHA256SUMS}
  * @param cacheRoot per-user tool cache; terraform goes to {@code <cacheRoot>/terraform/<version>/}
  * @param os HashiCorp platform name: {@code linux}, {@code darwin}, {@code windows}, ...
  * @param arch HashiCorp architecture name: {@code amd64}, {@code arm64}, ...
@@ -39,11 +40,18 @@ public record TerraformRequest(String version, URI mirror, Path cacheRoot, Strin
 
   /** A request for this JVM's platform. */
   public static TerraformRequest of(String version, URI mirror, Path cacheRoot) {
-    return new TerraformRequest(version, mirror, cacheRoot,
-        detectOs(System.getProperty("os.name", "")), detectArch(System.getProperty("os.arch", "")));
+    return new TerraformRequest(
+        version,
+        mirror,
+        cacheRoot,
+        detectOs(System.getProperty("os.name", "")),
+        detectArch(System.getProperty("os.arch", "")));
   }
 
-  /** A request for this JVM's platform from {@link #DEFAULT_MIRROR} into {@link #defaultCacheRoot()}. */
+  /**
+   * A request for this JVM's platform from {@link #DEFAULT_MIRROR} into {@link
+   * #defaultCacheRoot()}.
+   */
   public static TerraformRequest of(String version) {
     return of(version, DEFAULT_MIRROR, defaultCacheRoot());
   }
@@ -82,12 +90,18 @@ public record TerraformRequest(String version, URI mirror, Path cacheRoot, Strin
   /** Checks the fields that end up in URLs and paths, so a bad value cannot escape the cache. */
   void validate() throws TerraformInstallException {
     if (!VERSION.matcher(version).matches()) {
-      throw new TerraformInstallException("Invalid terraform version '" + version
-          + "': expected MAJOR.MINOR.PATCH with an optional -suffix, e.g. 1.11.4 or 1.12.0-rc1");
+      throw new TerraformInstallException(
+          "Invalid terraform version '"
+              + version
+              + "': expected MAJOR.MINOR.PATCH with an optional -suffix, e.g. 1.11.4 or 1.12.0-rc1");
     }
     if (!PLATFORM_PART.matcher(os).matches() || !PLATFORM_PART.matcher(arch).matches()) {
-      throw new TerraformInstallException("Invalid terraform platform '" + os + "_" + arch
-          + "': os and arch must be HashiCorp names such as linux_amd64 or darwin_arm64");
+      throw new TerraformInstallException(
+          "Invalid terraform platform '"
+              + os
+              + "_"
+              + arch
+              + "': os and arch must be HashiCorp names such as linux_amd64 or darwin_arm64");
     }
   }
 

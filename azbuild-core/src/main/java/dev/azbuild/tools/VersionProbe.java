@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /** Asks a terraform binary which version it is. */
 final class VersionProbe {
 
-  private static final Pattern JSON_VERSION = Pattern.compile("\"terraform_version\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern JSON_VERSION =
+      Pattern.compile("\"terraform_version\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern TEXT_VERSION = Pattern.compile("(?m)^Terraform v(\\S+)");
 
   private final Duration timeout;
@@ -27,11 +28,12 @@ final class VersionProbe {
   }
 
   /**
-   * Runs {@code <binary> version -json} and returns the reported version, or empty when the
-   * binary does not run, times out or prints no recognisable version.
+   * Runs {@code <binary> version -json} and returns the reported version, or empty when the binary
+   * does not run, times out or prints no recognisable version.
    */
   Optional<String> version(Path binary) {
-    ProcessBuilder pb = new ProcessBuilder(binary.toString(), "version", "-json").redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(binary.toString(), "version", "-json").redirectErrorStream(true);
     // Without this terraform phones HashiCorp to check for a newer release.
     pb.environment().put("CHECKPOINT_DISABLE", "1");
     Process process;
@@ -42,13 +44,16 @@ final class VersionProbe {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     // Read on a separate thread so a binary that hangs without output still times out.
-    Thread reader = new Thread(() -> {
-      try {
-        process.getInputStream().transferTo(out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, "terraform-version-reader");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                process.getInputStream().transferTo(out);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            "terraform-version-reader");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -76,16 +81,24 @@ final class VersionProbe {
    */
   private static Process start(ProcessBuilder pb) throws IOException {
     try {
-      return Failsafe.with(RetryPolicy.<Process>builder()
-          .handleIf(e -> e instanceof IOException && String.valueOf(e.getMessage()).contains("Text file busy"))
-          .withDelay(Duration.ofMillis(50)).withMaxRetries(10).build())
+      return Failsafe.with(
+              RetryPolicy.<Process>builder()
+                  .handleIf(
+                      e ->
+                          e instanceof IOException
+                              && String.valueOf(e.getMessage()).contains("Text file busy"))
+                  .withDelay(Duration.ofMillis(50))
+                  .withMaxRetries(10)
+                  .build())
           .get(pb::start);
     } catch (FailsafeException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
-  /** {@code "terraform_version": "X"} from {@code -json}, else {@code Terraform vX} (old releases). */
+  /**
+   * {@code "terraform_version": "X"} from {@code -json}, else {@code Terraform vX} (old releases).
+   */
   static Optional<String> parse(String output) {
     Matcher json = JSON_VERSION.matcher(output);
     if (json.find()) {

@@ -29,14 +29,18 @@ class BuildSessionTest {
     try {
       List<Future<Planned>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        results.add(threads.submit(() -> {
-          start.await();
-          return session.plan(List.of("same", "settings"), () -> {
-            computations.incrementAndGet();
-            sleep(50); // the others arrive while it computes
-            return planned;
-          });
-        }));
+        results.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return session.plan(
+                      List.of("same", "settings"),
+                      () -> {
+                        computations.incrementAndGet();
+                        sleep(50); // the others arrive while it computes
+                        return planned;
+                      });
+                }));
       }
       start.countDown();
       for (Future<Planned> result : results) {
@@ -60,13 +64,17 @@ class BuildSessionTest {
   void aFailureIsEveryExecutionsFailureAndOtherSettingsPlanAgain() {
     BuildSession session = new BuildSession();
     AtomicInteger computations = new AtomicInteger();
-    BuildSession.Computation<Planned> failing = () -> {
-      computations.incrementAndGet();
-      throw new PlanException("services/api/.rebuild_patterns:2: bad pattern", null);
-    };
+    BuildSession.Computation<Planned> failing =
+        () -> {
+          computations.incrementAndGet();
+          throw new PlanException("services/api/.rebuild_patterns:2: bad pattern", null);
+        };
     Throwable first = catchThrowable(() -> session.plan("a", failing));
     Throwable second = catchThrowable(() -> session.plan("a", failing));
-    assertThat(first).isInstanceOf(PlanException.class).hasMessageContaining("bad pattern").isSameAs(second);
+    assertThat(first)
+        .isInstanceOf(PlanException.class)
+        .hasMessageContaining("bad pattern")
+        .isSameAs(second);
     assertThat(computations).hasValue(1);
     Throwable other = catchThrowable(() -> session.plan("b", failing));
     assertThat(other).isNotSameAs(first);
@@ -78,6 +86,7 @@ class BuildSessionTest {
     BuildSession session = new BuildSession();
     Path file = dir.resolve("build.json");
     BuildReport report = session.buildReport(file, () -> new BuildReport(file, "abc", List.of()));
-    assertThat(session.buildReport(file, () -> new BuildReport(file, "other", List.of()))).isSameAs(report);
+    assertThat(session.buildReport(file, () -> new BuildReport(file, "other", List.of())))
+        .isSameAs(report);
   }
 }

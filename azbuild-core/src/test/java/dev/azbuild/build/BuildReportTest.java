@@ -23,10 +23,25 @@ class BuildReportTest {
   void recordsTheCommitAndFailedModulesWithTheirErrors() throws Exception {
     Path file = tmp.resolve("build.json");
     BuildReport report = new BuildReport(file, COMMIT, List.of("g:base", "g:api", "g:web"));
-    report.record(new ModuleReport("g:base", "base", ModuleReport.BUILT, "sha256:aa", List.of("abc"), 10, 0, 1.5,
-        List.of("changed"), null));
-    report.record(ModuleReport.failed("g:api", "api", 2.0, List.of("upstream g:base rebuilds"),
-        "services/api: RUN make failed"));
+    report.record(
+        new ModuleReport(
+            "g:base",
+            "base",
+            ModuleReport.BUILT,
+            "sha256:aa",
+            List.of("abc"),
+            10,
+            0,
+            1.5,
+            List.of("changed"),
+            null));
+    report.record(
+        ModuleReport.failed(
+            "g:api",
+            "api",
+            2.0,
+            List.of("upstream g:base rebuilds"),
+            "services/api: RUN make failed"));
 
     JsonNode json = new ObjectMapper().readTree(file.toFile());
     assertThat(json.get("commit").asText()).isEqualTo(COMMIT);
@@ -34,14 +49,16 @@ class BuildReportTest {
     assertThat(json.at("/modules/1/error").asText()).isEqualTo("services/api: RUN make failed");
     assertThat(json.at("/modules/0/error").isMissingNode()).isTrue();
 
-    assertThat(BuildReport.failures(file, COMMIT)).isEqualTo(Map.of("g:api", "services/api: RUN make failed"));
+    assertThat(BuildReport.failures(file, COMMIT))
+        .isEqualTo(Map.of("g:api", "services/api: RUN make failed"));
   }
 
   @Test
   void anotherCommitsReportOrNoReportHasNoFailures() throws Exception {
     Path file = tmp.resolve("build.json");
     assertThat(BuildReport.failures(file, COMMIT)).isEmpty();
-    new BuildReport(file, "ffff", List.of("g:api")).record(ModuleReport.failed("g:api", "api", 1, List.of(), "boom"));
+    new BuildReport(file, "ffff", List.of("g:api"))
+        .record(ModuleReport.failed("g:api", "api", 1, List.of(), "boom"));
     assertThat(BuildReport.failures(file, COMMIT)).isEmpty();
     assertThat(BuildReport.failures(file, "ffff")).containsOnlyKeys("g:api");
   }

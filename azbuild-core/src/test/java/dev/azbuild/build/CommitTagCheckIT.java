@@ -32,8 +32,12 @@ class CommitTagCheckIT {
 
   @BeforeEach
   void open() throws Exception {
-    cache = Registries.forUrl("127.0.0.1:5000/azbtest-race-" + UUID.randomUUID().toString().substring(0, 8),
-        RegistryOptions.defaults().withCredentials(CredentialChain.none()).withRetries(2, Duration.ofMillis(1)));
+    cache =
+        Registries.forUrl(
+            "127.0.0.1:5000/azbtest-race-" + UUID.randomUUID().toString().substring(0, 8),
+            RegistryOptions.defaults()
+                .withCredentials(CredentialChain.none())
+                .withRetries(2, Duration.ofMillis(1)));
   }
 
   @AfterEach
@@ -46,17 +50,33 @@ class CommitTagCheckIT {
     String ours = push("api", "cache-ours");
     String theirs = push("api", "cache-theirs");
     cache.retag("api", "cache-ours", COMMIT);
-    ModuleReport built = new ModuleReport("g:api", "api", ModuleReport.BUILT, ours, List.of("cache-ours", COMMIT), 10,
-        0, 1.0, List.of("changed"), null);
+    ModuleReport built =
+        new ModuleReport(
+            "g:api",
+            "api",
+            ModuleReport.BUILT,
+            ours,
+            List.of("cache-ours", COMMIT),
+            10,
+            0,
+            1.0,
+            List.of("changed"),
+            null);
     assertThat(CommitTagCheck.confirm(cache, COMMIT, "services/api", built)).isEqualTo(built);
 
-    cache.retag("api", "cache-theirs", COMMIT); // the other build of this commit tags it after this one
+    cache.retag(
+        "api", "cache-theirs", COMMIT); // the other build of this commit tags it after this one
     ModuleReport confirmed;
     try (LogCapture log = new LogCapture()) {
       confirmed = CommitTagCheck.confirm(cache, COMMIT, "services/api", built);
-      assertThat(log.text()).contains("WARN dev.azbuild.build.CommitTagCheck - services/api: another build of"
-          + " 0123456789ab tagged api:0123456789ab after this one: it names " + theirs + " now, not " + ours
-          + " pushed by this build; build.json reports the tagged one");
+      assertThat(log.text())
+          .contains(
+              "WARN dev.azbuild.build.CommitTagCheck - services/api: another build of"
+                  + " 0123456789ab tagged api:0123456789ab after this one: it names "
+                  + theirs
+                  + " now, not "
+                  + ours
+                  + " pushed by this build; build.json reports the tagged one");
     }
     assertThat(confirmed.digest()).isEqualTo(theirs);
     assertThat(confirmed.pushedDigest()).isEqualTo(ours);
@@ -75,10 +95,12 @@ class CommitTagCheckIT {
     cache.retag("web", "cache-web", COMMIT);
     push("web", "cache-other");
     cache.retag("web", "cache-other", COMMIT);
-    // a re-tagged module's commit tag comes from cache-<input hash>, as any other build of the commit's
+    // a re-tagged module's commit tag comes from cache-<input hash>, as any other build of the
+    // commit's
     ModuleReport retagged = retagged("g:web", "web", ours);
-    ModuleReport skipped = new ModuleReport("g:lib", "lib", ModuleReport.SKIPPED, null, List.of(), 0, 0, 0,
-        List.of(), null);
+    ModuleReport skipped =
+        new ModuleReport(
+            "g:lib", "lib", ModuleReport.SKIPPED, null, List.of(), 0, 0, 0, List.of(), null);
     ModuleReport failed = ModuleReport.failed("g:x", "x", 0, List.of(), "boom");
 
     assertThat(CommitTagCheck.confirm(cache, COMMIT, "web", retagged)).isSameAs(retagged);
@@ -87,11 +109,13 @@ class CommitTagCheckIT {
   }
 
   private static ModuleReport retagged(String id, String image, String digest) {
-    return new ModuleReport(id, image, ModuleReport.RETAGGED, digest, List.of(COMMIT), 0, 0, 0.1, List.of(), null);
+    return new ModuleReport(
+        id, image, ModuleReport.RETAGGED, digest, List.of(COMMIT), 0, 0, 0.1, List.of(), null);
   }
 
   private String push(String repository, String tag) throws Exception {
-    cache.putRecord(repository, tag, ("{\"tag\":\"" + tag + "\"}").getBytes(StandardCharsets.UTF_8));
+    cache.putRecord(
+        repository, tag, ("{\"tag\":\"" + tag + "\"}").getBytes(StandardCharsets.UTF_8));
     return cache.digest(repository, tag).orElseThrow();
   }
 }

@@ -19,7 +19,8 @@ class PullPolicyTest {
   void aBadValueIsAOneLineErrorListingTheGoodOnes() {
     assertThatThrownBy(() -> PullPolicy.parse("sometimes"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("azbuild.pull=sometimes is not known; use always (the default), missing (pull only what the Docker"
-            + " daemon lacks) or never");
+        .hasMessage(
+            "azbuild.pull=sometimes is not known; use always (the default), missing (pull only what the Docker"
+                + " daemon lacks) or never");
   }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ImageModule;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
-import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.plan.PlanService;
 import dev.azbuild.plan.PlanSettings;
-import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registries;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The batch re-tag of unchanged modules, on a real git repository, the real planner and a private
- * docker-registry whose access log counts the requests. An image here is a small OCI artifact
- * (what {@link Registry#putRecord} stores): a re-tag handles any manifest alike.
+ * docker-registry whose access log counts the requests. An image here is a small OCI artifact (what
+ * {@link Registry#putRecord} stores): a re-tag handles any manifest alike.
  */
 class UnchangedImagesTest {
 
@@ -70,21 +70,34 @@ class UnchangedImagesTest {
   void setUp() throws Exception {
     repo = GitFixture.init(tmp.resolve("repo"));
     repo.write("libs/base/Dockerfile", "FROM alpine\n");
-    repo.write("services/api/Dockerfile", "FROM base AS builder\nRUN make\nFROM base\nCOPY --from=builder /app /app\n");
+    repo.write(
+        "services/api/Dockerfile",
+        "FROM base AS builder\nRUN make\nFROM base\nCOPY --from=builder /app /app\n");
     repo.write("services/web/Dockerfile", "FROM base\n");
     repo.write("services/worker/Dockerfile", "FROM base AS builder\nFROM base\n");
     repo.write("libs/util/src/Util.java", "class Util {}\n");
-    for (String dir : List.of("libs/base", "libs/util", "services/api", "services/web", "services/worker")) {
+    for (String dir :
+        List.of("libs/base", "libs/util", "services/api", "services/web", "services/worker")) {
       repo.write(dir + "/pom.xml", "<project/>\n");
     }
     commit = repo.stageAll().commit("modules");
     git = repo.open();
-    graph = ModuleGraph.build(git, List.of(module("base", "libs/base"), module("util", "libs/util"),
-        module("api", "services/api", "base"), module("web", "services/web", "base"),
-        module("worker", "services/worker", "base")));
+    graph =
+        ModuleGraph.build(
+            git,
+            List.of(
+                module("base", "libs/base"),
+                module("util", "libs/util"),
+                module("api", "services/api", "base"),
+                module("web", "services/web", "base"),
+                module("worker", "services/worker", "base")));
     prefix = "unchanged" + PREFIXES.incrementAndGet();
-    cache = Registries.forUrl(registry.host() + "/" + prefix,
-        RegistryOptions.defaults().withCredentials(CredentialChain.none()).withRetries(1, Duration.ofMillis(1)));
+    cache =
+        Registries.forUrl(
+            registry.host() + "/" + prefix,
+            RegistryOptions.defaults()
+                .withCredentials(CredentialChain.none())
+                .withRetries(1, Duration.ofMillis(1)));
   }
 
   @AfterEach
@@ -94,7 +107,8 @@ class UnchangedImagesTest {
   }
 
   @Test
-  void everyUnchangedModuleGetsTheBranchAndCommitTagsOfItsImageWithOnlyThePutsAfterTheProbe() throws Exception {
+  void everyUnchangedModuleGetsTheBranchAndCommitTagsOfItsImageWithOnlyThePutsAfterTheProbe()
+      throws Exception {
     Plan built = buildEverything();
     KnownManifests probed = new KnownManifests();
     int before = registry.requests().size();
@@ -102,8 +116,11 @@ class UnchangedImagesTest {
     List<String> probes = registry.requestsAfter(before);
 
     before = registry.requests().size();
-    Map<String, UnchangedImages.Outcome> outcomes = batch(probed, false)
-        .retag(UnchangedImages.select(plan, graph, List.of("g:base", "g:util", "g:api", "g:web", "g:worker")));
+    Map<String, UnchangedImages.Outcome> outcomes =
+        batch(probed, false)
+            .retag(
+                UnchangedImages.select(
+                    plan, graph, List.of("g:base", "g:util", "g:api", "g:web", "g:worker")));
     List<String> retags = registry.requestsAfter(before);
 
     assertThat(plan.modules()).noneMatch(ModuleDecision::rebuild);
@@ -124,20 +141,31 @@ class UnchangedImagesTest {
     assertThat(cache.digest("api", "builder-" + commit)).contains(stageDigest);
     assertThat(cache.exists("worker", "builder-main")).isFalse();
     assertThat(outcomes.get("g:web").logLine())
-        .matches("services/web: unchanged, re-tagged cache-[0-9a-f]{12} as \\[main, " + commit.substring(0, 12)
-            + "\\] \\(no layer moved, \\d+\\.\\d s\\)");
+        .matches(
+            "services/web: unchanged, re-tagged cache-[0-9a-f]{12} as \\[main, "
+                + commit.substring(0, 12)
+                + "\\] \\(no layer moved, \\d+\\.\\d s\\)");
 
-    // the plan's probe is one GET per module; the re-tag only PUTs the known manifest, plus a GET per named stage
-    assertThat(probes).hasSize(4).allMatch(r -> r.startsWith("GET ") && r.contains("/manifests/cache-"));
+    // the plan's probe is one GET per module; the re-tag only PUTs the known manifest, plus a GET
+    // per named stage
+    assertThat(probes)
+        .hasSize(4)
+        .allMatch(r -> r.startsWith("GET ") && r.contains("/manifests/cache-"));
     String v2 = "/v2/" + prefix + "/";
-    assertThat(retags).containsExactlyInAnyOrder(
-        "PUT " + v2 + "base/manifests/main", "PUT " + v2 + "base/manifests/" + commit,
-        "PUT " + v2 + "web/manifests/main", "PUT " + v2 + "web/manifests/" + commit,
-        "PUT " + v2 + "api/manifests/main", "PUT " + v2 + "api/manifests/" + commit,
-        "GET " + v2 + "api/manifests/builder-" + cacheTag(built, "g:api"),
-        "PUT " + v2 + "api/manifests/builder-main", "PUT " + v2 + "api/manifests/builder-" + commit,
-        "PUT " + v2 + "worker/manifests/main", "PUT " + v2 + "worker/manifests/" + commit,
-        "GET " + v2 + "worker/manifests/builder-" + cacheTag(built, "g:worker"));
+    assertThat(retags)
+        .containsExactlyInAnyOrder(
+            "PUT " + v2 + "base/manifests/main",
+            "PUT " + v2 + "base/manifests/" + commit,
+            "PUT " + v2 + "web/manifests/main",
+            "PUT " + v2 + "web/manifests/" + commit,
+            "PUT " + v2 + "api/manifests/main",
+            "PUT " + v2 + "api/manifests/" + commit,
+            "GET " + v2 + "api/manifests/builder-" + cacheTag(built, "g:api"),
+            "PUT " + v2 + "api/manifests/builder-main",
+            "PUT " + v2 + "api/manifests/builder-" + commit,
+            "PUT " + v2 + "worker/manifests/main",
+            "PUT " + v2 + "worker/manifests/" + commit,
+            "GET " + v2 + "worker/manifests/builder-" + cacheTag(built, "g:worker"));
   }
 
   @Test
@@ -146,8 +174,11 @@ class UnchangedImagesTest {
     Plan plan = plan(new KnownManifests());
     deleteManifest("web", cacheTag(built, "g:web")); // gone since the plan looked
 
-    Map<String, UnchangedImages.Outcome> outcomes = batch(new KnownManifests(), false)
-        .retag(UnchangedImages.select(plan, graph, List.of("g:base", "g:api", "g:web", "g:worker")));
+    Map<String, UnchangedImages.Outcome> outcomes =
+        batch(new KnownManifests(), false)
+            .retag(
+                UnchangedImages.select(
+                    plan, graph, List.of("g:base", "g:api", "g:web", "g:worker")));
 
     UnchangedImages.Outcome web = outcomes.get("g:web");
     assertThat(web.failed()).isTrue();
@@ -156,7 +187,8 @@ class UnchangedImagesTest {
         .startsWith("services/web: 404 Not Found from " + registry.host())
         .contains("web:" + cacheTag(built, "g:web"))
         .doesNotContain("\n");
-    assertThat(web.logLine()).isEqualTo("services/web: unchanged, re-tag failed: " + web.report().error());
+    assertThat(web.logLine())
+        .isEqualTo("services/web: unchanged, re-tag failed: " + web.report().error());
     assertThat(cache.exists("web", commit)).isFalse();
     for (String id : List.of("g:base", "g:api", "g:worker")) {
       assertThat(outcomes.get(id).failed()).isFalse();
@@ -170,13 +202,16 @@ class UnchangedImagesTest {
     KnownManifests probed = new KnownManifests();
     Plan plan = plan(probed);
 
-    List<UnchangedImages.Unchanged> selected = UnchangedImages.select(plan, graph, List.of("g:util", "g:web"));
+    List<UnchangedImages.Unchanged> selected =
+        UnchangedImages.select(plan, graph, List.of("g:util", "g:web"));
     int before = registry.requests().size();
     Map<String, UnchangedImages.Outcome> outcomes = batch(probed, false).retag(selected);
 
     assertThat(selected).extracting(u -> u.module().id()).containsExactly("g:web");
     assertThat(outcomes.get("g:web").report().action()).isEqualTo(ModuleReport.RETAGGED);
-    assertThat(registry.requestsAfter(before)).hasSize(2).allMatch(r -> r.contains("/web/manifests/"));
+    assertThat(registry.requestsAfter(before))
+        .hasSize(2)
+        .allMatch(r -> r.contains("/web/manifests/"));
     assertThat(cache.exists("base", commit)).isFalse();
     assertThat(cache.exists("api", commit)).isFalse();
   }
@@ -187,11 +222,16 @@ class UnchangedImagesTest {
     Plan plan = plan(new KnownManifests());
     int before = registry.requests().size();
 
-    Map<String, UnchangedImages.Outcome> outcomes = batch(new KnownManifests(), true)
-        .retag(UnchangedImages.select(plan, graph, List.of("g:base", "g:web")));
+    Map<String, UnchangedImages.Outcome> outcomes =
+        batch(new KnownManifests(), true)
+            .retag(UnchangedImages.select(plan, graph, List.of("g:base", "g:web")));
 
-    assertThat(outcomes.values()).extracting(o -> o.report().action()).containsOnly(ModuleReport.SKIPPED);
-    assertThat(outcomes.get("g:web").logLine()).startsWith("services/web: unchanged (").endsWith("); nothing to build, push skipped");
+    assertThat(outcomes.values())
+        .extracting(o -> o.report().action())
+        .containsOnly(ModuleReport.SKIPPED);
+    assertThat(outcomes.get("g:web").logLine())
+        .startsWith("services/web: unchanged (")
+        .endsWith("); nothing to build, push skipped");
     assertThat(registry.requestsAfter(before)).isEmpty();
   }
 
@@ -202,26 +242,52 @@ class UnchangedImagesTest {
     assertThat(UnchangedImages.select(plan, graph, List.of("g:base", "g:web"))).isEmpty();
   }
 
-  /** Plans with nothing in the registry, then stores every module's image (and api's stage) under its cache tag. */
+  /**
+   * Plans with nothing in the registry, then stores every module's image (and api's stage) under
+   * its cache tag.
+   */
   private Plan buildEverything() throws Exception {
     Plan first = plan(new KnownManifests());
     for (ImageModule m : graph.modules()) {
-      cache.putRecord(m.image(), cacheTag(first, m.id()), ("{\"image\":\"" + m.image() + "\"}").getBytes(StandardCharsets.UTF_8));
+      cache.putRecord(
+          m.image(),
+          cacheTag(first, m.id()),
+          ("{\"image\":\"" + m.image() + "\"}").getBytes(StandardCharsets.UTF_8));
     }
-    cache.putRecord("api", "builder-" + cacheTag(first, "g:api"), "{\"stage\":\"builder\"}".getBytes(StandardCharsets.UTF_8));
+    cache.putRecord(
+        "api",
+        "builder-" + cacheTag(first, "g:api"),
+        "{\"stage\":\"builder\"}".getBytes(StandardCharsets.UTF_8));
     return first;
   }
 
   private Plan plan(KnownManifests probed) throws Exception {
-    PlanSettings settings = new PlanSettings(Mode.CONTENT, Optional.empty(), Optional.empty(), Optional.of("main"),
-        Optional.empty(), Optional.empty(), false, (module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)),
-        PlanSettings.DEFAULT_MASTER_TAG);
+    PlanSettings settings =
+        new PlanSettings(
+            Mode.CONTENT,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("main"),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            (module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)),
+            PlanSettings.DEFAULT_MASTER_TAG);
     return PlanService.plan(git, graph, settings);
   }
 
   private UnchangedImages batch(KnownManifests probed, boolean skipPush) {
-    BuildSettings settings = new BuildSettings(commit, "main", PlanSettings.DEFAULT_MASTER_TAG, "", Optional.empty(),
-        skipPush, Optional.empty(), repo.dir(), repo.dir());
+    BuildSettings settings =
+        new BuildSettings(
+            commit,
+            "main",
+            PlanSettings.DEFAULT_MASTER_TAG,
+            "",
+            Optional.empty(),
+            skipPush,
+            Optional.empty(),
+            repo.dir(),
+            repo.dir());
     return new UnchangedImages(cache, settings, Mode.CONTENT, probed);
   }
 
@@ -231,15 +297,26 @@ class UnchangedImagesTest {
 
   private ReactorModule module(String name, String dir, String... deps) {
     Path base = repo.path(dir);
-    return new ReactorModule("g:" + name, base, List.of(deps).stream().map(d -> "g:" + d).toList(),
-        base.resolve("Dockerfile"), name, base, Map.of(), base.resolve("pom.xml"));
+    return new ReactorModule(
+        "g:" + name,
+        base,
+        List.of(deps).stream().map(d -> "g:" + d).toList(),
+        base.resolve("Dockerfile"),
+        name,
+        base,
+        Map.of(),
+        base.resolve("pom.xml"));
   }
 
   private void deleteManifest(String image, String tag) throws Exception {
     String digest = cache.digest(image, tag).orElseThrow();
-    String url = "http://" + registry.host() + "/v2/" + prefix + "/" + image + "/manifests/" + digest;
-    HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
-        HttpResponse.BodyHandlers.discarding());
+    String url =
+        "http://" + registry.host() + "/v2/" + prefix + "/" + image + "/manifests/" + digest;
+    HttpResponse<Void> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
     assertThat(response.statusCode()).isEqualTo(202);
   }
 }

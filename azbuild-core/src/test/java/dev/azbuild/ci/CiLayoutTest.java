@@ -13,13 +13,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated files at scale, on graphs shaped like {@code bench/gen-monorepo}'s (5 layers, one root,
- * up to 3 upstream modules each): they grow linearly, stay within the vendors' limits at 1,000
- * modules with room to spare, and grouping keeps the build chain as short as the graph's layers.
+ * The generated files at scale, on graphs shaped like {@code bench/gen-monorepo}'s (5 layers, one
+ * root, up to 3 upstream modules each): they grow linearly, stay within the vendors' limits at
+ * 1,000 modules with room to spare, and grouping keeps the build chain as short as the graph's
+ * layers.
  */
 class CiLayoutTest {
 
-  /** gen-monorepo's DAG: modules spread over {@code depth} levels, each needs one module of the level below and up to fanIn - 1 lower ones. */
+  /**
+   * gen-monorepo's DAG: modules spread over {@code depth} levels, each needs one module of the
+   * level below and up to fanIn - 1 lower ones.
+   */
   static CiGraph benchGraph(int n, int depth, int fanIn, long seed) {
     Random rng = new Random(seed);
     List<List<Integer>> levels = new ArrayList<>();
@@ -52,7 +56,13 @@ class CiLayoutTest {
           }
         }
         String dir = String.format("modules/m%04d", m);
-        modules.add(new CiModule(dir, dir, "build-" + CiGraph.jobSuffix(dir), "deploy-" + CiGraph.jobSuffix(dir), ups));
+        modules.add(
+            new CiModule(
+                dir,
+                dir,
+                "build-" + CiGraph.jobSuffix(dir),
+                "deploy-" + CiGraph.jobSuffix(dir),
+                ups));
       }
       lower.addAll(levels.get(d));
     }
@@ -77,9 +87,12 @@ class CiLayoutTest {
     Map<CiTarget, Long> thousand = sizes(benchGraph(1000, 5, 3, 1), ungrouped);
     for (CiTarget t : CiTarget.values()) {
       // every deploy job listing every build job made this about 100 (28.6 MB at 1,000 modules)
-      assertThat((double) thousand.get(t) / hundred.get(t)).as("%s size(1000)/size(100)", t).isLessThanOrEqualTo(11.0);
+      assertThat((double) thousand.get(t) / hundred.get(t))
+          .as("%s size(1000)/size(100)", t)
+          .isLessThanOrEqualTo(11.0);
     }
-    // but a job per module does not fit GitHub's 500 KB at 1,000 modules: that is what grouping is for
+    // but a job per module does not fit GitHub's 500 KB at 1,000 modules: that is what grouping is
+    // for
     assertThat(thousand.get(CiTarget.GITHUB)).isGreaterThan(CiTarget.GITHUB.maxBytes());
     assertThat(thousand.get(CiTarget.CIRCLECI)).isLessThan(CiTarget.CIRCLECI.maxBytes());
   }
@@ -88,9 +101,11 @@ class CiLayoutTest {
   void defaultsStayWellWithinTheVendorsLimitsAtAThousandModules() {
     for (int n : List.of(10, 100, 1000, 2000)) {
       Map<CiTarget, Long> sizes = sizes(benchGraph(n, 5, 3, 1), CiOptions.defaults());
-      assertThat(sizes.get(CiTarget.GITHUB)).as("GitHub workflow at %d modules", n)
+      assertThat(sizes.get(CiTarget.GITHUB))
+          .as("GitHub workflow at %d modules", n)
           .isLessThan(CiTarget.GITHUB.maxBytes() / 2);
-      assertThat(sizes.get(CiTarget.CIRCLECI)).as("CircleCI compiled config at %d modules", n)
+      assertThat(sizes.get(CiTarget.CIRCLECI))
+          .as("CircleCI compiled config at %d modules", n)
           .isLessThan(CiTarget.CIRCLECI.maxBytes() / 10);
     }
     Map<CiTarget, Long> ten = sizes(benchGraph(10, 5, 3, 1), CiOptions.defaults());
@@ -105,7 +120,8 @@ class CiLayoutTest {
     assertThat(layout.groupSize()).isEqualTo(10);
     assertThat(layout.builds().size()).isBetween(100, 105);
     assertThat(layout.deploys()).hasSize(5); // one per layer
-    // builds: one job per layer on the longest chain, then the gate, then the deploys one after the other
+    // builds: one job per layer on the longest chain, then the gate, then the deploys one after the
+    // other
     assertThat(layout.criticalPath()).isEqualTo(5 + 1 + 5);
     // every module is built by exactly one job, and deployed by exactly one
     Set<String> built = new HashSet<>();
@@ -119,15 +135,20 @@ class CiLayoutTest {
       assertThat(job.modules()).hasSizeLessThanOrEqualTo(10);
       int layer = Integer.parseInt(job.id().replaceAll("build-layer(\\d+)-\\d+", "$1"));
       for (String need : job.needs()) {
-        assertThat(Integer.parseInt(need.replaceAll("build-layer(\\d+)-\\d+", "$1"))).isLessThan(layer);
+        assertThat(Integer.parseInt(need.replaceAll("build-layer(\\d+)-\\d+", "$1")))
+            .isLessThan(layer);
         assertThat(byId).containsKey(need);
       }
       Set<String> upstream = new HashSet<>();
       job.modules().forEach(m -> upstream.addAll(m.upstreamBuildJobs()));
       for (String u : upstream) {
         String dir = u.substring("build-".length()).replace("modules-", "modules/");
-        assertThat(job.needs().stream().anyMatch(n -> byId.get(n).modules().stream().anyMatch(m -> m.dir().equals(dir))))
-            .as("%s waits for the job that builds %s", job.id(), dir).isTrue();
+        assertThat(
+                job.needs().stream()
+                    .anyMatch(
+                        n -> byId.get(n).modules().stream().anyMatch(m -> m.dir().equals(dir))))
+            .as("%s waits for the job that builds %s", job.id(), dir)
+            .isTrue();
       }
     }
     String github = GithubWorkflow.render(layout, CiOptions.defaults());
@@ -148,29 +169,50 @@ class CiLayoutTest {
 
   @Test
   void mavenBuiltModulesArePackagedFirst() {
-    CiModule lib = new CiModule("libs/base", "libs/base", "build-libs-base", "deploy-libs-base", List.of(), false);
-    CiModule app = new CiModule("services/hello", "services/hello", "build-services-hello", "deploy-services-hello",
-        List.of("build-libs-base"), true);
+    CiModule lib =
+        new CiModule(
+            "libs/base", "libs/base", "build-libs-base", "deploy-libs-base", List.of(), false);
+    CiModule app =
+        new CiModule(
+            "services/hello",
+            "services/hello",
+            "build-services-hello",
+            "deploy-services-hello",
+            List.of("build-libs-base"),
+            true);
     CiGraph graph = new CiGraph(List.of(lib, app), "main");
     String github = GithubWorkflow.render(graph, CiOptions.defaults());
-    assertThat(github).contains("      - name: Maven package services/hello\n        run: mvn -B package -pl services/hello -am\n"
-        + "      - name: azbuild build services/hello\n");
-    assertThat(github.split("mvn -B package", -1)).hasSize(2); // libs/base (a pom module) is not packaged
-    assertThat(CircleCiConfig.render(graph, CiOptions.defaults())).contains("command: mvn -B package -pl services/hello -am\n");
+    assertThat(github)
+        .contains(
+            "      - name: Maven package services/hello\n        run: mvn -B package -pl services/hello -am\n"
+                + "      - name: azbuild build services/hello\n");
+    assertThat(github.split("mvn -B package", -1))
+        .hasSize(2); // libs/base (a pom module) is not packaged
+    assertThat(CircleCiConfig.render(graph, CiOptions.defaults()))
+        .contains("command: mvn -B package -pl services/hello -am\n");
   }
 
   @Test
   void oversizedFilesAreOneLineEach() {
-    Map<CiTarget, String> files = CiFiles.render(benchGraph(1000, 5, 3, 1),
-        CiOptions.defaults().withGroupAbove(5000), EnumSet.allOf(CiTarget.class));
+    Map<CiTarget, String> files =
+        CiFiles.render(
+            benchGraph(1000, 5, 3, 1),
+            CiOptions.defaults().withGroupAbove(5000),
+            EnumSet.allOf(CiTarget.class));
     List<String> problems = CiFiles.oversized(files, "lower it");
-    assertThat(problems).singleElement().asString()
+    assertThat(problems)
+        .singleElement()
+        .asString()
         .startsWith(".github/workflows/azbuild.yml would be ")
         .contains("over GitHub's 500 KB (512,000 bytes) limit per workflow file")
         .endsWith("; lower it")
         .doesNotContain("\n");
-    assertThat(CiFiles.oversized(CiFiles.render(benchGraph(1000, 5, 3, 1), CiOptions.defaults(),
-        EnumSet.allOf(CiTarget.class)), "x")).isEmpty();
+    assertThat(
+            CiFiles.oversized(
+                CiFiles.render(
+                    benchGraph(1000, 5, 3, 1), CiOptions.defaults(), EnumSet.allOf(CiTarget.class)),
+                "x"))
+        .isEmpty();
   }
 
   @Test

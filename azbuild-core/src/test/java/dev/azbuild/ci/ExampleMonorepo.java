@@ -72,8 +72,15 @@ final class ExampleMonorepo {
       deps.add(text(d, "groupId") + ":" + text(d, "artifactId"));
     }
     String artifactId = text(project, "artifactId");
-    return new ReactorModule(groupId + ":" + artifactId, dir, deps, dir.resolve("Dockerfile"), artifactId, dir,
-        Map.of(), dir.resolve("pom.xml"));
+    return new ReactorModule(
+        groupId + ":" + artifactId,
+        dir,
+        deps,
+        dir.resolve("Dockerfile"),
+        artifactId,
+        dir,
+        Map.of(),
+        dir.resolve("pom.xml"));
   }
 
   private static Document parse(Path pom) throws Exception {

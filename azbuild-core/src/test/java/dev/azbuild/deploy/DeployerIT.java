@@ -1,11 +1,5 @@
 package dev.azbuild.deploy;
 
-import dev.azbuild.terraform.CliTerraform;
-import dev.azbuild.terraform.TerraformException;
-import dev.azbuild.terraform.TerraformRunner;
-import dev.azbuild.terraform.TerraformValidation;
-import dev.azbuild.terraform.TerraformWorkspace;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,10 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Credentials;
-import dev.azbuild.registry.StaticCredentials;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
+import dev.azbuild.registry.StaticCredentials;
+import dev.azbuild.terraform.CliTerraform;
+import dev.azbuild.terraform.TerraformException;
+import dev.azbuild.terraform.TerraformRunner;
+import dev.azbuild.terraform.TerraformValidation;
+import dev.azbuild.terraform.TerraformWorkspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,14 +50,17 @@ class DeployerIT {
   private String failApplyFor;
   private String failRestartFor;
   private boolean allowTerraformRemoval;
+
   /** The commit the next deployer deploys and the next pushImage pushes. */
   private String commit = COMMIT;
 
   @BeforeEach
   void open() throws Exception {
     prefix = "azbtest-deploy-" + UUID.randomUUID().toString().substring(0, 8);
-    RegistryOptions options = RegistryOptions.defaults().withCredentials(CredentialChain.none())
-        .withRetries(2, Duration.ofMillis(1));
+    RegistryOptions options =
+        RegistryOptions.defaults()
+            .withCredentials(CredentialChain.none())
+            .withRetries(2, Duration.ofMillis(1));
     cache = Registries.forUrl("127.0.0.1:5000/" + prefix, options);
     deploy = Registries.forUrl("127.0.0.1:5001/" + prefix, options);
   }
@@ -72,21 +74,38 @@ class DeployerIT {
   @Test
   void recordsRoundTrip() throws Exception {
     cache.putRecord("r", "t1", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-    assertThat(cache.getRecord("r", "t1")).map(b -> new String(b, StandardCharsets.UTF_8)).contains("{\"a\":1}");
+    assertThat(cache.getRecord("r", "t1"))
+        .map(b -> new String(b, StandardCharsets.UTF_8))
+        .contains("{\"a\":1}");
     assertThat(cache.getRecord("r", "absent")).isEmpty();
     assertThat(DeployedCommit.read(cache)).isEmpty();
     DeployedCommit.write(cache, COMMIT, Instant.now());
     assertThat(DeployedCommit.read(cache)).contains(COMMIT);
-    new DeployMarker("sha256:aa", "sha256:bb", true, COMMIT, "2026-01-01T00:00:00Z").write(deploy, "img");
-    assertThat(DeployMarker.read(deploy, "img")).contains(new DeployMarker("sha256:aa", "sha256:bb", true, COMMIT,
-        "2026-01-01T00:00:00Z"));
+    new DeployMarker("sha256:aa", "sha256:bb", true, COMMIT, "2026-01-01T00:00:00Z")
+        .write(deploy, "img");
+    assertThat(DeployMarker.read(deploy, "img"))
+        .contains(new DeployMarker("sha256:aa", "sha256:bb", true, COMMIT, "2026-01-01T00:00:00Z"));
     // markers written before terraformApplied existed: applied when the module had terraform
-    deploy.putRecord("old", DeployMarker.TAG, ("{\"digest\":\"sha256:aa\",\"terraformHash\":\"sha256:bb\","
-        + "\"commit\":\"" + COMMIT + "\",\"time\":\"t\"}").getBytes(StandardCharsets.UTF_8));
+    deploy.putRecord(
+        "old",
+        DeployMarker.TAG,
+        ("{\"digest\":\"sha256:aa\",\"terraformHash\":\"sha256:bb\","
+                + "\"commit\":\""
+                + COMMIT
+                + "\",\"time\":\"t\"}")
+            .getBytes(StandardCharsets.UTF_8));
     assertThat(DeployMarker.read(deploy, "old")).map(DeployMarker::terraformApplied).contains(true);
-    deploy.putRecord("old", DeployMarker.TAG, ("{\"digest\":\"sha256:aa\",\"terraformHash\":\"none\","
-        + "\"commit\":\"" + COMMIT + "\",\"time\":\"t\"}").getBytes(StandardCharsets.UTF_8));
-    assertThat(DeployMarker.read(deploy, "old")).map(DeployMarker::terraformApplied).contains(false);
+    deploy.putRecord(
+        "old",
+        DeployMarker.TAG,
+        ("{\"digest\":\"sha256:aa\",\"terraformHash\":\"none\","
+                + "\"commit\":\""
+                + COMMIT
+                + "\",\"time\":\"t\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(DeployMarker.read(deploy, "old"))
+        .map(DeployMarker::terraformApplied)
+        .contains(false);
   }
 
   @Test
@@ -115,7 +134,9 @@ class DeployerIT {
 
     List<ModuleDeployReport> first = deployer(false).deploy(List.of(base, app));
 
-    assertThat(first).extracting(ModuleDeployReport::action).containsExactly("deployed", "deployed");
+    assertThat(first)
+        .extracting(ModuleDeployReport::action)
+        .containsExactly("deployed", "deployed");
     assertThat(first.get(1).terraformApplied()).isTrue();
     assertThat(first.get(0).terraformApplied()).isFalse();
     assertThat(deploy.digest("base", COMMIT)).contains(baseDigest);
@@ -135,8 +156,8 @@ class DeployerIT {
     List<ModuleDeployReport> second = deployer(false).deploy(List.of(base, app));
 
     assertThat(second).extracting(ModuleDeployReport::action).containsExactly("skipped", "skipped");
-    assertThat(second.get(1).reasons()).containsExactly(
-        "digest " + appDigest + " and terraform unchanged since " + COMMIT);
+    assertThat(second.get(1).reasons())
+        .containsExactly("digest " + appDigest + " and terraform unchanged since " + COMMIT);
     assertThat(applies).isEmpty();
     assertThat(restarts).isEmpty();
   }
@@ -150,7 +171,8 @@ class DeployerIT {
 
     // the gate still checks every module, also those not selected
     assertThatThrownBy(() -> deployer(false).deploy(all, List.of(base)))
-        .isInstanceOf(DeployException.class).hasMessageContaining("for app;");
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("for app;");
     assertThat(deploy.exists("base", COMMIT)).isFalse();
 
     String appDigest = pushImage("app");
@@ -164,7 +186,9 @@ class DeployerIT {
     assertThat(second).extracting(ModuleDeployReport::action).containsExactly("deployed");
     assertThat(deploy.digest("app", COMMIT)).contains(appDigest);
     assertThat(applies).hasSize(1);
-    assertThat(DeployedCommit.read(cache)).as("every module is deployed at this commit now").contains(COMMIT);
+    assertThat(DeployedCommit.read(cache))
+        .as("every module is deployed at this commit now")
+        .contains(COMMIT);
   }
 
   @Test
@@ -197,7 +221,9 @@ class DeployerIT {
         .hasMessageContaining("app: terraform apply failed")
         .hasMessageContaining("rerun to resume");
     JsonNode json = Json.MAPPER.readTree(dir.resolve("deploy.json").toFile());
-    assertThat(json.path("modules")).extracting(m -> m.path("action").asText()).containsExactly("deployed", "failed");
+    assertThat(json.path("modules"))
+        .extracting(m -> m.path("action").asText())
+        .containsExactly("deployed", "failed");
     assertThat(DeployMarker.read(deploy, "base")).isPresent();
     assertThat(DeployMarker.read(deploy, "app")).isEmpty();
     assertThat(deploy.exists("web", COMMIT)).isFalse();
@@ -208,7 +234,9 @@ class DeployerIT {
     applies.clear();
     List<ModuleDeployReport> rerun = deployer(false).deploy(List.of(base, app, web));
 
-    assertThat(rerun).extracting(ModuleDeployReport::action).containsExactly("skipped", "deployed", "deployed");
+    assertThat(rerun)
+        .extracting(ModuleDeployReport::action)
+        .containsExactly("skipped", "deployed", "deployed");
     assertThat(applies).hasSize(1).allMatch(a -> a.startsWith("app "));
     assertThat(DeployedCommit.read(cache)).contains(COMMIT);
   }
@@ -222,9 +250,11 @@ class DeployerIT {
     String next = pushImage("app");
     failApplyFor = "app";
 
-    assertThatThrownBy(() -> deployer(false).deploy(List.of(app))).hasMessageContaining("app: terraform apply failed");
+    assertThatThrownBy(() -> deployer(false).deploy(List.of(app)))
+        .hasMessageContaining("app: terraform apply failed");
 
-    // terraform needed the image in the deploy registry: copied by digest, tagged with its commit only
+    // terraform needed the image in the deploy registry: copied by digest, tagged with its commit
+    // only
     assertThat(deploy.digest("app", COMMIT2)).contains(next);
     assertThat(deploy.digest("app", "master")).contains(live);
     assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(live);
@@ -233,7 +263,9 @@ class DeployerIT {
     assertThat(DeployedCommit.read(cache)).contains(COMMIT);
 
     failApplyFor = null;
-    assertThat(deployer(false).deploy(List.of(app))).extracting(ModuleDeployReport::action).containsExactly("deployed");
+    assertThat(deployer(false).deploy(List.of(app)))
+        .extracting(ModuleDeployReport::action)
+        .containsExactly("deployed");
     assertThat(deploy.digest("app", "master")).contains(next);
     assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(next);
     assertThat(cache.digest("app", "master")).contains(next);
@@ -251,10 +283,12 @@ class DeployerIT {
     failRestartFor = "app";
 
     assertThatThrownBy(() -> deployer(false).deploy(List.of(app)))
-        .hasMessage("app: ECS service app not stable within 1s; modules before it are deployed and recorded,"
-            + " rerun to resume");
+        .hasMessage(
+            "app: ECS service app not stable within 1s; modules before it are deployed and recorded,"
+                + " rerun to resume");
 
-    // master in the deploy registry is what the service was told to run (an ECS task definition may name it)
+    // master in the deploy registry is what the service was told to run (an ECS task definition may
+    // name it)
     assertThat(deploy.digest("app", "master")).contains(next);
     assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(live);
     assertThat(cache.digest("app", "master")).contains(live);
@@ -269,7 +303,9 @@ class DeployerIT {
     String live = pushImage("app");
     deployer(false).deploy(List.of(base, app));
     assertThat(DeployMarker.read(deploy, "app")).map(DeployMarker::terraformApplied).contains(true);
-    assertThat(DeployMarker.read(deploy, "base")).map(DeployMarker::terraformApplied).contains(false);
+    assertThat(DeployMarker.read(deploy, "base"))
+        .map(DeployMarker::terraformApplied)
+        .contains(false);
     deleteTree(app.basedir().resolve("terraform"));
     commit = COMMIT2;
     pushImage("base");
@@ -279,11 +315,19 @@ class DeployerIT {
 
     assertThatThrownBy(() -> deployer(false).deploy(List.of(base, app)))
         .isInstanceOf(DeployException.class)
-        .hasMessage("app: its last deploy (" + COMMIT + ") applied " + app.basedir().resolve("terraform")
-            + ", which is gone now, so the resources it made still exist; restore terraform/, or destroy them"
-            + " (state in " + dir.resolve("state/app") + ") and set -Dazbuild.deploy.allowTerraformRemoval=true"
-            + " to deploy without it; nothing was deployed");
-    assertThat(deploy.exists("base", COMMIT2)).as("no module was touched, not even the one before").isFalse();
+        .hasMessage(
+            "app: its last deploy ("
+                + COMMIT
+                + ") applied "
+                + app.basedir().resolve("terraform")
+                + ", which is gone now, so the resources it made still exist; restore terraform/, or destroy them"
+                + " (state in "
+                + dir.resolve("state/app")
+                + ") and set -Dazbuild.deploy.allowTerraformRemoval=true"
+                + " to deploy without it; nothing was deployed");
+    assertThat(deploy.exists("base", COMMIT2))
+        .as("no module was touched, not even the one before")
+        .isFalse();
     assertThat(deploy.exists("app", COMMIT2)).isFalse();
     assertThat(restarts).isEmpty();
     assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::state).contains("released");
@@ -291,11 +335,15 @@ class DeployerIT {
     assertThat(json.path("complete").asBoolean()).isFalse();
 
     List<ModuleDeployReport> dry = deployer(true).deploy(List.of(base, app));
-    assertThat(dry).extracting(ModuleDeployReport::action).containsExactly("would-deploy", "would-fail");
+    assertThat(dry)
+        .extracting(ModuleDeployReport::action)
+        .containsExactly("would-deploy", "would-fail");
 
     allowTerraformRemoval = true;
     List<ModuleDeployReport> allowed = deployer(false).deploy(List.of(base, app));
-    assertThat(allowed).extracting(ModuleDeployReport::action).containsExactly("deployed", "deployed");
+    assertThat(allowed)
+        .extracting(ModuleDeployReport::action)
+        .containsExactly("deployed", "deployed");
     assertThat(allowed.get(1).terraformApplied()).isFalse();
     assertThat(applies).isEmpty();
     DeployMarker marker = DeployMarker.read(deploy, "app").orElseThrow();
@@ -304,7 +352,8 @@ class DeployerIT {
 
     // recorded without terraform: the next deploy needs no permission
     allowTerraformRemoval = false;
-    assertThat(deployer(false).deploy(List.of(base, app))).extracting(ModuleDeployReport::action)
+    assertThat(deployer(false).deploy(List.of(base, app)))
+        .extracting(ModuleDeployReport::action)
         .containsExactly("skipped", "skipped");
   }
 
@@ -328,9 +377,11 @@ class DeployerIT {
   void dryRunReportsTheHolderWithoutTakingTheLock() throws Exception {
     ImageModule app = module("app");
     pushImage("app");
-    DeployLock held = DeployLock.acquire(deploy, lock("run-a", "host-a", Instant.now()), Duration.ZERO, false);
+    DeployLock held =
+        DeployLock.acquire(deploy, lock("run-a", "host-a", Instant.now()), Duration.ZERO, false);
 
-    assertThat(deployer(true).deploy(List.of(app))).extracting(ModuleDeployReport::action)
+    assertThat(deployer(true).deploy(List.of(app)))
+        .extracting(ModuleDeployReport::action)
         .containsExactly("would-deploy");
     assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::run).contains("run-a");
     assertThatThrownBy(() -> deployer(false).deploy(List.of(app)))
@@ -347,13 +398,18 @@ class DeployerIT {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    Registry down = Registries.forUrl("127.0.0.1:" + closedPort + "/" + prefix, RegistryOptions.defaults()
-        .withCredentials(CredentialChain.none()).withRetries(2, Duration.ofMillis(1)));
+    Registry down =
+        Registries.forUrl(
+            "127.0.0.1:" + closedPort + "/" + prefix,
+            RegistryOptions.defaults()
+                .withCredentials(CredentialChain.none())
+                .withRetries(2, Duration.ofMillis(1)));
 
     assertThatThrownBy(() -> deployer(false, down).deploy(List.of(app)))
         .isInstanceOf(DeployException.class)
         .hasMessageStartingWith("127.0.0.1:" + closedPort + "/" + prefix + ": cannot complete")
-        .hasMessageContaining("after 2 attempts; check that the registry is running and the URL is right")
+        .hasMessageContaining(
+            "after 2 attempts; check that the registry is running and the URL is right")
         .hasMessageNotContaining("\n");
     assertThat(cache.exists("app", "master")).isFalse();
     assertThat(applies).isEmpty();
@@ -364,10 +420,15 @@ class DeployerIT {
     ImageModule app = module("app");
     pushImage("app");
     String password = "wrong-" + prefix;
-    Registry auth = Registries.forUrl("127.0.0.1:5002/" + prefix, RegistryOptions.defaults()
-        .withCredentials(CredentialChain.of(StaticCredentials.explicit(
-            Map.of("127.0.0.1:5002", new Credentials("azbuild", password)))))
-        .withRetries(2, Duration.ofMillis(1)));
+    Registry auth =
+        Registries.forUrl(
+            "127.0.0.1:5002/" + prefix,
+            RegistryOptions.defaults()
+                .withCredentials(
+                    CredentialChain.of(
+                        StaticCredentials.explicit(
+                            Map.of("127.0.0.1:5002", new Credentials("azbuild", password)))))
+                .withRetries(2, Duration.ofMillis(1)));
 
     assertThatThrownBy(() -> deployer(false, auth).deploy(List.of(app)))
         .isInstanceOf(DeployException.class)
@@ -386,8 +447,9 @@ class DeployerIT {
     pushImage("app");
 
     assertThatThrownBy(() -> deployer(false, deploy, Optional.empty()).deploy(List.of(base, app)))
-        .hasMessage("app: has terraform/ but no terraform binary is available; check azbuild.terraform.version;"
-            + " modules before it are deployed and recorded, rerun to resume");
+        .hasMessage(
+            "app: has terraform/ but no terraform binary is available; check azbuild.terraform.version;"
+                + " modules before it are deployed and recorded, rerun to resume");
     assertThat(DeployMarker.read(deploy, "base")).isPresent();
     assertThat(DeployMarker.read(deploy, "app")).isEmpty();
   }
@@ -410,10 +472,13 @@ class DeployerIT {
   void invalidTerraformIsOneLineWithFileAndLineAndNothingRecorded() throws Exception {
     ImageModule app = module("app");
     Files.createDirectories(app.basedir().resolve("terraform"));
-    Files.writeString(app.basedir().resolve("terraform/main.tf"), "variable \"image\" {}\nresource \"terraform_data\" {\n");
+    Files.writeString(
+        app.basedir().resolve("terraform/main.tf"),
+        "variable \"image\" {}\nresource \"terraform_data\" {\n");
     pushImage("app");
-    TerraformRunner real = new CliTerraform(Path.of("/usr/local/bin/terraform"), dir.resolve("plugins"),
-        Duration.ofMinutes(2));
+    TerraformRunner real =
+        new CliTerraform(
+            Path.of("/usr/local/bin/terraform"), dir.resolve("plugins"), Duration.ofMinutes(2));
 
     assertThatThrownBy(() -> deployer(false, deploy, Optional.of(real)).deploy(List.of(app)))
         .hasMessageStartingWith("app: terraform apply failed: ")
@@ -432,8 +497,9 @@ class DeployerIT {
     BranchGuard.check("main", "main", false);
     BranchGuard.check("feature", "main", true);
     assertThatThrownBy(() -> BranchGuard.check("feature", "main", false))
-        .hasMessage("deploy runs only on the default branch main, not on branch feature;"
-            + " set -Dazbuild.deploy.allowBranch=true to deploy this branch anyway");
+        .hasMessage(
+            "deploy runs only on the default branch main, not on branch feature;"
+                + " set -Dazbuild.deploy.allowBranch=true to deploy this branch anyway");
   }
 
   @Test
@@ -466,24 +532,51 @@ class DeployerIT {
     return deployer(dryRun, deployTo, Optional.of(new FakeTerraform()));
   }
 
-  private Deployer deployer(boolean dryRun, Registry deployTo, Optional<TerraformRunner> terraform) {
-    DeploySettings settings = new DeploySettings(commit, "master", "image", dir.resolve("state"), dryRun,
-        "run-" + UUID.randomUUID(), "test-host", Duration.ZERO, DeployLock.DEFAULT_STALE_AFTER, false,
-        allowTerraformRemoval);
-    return new Deployer(cache, deployTo, terraform, new FakeRestarter(), settings,
+  private Deployer deployer(
+      boolean dryRun, Registry deployTo, Optional<TerraformRunner> terraform) {
+    DeploySettings settings =
+        new DeploySettings(
+            commit,
+            "master",
+            "image",
+            dir.resolve("state"),
+            dryRun,
+            "run-" + UUID.randomUUID(),
+            "test-host",
+            Duration.ZERO,
+            DeployLock.DEFAULT_STALE_AFTER,
+            false,
+            allowTerraformRemoval);
+    return new Deployer(
+        cache,
+        deployTo,
+        terraform,
+        new FakeRestarter(),
+        settings,
         new DeployReport(dir.resolve("deploy.json"), commit, dryRun));
   }
 
   /** A distinct "image" of {@link #commit} for {@code image} in the cache registry; its digest. */
   private String pushImage(String image) throws Exception {
-    cache.putRecord(image, commit, ("{\"image\":\"" + image + "\",\"run\":\"" + prefix + "\",\"commit\":\""
-        + commit + "\"}").getBytes(StandardCharsets.UTF_8));
+    cache.putRecord(
+        image,
+        commit,
+        ("{\"image\":\"" + image + "\",\"run\":\"" + prefix + "\",\"commit\":\"" + commit + "\"}")
+            .getBytes(StandardCharsets.UTF_8));
     return cache.digest(image, commit).orElseThrow();
   }
 
   private ImageModule module(String image) throws Exception {
     Path basedir = Files.createDirectories(dir.resolve(image));
-    return new ImageModule("it:" + image, image, basedir, image, image + "/Dockerfile", image, List.of(), List.of(),
+    return new ImageModule(
+        "it:" + image,
+        image,
+        basedir,
+        image,
+        image + "/Dockerfile",
+        image,
+        List.of(),
+        List.of(),
         Map.of());
   }
 
@@ -501,7 +594,8 @@ class DeployerIT {
     }
 
     @Override
-    public boolean apply(TerraformWorkspace workspace, Map<String, String> vars) throws TerraformException {
+    public boolean apply(TerraformWorkspace workspace, Map<String, String> vars)
+        throws TerraformException {
       String image = workspace.moduleDir().getParent().getFileName().toString();
       if (image.equals(failApplyFor)) {
         throw new TerraformException(workspace.moduleDir(), "terraform apply", 1, "Error: boom");
@@ -518,7 +612,8 @@ class DeployerIT {
 
   private final class FakeRestarter implements ServiceRestarter {
     @Override
-    public boolean restart(String image, String taggedReference, String digestReference) throws DeployException {
+    public boolean restart(String image, String taggedReference, String digestReference)
+        throws DeployException {
       if (image.equals(failRestartFor)) {
         throw new DeployException(image + ": ECS service " + image + " not stable within 1s");
       }

@@ -85,7 +85,8 @@ class DockerRestarterIT {
     DockerRestarter restarter = restarter("shop-" + RUN);
     names.addAll(List.of(restarter.containerName(ours), restarter.containerName(theirs)));
 
-    // ours: the deployed repository is REPOSITORY/svc; theirs: the old container runs REPOSITORY/other
+    // ours: the deployed repository is REPOSITORY/svc; theirs: the old container runs
+    // REPOSITORY/other
     restarter.restart(ours, REPOSITORY + "/svc:1", REPOSITORY + "/svc:1");
     restarter.restart(theirs, REPOSITORY + "/svc:1", REPOSITORY + "/svc:1");
 

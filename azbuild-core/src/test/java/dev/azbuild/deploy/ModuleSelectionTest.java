@@ -17,7 +17,15 @@ class ModuleSelectionTest {
   private static final List<ImageModule> ALL = List.of(BASE, API);
 
   private static ImageModule module(String id, String dir) {
-    return new ImageModule(id, dir, ROOT.resolve(dir), id.substring(2), dir + "/Dockerfile", dir, List.of(), List.of(),
+    return new ImageModule(
+        id,
+        dir,
+        ROOT.resolve(dir),
+        id.substring(2),
+        dir + "/Dockerfile",
+        dir,
+        List.of(),
+        List.of(),
         Map.of());
   }
 
@@ -38,7 +46,8 @@ class ModuleSelectionTest {
   void anUnknownModuleIsOneLineListingTheKnownOnes() {
     assertThatThrownBy(() -> ModuleSelection.select(ALL, ROOT, "services/web"))
         .isInstanceOf(DeployException.class)
-        .hasMessage("azbuild.deploy.modules: 'services/web' is not an image module of this reactor;"
-            + " use a module dir (libs/base, services/api) or [groupId]:artifactId");
+        .hasMessage(
+            "azbuild.deploy.modules: 'services/web' is not an image module of this reactor;"
+                + " use a module dir (libs/base, services/api) or [groupId]:artifactId");
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The classic builder's stream, as the daemon sends it, turned into steps and failure reports. */
 class BuildOutputTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private static void feed(BuildOutput output, String... jsonLines) throws Exception {
     for (String json : jsonLines) {
@@ -24,14 +24,21 @@ class BuildOutputTest {
   @Test
   void stepsSplitAcrossChunksAndCacheUse() throws Exception {
     BuildOutput output = new BuildOutput("api");
-    feed(output,
-        "{\"stream\":\"Step 1/2 : FROM base\"}", "{\"stream\":\"\\n\"}", "{\"stream\":\" ---> 0a65f77804b9\\n\"}",
-        "{\"stream\":\"Step 2/2 : RUN make\"}", "{\"stream\":\"\\n\"}", "{\"stream\":\" ---> Using cache\\n\"}",
-        "{\"stream\":\" ---> 4724c271abe7\\n\"}", "{\"aux\":{\"ID\":\"sha256:4724c271abe7aa\"}}",
+    feed(
+        output,
+        "{\"stream\":\"Step 1/2 : FROM base\"}",
+        "{\"stream\":\"\\n\"}",
+        "{\"stream\":\" ---> 0a65f77804b9\\n\"}",
+        "{\"stream\":\"Step 2/2 : RUN make\"}",
+        "{\"stream\":\"\\n\"}",
+        "{\"stream\":\" ---> Using cache\\n\"}",
+        "{\"stream\":\" ---> 4724c271abe7\\n\"}",
+        "{\"aux\":{\"ID\":\"sha256:4724c271abe7aa\"}}",
         "{\"stream\":\"Successfully built 4724c271abe7\\n\"}");
 
-    assertThat(output.steps()).containsExactly(new BuildResult.Step(1, "FROM base", false),
-        new BuildResult.Step(2, "RUN make", true));
+    assertThat(output.steps())
+        .containsExactly(
+            new BuildResult.Step(1, "FROM base", false), new BuildResult.Step(2, "RUN make", true));
     assertThat(output.imageId()).contains("4724c271abe7");
     assertThat(output.error()).isEmpty();
   }
@@ -40,7 +47,9 @@ class BuildOutputTest {
   void longFailureOutputIsCutToTheLast400Characters() throws Exception {
     BuildOutput output = new BuildOutput("api");
     String longLine = "x".repeat(150);
-    feed(output, "{\"stream\":\"Step 1/1 : RUN ./build.sh\\n\"}",
+    feed(
+        output,
+        "{\"stream\":\"Step 1/1 : RUN ./build.sh\\n\"}",
         "{\"stream\":\" ---> Running in 17943f8a583e\\n\"}",
         "{\"stream\":\"" + (longLine + "\\n").repeat(6) + "\"}",
         "{\"stream\":\"\\u001b[91mboom\\n\\u001b[0m\"}",
@@ -49,7 +58,8 @@ class BuildOutputTest {
 
     BuildFailedException e = ImageBuilder.failure(Path.of("services/api/Dockerfile"), output);
 
-    String prefix = "services/api/Dockerfile: Step 1/1 : RUN ./build.sh failed with exit code 2; output: ";
+    String prefix =
+        "services/api/Dockerfile: Step 1/1 : RUN ./build.sh failed with exit code 2; output: ";
     assertThat(e.getMessage()).startsWith(prefix).endsWith(" | boom");
     assertThat(e.getMessage().length() - prefix.length()).isEqualTo(ImageBuilder.MAX_TAIL_CHARS);
     assertThat(e.exitCode()).hasValue(2);
@@ -58,9 +68,12 @@ class BuildOutputTest {
   @Test
   void errorBeforeAnyStepIsReportedAsIs() throws Exception {
     BuildOutput output = new BuildOutput("api");
-    feed(output, "{\"errorDetail\":{\"message\":\"dockerfile parse error line 2: unknown instruction: RUNN\"}}");
+    feed(
+        output,
+        "{\"errorDetail\":{\"message\":\"dockerfile parse error line 2: unknown instruction: RUNN\"}}");
 
     assertThat(ImageBuilder.failure(Path.of("Dockerfile"), output).getMessage())
-        .isEqualTo("Dockerfile: build failed: dockerfile parse error line 2: unknown instruction: RUNN");
+        .isEqualTo(
+            "Dockerfile: build failed: dockerfile parse error line 2: unknown instruction: RUNN");
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The build context sent to the daemon, read back from the tar. No daemon needed. */
 class ContextTarTest {
 
-  private static final String IGNORE = """
+  private static final String IGNORE =
+      """
       # a comment, not a pattern
       secret.txt
       **/*.md
@@ -30,8 +31,7 @@ class ContextTarTest {
       !build/keep
       """;
 
-  @TempDir
-  Path ctx;
+  @TempDir Path ctx;
 
   private void files(String... pathsAndContents) throws IOException {
     for (int i = 0; i < pathsAndContents.length; i += 2) {
@@ -42,8 +42,25 @@ class ContextTarTest {
   }
 
   private void sampleContext() throws IOException {
-    files("Dockerfile", "FROM scratch\n", ".dockerignore", IGNORE, "keep.txt", "k", "secret.txt", "s",
-        "README.md", "r", "sub/notes.md", "n", "sub/keep.md", "k", "build/out.bin", "o", "build/keep/me.txt", "m");
+    files(
+        "Dockerfile",
+        "FROM scratch\n",
+        ".dockerignore",
+        IGNORE,
+        "keep.txt",
+        "k",
+        "secret.txt",
+        "s",
+        "README.md",
+        "r",
+        "sub/notes.md",
+        "n",
+        "sub/keep.md",
+        "k",
+        "build/out.bin",
+        "o",
+        "build/keep/me.txt",
+        "m");
   }
 
   /** Entry name to entry, in tar order. */
@@ -58,7 +75,8 @@ class ContextTarTest {
   }
 
   private Map<String, TarArchiveEntry> ours(Path dockerfile) throws IOException {
-    try (ContextTar tar = ContextTar.write(ctx, dockerfile); InputStream in = Files.newInputStream(tar.file())) {
+    try (ContextTar tar = ContextTar.write(ctx, dockerfile);
+        InputStream in = Files.newInputStream(tar.file())) {
       return entries(in);
     }
   }
@@ -67,19 +85,28 @@ class ContextTarTest {
   void excludesWhatDockerExcludes() throws IOException {
     sampleContext();
 
-    assertThat(ours(ctx.resolve("Dockerfile")).keySet()).containsExactlyInAnyOrder(
-        "keep.txt", "sub/", "sub/keep.md", "build/keep/", "build/keep/me.txt", "Dockerfile", ".dockerignore");
+    assertThat(ours(ctx.resolve("Dockerfile")).keySet())
+        .containsExactlyInAnyOrder(
+            "keep.txt",
+            "sub/",
+            "sub/keep.md",
+            "build/keep/",
+            "build/keep/me.txt",
+            "Dockerfile",
+            ".dockerignore");
   }
 
   @Test
   void alwaysSendsTheDockerfileAndDockerignore() throws IOException {
     files("Dockerfile", "FROM scratch\n", ".dockerignore", "*\n", "app.txt", "a");
 
-    assertThat(ours(ctx.resolve("Dockerfile")).keySet()).containsExactlyInAnyOrder("Dockerfile", ".dockerignore");
+    assertThat(ours(ctx.resolve("Dockerfile")).keySet())
+        .containsExactlyInAnyOrder("Dockerfile", ".dockerignore");
   }
 
   @Test
-  void dockerfileOutsideTheContextGetsAHiddenNameThatIsIgnored(@TempDir Path elsewhere) throws IOException {
+  void dockerfileOutsideTheContextGetsAHiddenNameThatIsIgnored(@TempDir Path elsewhere)
+      throws IOException {
     files("app.txt", "a");
     Path dockerfile = elsewhere.resolve("Dockerfile.api");
     Files.writeString(dockerfile, "FROM scratch\n");
@@ -91,8 +118,11 @@ class ContextTarTest {
         for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
           contents.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        assertThat(contents).containsEntry(tar.dockerfileName(), "FROM scratch\n")
-            .containsEntry(".dockerignore", tar.dockerfileName() + "\n.dockerignore\n") // neither reaches the image
+        assertThat(contents)
+            .containsEntry(tar.dockerfileName(), "FROM scratch\n")
+            .containsEntry(
+                ".dockerignore",
+                tar.dockerfileName() + "\n.dockerignore\n") // neither reaches the image
             .containsKey("app.txt");
       }
     }
@@ -102,15 +132,19 @@ class ContextTarTest {
   void aGeneratedDockerfileGoesToTheDaemonAndTheOriginalStaysInTheContext() throws IOException {
     files("app.txt", "a", "Dockerfile", "FROM scratch\n", ".dockerignore", "*.tmp");
 
-    try (ContextTar tar = ContextTar.write(ctx, ctx.resolve("Dockerfile"),
-        java.util.Optional.of("FROM scratch\n\nLABEL \"a\"=\"1\"\n"))) {
+    try (ContextTar tar =
+        ContextTar.write(
+            ctx,
+            ctx.resolve("Dockerfile"),
+            java.util.Optional.of("FROM scratch\n\nLABEL \"a\"=\"1\"\n"))) {
       assertThat(tar.dockerfileName()).matches("\\.dockerfile\\.[0-9a-f]{16}");
       try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar.file()))) {
         Map<String, String> contents = new LinkedHashMap<>();
         for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
           contents.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        assertThat(contents).containsEntry(tar.dockerfileName(), "FROM scratch\n\nLABEL \"a\"=\"1\"\n")
+        assertThat(contents)
+            .containsEntry(tar.dockerfileName(), "FROM scratch\n\nLABEL \"a\"=\"1\"\n")
             .containsEntry("Dockerfile", "FROM scratch\n")
             .containsEntry(".dockerignore", "*.tmp\n" + tar.dockerfileName() + "\n");
       }
@@ -120,7 +154,8 @@ class ContextTarTest {
   @Test
   void keepsPermissionsAndLinksOwnedByRoot() throws IOException {
     files("Dockerfile", "FROM scratch\n", "run.sh", "#!/bin/sh\n");
-    Files.setPosixFilePermissions(ctx.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        ctx.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
     Files.createSymbolicLink(ctx.resolve("link"), Path.of("run.sh"));
 
     Map<String, TarArchiveEntry> entries = ours(ctx.resolve("Dockerfile"));
@@ -147,11 +182,14 @@ class ContextTarTest {
   void dockerJavasOwnContextDivergesFromDocker() throws IOException {
     sampleContext();
     com.github.dockerjava.core.dockerfile.Dockerfile dockerJava =
-        new com.github.dockerjava.core.dockerfile.Dockerfile(ctx.resolve("Dockerfile").toFile(), ctx.toFile());
+        new com.github.dockerjava.core.dockerfile.Dockerfile(
+            ctx.resolve("Dockerfile").toFile(), ctx.toFile());
 
-    Map<String, TarArchiveEntry> theirs = entries(new GZIPInputStream(dockerJava.parse().buildDockerFolderTar()));
+    Map<String, TarArchiveEntry> theirs =
+        entries(new GZIPInputStream(dockerJava.parse().buildDockerFolderTar()));
 
-    // "**/*.md" must match README.md at the root (moby: "**/" also matches nothing); docker-java sends it
+    // "**/*.md" must match README.md at the root (moby: "**/" also matches nothing); docker-java
+    // sends it
     assertThat(theirs).containsKey("README.md");
     assertThat(ours(ctx.resolve("Dockerfile"))).doesNotContainKey("README.md");
 

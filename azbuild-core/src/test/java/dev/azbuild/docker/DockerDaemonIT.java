@@ -11,7 +11,8 @@ class DockerDaemonIT {
   void pingsTheRunningDaemon() throws Exception {
     try (DockerDaemon daemon = DockerDaemon.fromEnvironment(System.getenv())) {
       daemon.ping();
-      assertThat(daemon.host()).isEqualTo(System.getenv().getOrDefault("DOCKER_HOST", DockerDaemon.DEFAULT_HOST));
+      assertThat(daemon.host())
+          .isEqualTo(System.getenv().getOrDefault("DOCKER_HOST", DockerDaemon.DEFAULT_HOST));
     }
   }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The connection's errors and settings, with no daemon running; {@link DockerDaemonIT} pings a real one. */
+/**
+ * The connection's errors and settings, with no daemon running; {@link DockerDaemonIT} pings a real
+ * one.
+ */
 class DockerDaemonTest {
 
   private static final String MISSING_SOCKET = "unix:///tmp/nonexistent.sock";
@@ -24,11 +27,13 @@ class DockerDaemonTest {
 
   @Test
   void missingSocketIsOneLineWithWhatToDo() {
-    try (DockerDaemon daemon = DockerDaemon.fromEnvironment(Map.of("DOCKER_HOST", MISSING_SOCKET))) {
+    try (DockerDaemon daemon =
+        DockerDaemon.fromEnvironment(Map.of("DOCKER_HOST", MISSING_SOCKET))) {
       assertThatThrownBy(daemon::ping)
           .isInstanceOf(DaemonUnreachableException.class)
-          .hasMessage("Docker daemon not reachable at unix:///tmp/nonexistent.sock: No such file or directory;"
-              + " start it (scripts/services start, or systemctl start docker) or set DOCKER_HOST");
+          .hasMessage(
+              "Docker daemon not reachable at unix:///tmp/nonexistent.sock: No such file or directory;"
+                  + " start it (scripts/services start, or systemctl start docker) or set DOCKER_HOST");
     }
   }
 
@@ -46,7 +51,8 @@ class DockerDaemonTest {
   @Test
   void everyOperationReportsAnUnreachableDaemonTheSameWay(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
-    try (DockerDaemon daemon = DockerDaemon.fromEnvironment(Map.of("DOCKER_HOST", MISSING_SOCKET))) {
+    try (DockerDaemon daemon =
+        DockerDaemon.fromEnvironment(Map.of("DOCKER_HOST", MISSING_SOCKET))) {
       assertThatThrownBy(() -> new ImageBuilder(daemon).build(BuildRequest.of(dir)))
           .isInstanceOf(DaemonUnreachableException.class);
       assertThatThrownBy(() -> new ImageTransfer(daemon).push("127.0.0.1:5000/x:1"))
@@ -69,7 +75,9 @@ class DockerDaemonTest {
 
   @Test
   void daemonErrorsAreUnwrappedFromDockerJavasStatusText() {
-    var wrapped = new InternalServerErrorException("Status 500: {\"message\":\"unauthorized: \\\"x\\\" denied\"}\n");
+    var wrapped =
+        new InternalServerErrorException(
+            "Status 500: {\"message\":\"unauthorized: \\\"x\\\" denied\"}\n");
 
     assertThat(DockerDaemon.errorMessage(wrapped)).isEqualTo("unauthorized: \"x\" denied");
   }

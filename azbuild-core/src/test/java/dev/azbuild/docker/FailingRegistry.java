@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A registry that breaks on purpose: it accepts (and discards) every blob, then fails the manifest
- * upload the first {@code failures} times by answering 503, or by closing the connection without
- * an answer (a registry dying mid-push). The real registries cannot be made to fail on cue, and
+ * upload the first {@code failures} times by answering 503, or by closing the connection without an
+ * answer (a registry dying mid-push). The real registries cannot be made to fail on cue, and
  * failing only the manifest keeps the daemon from its own slow per-layer retries (5 tries, ~50 s).
  *
  * <p>Raw sockets rather than the JDK's HttpServer: the daemon first tries HTTPS, and HttpServer
@@ -31,18 +31,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FailingRegistry implements AutoCloseable {
 
-  enum Failure { STATUS_503, DROP_CONNECTION }
+  enum Failure {
+    STATUS_503,
+    DROP_CONNECTION
+  }
 
   private record Request(String method, String path, String query, byte[] body) {}
 
   private record Response(int status, Map<String, String> headers) {}
 
   private final ServerSocket server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "failing-registry");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "failing-registry");
+            t.setDaemon(true);
+            return t;
+          });
   private final Failure failure;
   private final AtomicInteger failuresLeft;
   private final AtomicInteger manifestPuts = new AtomicInteger();
@@ -120,14 +125,19 @@ final class FailingRegistry implements AutoCloseable {
     if (r.path().contains("/blobs/uploads/")) {
       // POST starts an upload, PATCH sends data, PUT ?digest= ends it; the data is dropped
       String name = r.path().substring("/v2/".length(), r.path().indexOf("/blobs/uploads/"));
-      String id = r.method().equals("POST") ? Integer.toString(uploads.incrementAndGet())
-          : r.path().substring(r.path().lastIndexOf('/') + 1);
+      String id =
+          r.method().equals("POST")
+              ? Integer.toString(uploads.incrementAndGet())
+              : r.path().substring(r.path().lastIndexOf('/') + 1);
       long size = uploadSizes.merge(id, (long) r.body().length, Long::sum);
       headers.put("Location", "/v2/" + name + "/blobs/uploads/" + id);
       headers.put("Range", "0-" + Math.max(0, size - 1));
       headers.put("Docker-Upload-UUID", id);
       if (r.method().equals("PUT")) {
-        String digest = r.query().substring(r.query().indexOf("digest=") + "digest=".length()).replace("%3A", ":");
+        String digest =
+            r.query()
+                .substring(r.query().indexOf("digest=") + "digest=".length())
+                .replace("%3A", ":");
         blobSizes.put(digest, size);
         headers.put("Docker-Content-Digest", digest);
         return new Response(201, headers);
@@ -154,11 +164,14 @@ final class FailingRegistry implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
       int colon = header.indexOf(':');
-      headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+      headers.put(
+          header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          header.substring(colon + 1).strip());
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-      for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
+      for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16);
+          size > 0;
           size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
         body.write(in.readNBytes(size));
         line(in);
@@ -170,7 +183,10 @@ final class FailingRegistry implements AutoCloseable {
     String[] parts = requestLine.split(" ");
     String target = parts[1];
     int q = target.indexOf('?');
-    return new Request(parts[0], q < 0 ? target : target.substring(0, q), q < 0 ? "" : target.substring(q + 1),
+    return new Request(
+        parts[0],
+        q < 0 ? target : target.substring(0, q),
+        q < 0 ? "" : target.substring(q + 1),
         body.toByteArray());
   }
 

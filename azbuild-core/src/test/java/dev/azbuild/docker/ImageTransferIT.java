@@ -1,17 +1,15 @@
 package dev.azbuild.docker;
 
-import dev.azbuild.image.ImageNames;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.image.ImageNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageTransferIT {
 
   private static final String RUN = LocalServices.uniqueSuffix();
-  private static final RetryPolicy FAST_RETRY = new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100));
+  private static final RetryPolicy FAST_RETRY =
+      new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100));
   private static final List<String> CREATED = new ArrayList<>();
 
   private static DockerDaemon daemon;
   private static ImageTags images;
   private static ImageTransfer transfer;
+
   /** A small image of this run: the base layer plus one layer of 200 kB random bytes. */
   private static String imageId;
 
@@ -35,10 +35,13 @@ class ImageTransferIT {
     daemon = LocalServices.daemon();
     images = new ImageTags(daemon);
     transfer = new ImageTransfer(daemon, FAST_RETRY);
-    Files.writeString(dir.resolve("Dockerfile"), """
+    Files.writeString(
+        dir.resolve("Dockerfile"),
+        """
         FROM %s
         RUN head -c 200000 /dev/urandom > /random-%s
-        """.formatted(LocalServices.baseImage(), RUN));
+        """
+            .formatted(LocalServices.baseImage(), RUN));
     imageId = new ImageBuilder(daemon).build(BuildRequest.of(dir)).imageId();
   }
 
@@ -52,7 +55,8 @@ class ImageTransferIT {
   }
 
   /** Tags this run's image as {@code registry/azbuild-test/name-RUN:tag}. */
-  private static String tagged(String registry, String name, String tag) throws DockerOperationException {
+  private static String tagged(String registry, String name, String tag)
+      throws DockerOperationException {
     String repository = registry + "/azbuild-test/" + name + "-" + RUN;
     images.tag(imageId, repository, tag);
     CREATED.add(repository + ":" + tag);
@@ -85,25 +89,32 @@ class ImageTransferIT {
 
     Optional<TransferResult> pulled = transfer.pull(ref);
 
-    assertThat(pulled).hasValueSatisfying(r -> {
-      assertThat(r.layers()).isEqualTo(2);
-      assertThat(r.layersSkipped()).isEqualTo(1); // the base layer is still local
-      assertThat(r.bytesTransferred()).isPositive();
-    });
+    assertThat(pulled)
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.layers()).isEqualTo(2);
+              assertThat(r.layersSkipped()).isEqualTo(1); // the base layer is still local
+              assertThat(r.bytesTransferred()).isPositive();
+            });
     assertThat(images.imageId(ref)).contains(imageId);
   }
 
   @Test
   void pullOfAMissingTagOrRepositoryIsEmpty() throws Exception {
-    assertThat(transfer.pull(LocalServices.cacheRegistry() + "/base/busybox:no-such-tag-" + RUN)).isEmpty();
-    assertThat(transfer.pull(LocalServices.cacheRegistry() + "/azbuild-test/never-pushed-" + RUN + ":1")).isEmpty();
+    assertThat(transfer.pull(LocalServices.cacheRegistry() + "/base/busybox:no-such-tag-" + RUN))
+        .isEmpty();
+    assertThat(
+            transfer.pull(
+                LocalServices.cacheRegistry() + "/azbuild-test/never-pushed-" + RUN + ":1"))
+        .isEmpty();
   }
 
   @Test
   void pullByDigestWithCredentialsBringsBackTheImageItNames() throws Exception {
     String registry = LocalServices.authRegistry();
     String ref = tagged(registry, "bydigest", "t1");
-    RegistryAuth auth = new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
+    RegistryAuth auth =
+        new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
     String digest = transfer.push(ref, Optional.of(auth)).digest().orElseThrow();
     String byDigest = ImageNames.stripTagAndDigest(ref) + "@" + digest;
     images.remove(ref);
@@ -114,7 +125,9 @@ class ImageTransferIT {
 
     assertThat(images.imageId(byDigest)).contains(imageId);
     assertThat(images.layers(byDigest)).hasSize(2);
-    assertThat(transfer.pull(ImageNames.stripTagAndDigest(ref) + "@sha256:" + "0".repeat(64), Optional.of(auth)))
+    assertThat(
+            transfer.pull(
+                ImageNames.stripTagAndDigest(ref) + "@sha256:" + "0".repeat(64), Optional.of(auth)))
         .isEmpty();
   }
 
@@ -122,7 +135,8 @@ class ImageTransferIT {
   void pushToTheAuthRegistryWithCredentials() throws Exception {
     String registry = LocalServices.authRegistry();
     String ref = tagged(registry, "auth", "t1");
-    RegistryAuth auth = new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
+    RegistryAuth auth =
+        new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
 
     TransferResult pushed = transfer.push(ref, Optional.of(auth));
 
@@ -140,12 +154,18 @@ class ImageTransferIT {
 
     try (StderrCapture log = new StderrCapture()) {
       assertThatThrownBy(() -> transfer.push(ref, Optional.of(auth)))
-          .isInstanceOfSatisfying(ImageTransferException.class, e -> {
-            assertThat(e.getMessage())
-                .isEqualTo("push of " + ref + " to " + registry
-                    + " failed: unauthorized: authentication required (check the registry credentials)");
-            assertThat(e.registry()).isEqualTo(registry);
-          });
+          .isInstanceOfSatisfying(
+              ImageTransferException.class,
+              e -> {
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "push of "
+                            + ref
+                            + " to "
+                            + registry
+                            + " failed: unauthorized: authentication required (check the registry credentials)");
+                assertThat(e.registry()).isEqualTo(registry);
+              });
       assertThatThrownBy(() -> transfer.pull(ref, Optional.of(auth)))
           .isInstanceOf(ImageTransferException.class)
           .hasMessageContaining("unauthorized");
@@ -176,12 +196,14 @@ class ImageTransferIT {
 
   @Test
   void registryDyingMidPushFailsAfterRetriesNamingRegistryAndImage() throws Exception {
-    try (FailingRegistry registry = new FailingRegistry(FailingRegistry.Failure.DROP_CONNECTION, 100)) {
+    try (FailingRegistry registry =
+        new FailingRegistry(FailingRegistry.Failure.DROP_CONNECTION, 100)) {
       String ref = tagged(registry.address(), "dying", "t1");
 
       assertThatThrownBy(() -> transfer.push(ref))
           .isInstanceOf(ImageTransferException.class)
-          .hasMessageStartingWith("push of " + ref + " to " + registry.address() + " failed after 3 tries: ")
+          .hasMessageStartingWith(
+              "push of " + ref + " to " + registry.address() + " failed after 3 tries: ")
           .hasMessageNotContaining("\n");
       assertThat(registry.manifestPuts()).isEqualTo(3);
     }
@@ -205,8 +227,10 @@ class ImageTransferIT {
       String ref = tagged(registry.address(), "retrylog", "t1");
 
       assertThat(transfer.push(ref).attempts()).isEqualTo(2);
-      assertThat(log.text()).contains("push of " + ref + " to " + registry.address() + " failed (")
-          .contains("try 2/3").doesNotContain("try 3/3");
+      assertThat(log.text())
+          .contains("push of " + ref + " to " + registry.address() + " failed (")
+          .contains("try 2/3")
+          .doesNotContain("try 3/3");
     }
   }
 }

@@ -33,11 +33,15 @@ final class LocalServices {
   }
 
   static String authPassword() {
-    Path file = Path.of(ENV.getOrDefault("AZBUILD_AUTH_PASSWORD_FILE", servicesDir().resolve("auth/password").toString()));
+    Path file =
+        Path.of(
+            ENV.getOrDefault(
+                "AZBUILD_AUTH_PASSWORD_FILE", servicesDir().resolve("auth/password").toString()));
     try {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new UncheckedIOException("no registry password at " + file + "; run scripts/services start", e);
+      throw new UncheckedIOException(
+          "no registry password at " + file + "; run scripts/services start", e);
     }
   }
 
@@ -45,7 +49,10 @@ final class LocalServices {
     return ENV.getOrDefault("AZBUILD_BASE_IMAGE", "127.0.0.1:5000/base/busybox:1");
   }
 
-  /** A suffix that keeps repository names of one test run apart from other runs on the same registry. */
+  /**
+   * A suffix that keeps repository names of one test run apart from other runs on the same
+   * registry.
+   */
   static String uniqueSuffix() {
     return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }
@@ -59,7 +66,9 @@ final class LocalServices {
 
   private static Path servicesDir() {
     String dir = System.getenv("AZBUILD_SERVICES_DIR");
-    return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".azbuild", "services");
+    return dir != null
+        ? Path.of(dir)
+        : Path.of(System.getProperty("user.home"), ".azbuild", "services");
   }
 
   private static Map<String, String> load() {

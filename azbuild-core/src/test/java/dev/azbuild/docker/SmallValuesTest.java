@@ -1,10 +1,9 @@
 package dev.azbuild.docker;
 
-import dev.azbuild.dockerfile.Dockerfile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.dockerfile.Dockerfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,33 +22,45 @@ class SmallValuesTest {
   void registryAuthNeverShowsItsSecret() {
     RegistryAuth auth = new RegistryAuth("azbuild", "s3cret", "127.0.0.1:5002");
 
-    assertThat(auth.toString()).doesNotContain("s3cret").contains("azbuild", "****", "127.0.0.1:5002");
-    assertThat(auth.scrub("bad password s3cret for azbuild")).isEqualTo("bad password **** for azbuild");
+    assertThat(auth.toString())
+        .doesNotContain("s3cret")
+        .contains("azbuild", "****", "127.0.0.1:5002");
+    assertThat(auth.scrub("bad password s3cret for azbuild"))
+        .isEqualTo("bad password **** for azbuild");
   }
 
   @Test
   void retryPolicyDefaultsAndLimits() {
     assertThat(RetryPolicy.DEFAULT.attempts()).isEqualTo(3);
-    assertThat(RetryPolicy.DEFAULT.withAttempts(5).initialBackoff()).isEqualTo(Duration.ofSeconds(2));
-    assertThatThrownBy(() -> RetryPolicy.DEFAULT.withAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(RetryPolicy.DEFAULT.withAttempts(5).initialBackoff())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(() -> RetryPolicy.DEFAULT.withAttempts(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void namedStagesInOrderWithoutTheLast() {
-    Dockerfile dockerfile = Dockerfile.parse(Path.of("Dockerfile"), """
+    Dockerfile dockerfile =
+        Dockerfile.parse(
+            Path.of("Dockerfile"),
+            """
         FROM node:20 AS Deps
         FROM deps AS build
         FROM build
         FROM build AS test
         FROM nginx AS runtime
-        """, Map.of());
+        """,
+            Map.of());
 
     assertThat(StageBuilds.namedStages(dockerfile)).containsExactly("deps", "build", "test");
-    assertThat(StageBuilds.plan(dockerfile, "127.0.0.1:5000/web", "abc123")).containsExactly(
-        new StageBuilds.StageBuild("deps", "127.0.0.1:5000/web:deps-abc123"),
-        new StageBuilds.StageBuild("build", "127.0.0.1:5000/web:build-abc123"),
-        new StageBuilds.StageBuild("test", "127.0.0.1:5000/web:test-abc123"));
-    assertThat(StageBuilds.namedStages(Dockerfile.parse(Path.of("D"), "FROM a AS only\n", Map.of()))).isEmpty();
+    assertThat(StageBuilds.plan(dockerfile, "127.0.0.1:5000/web", "abc123"))
+        .containsExactly(
+            new StageBuilds.StageBuild("deps", "127.0.0.1:5000/web:deps-abc123"),
+            new StageBuilds.StageBuild("build", "127.0.0.1:5000/web:build-abc123"),
+            new StageBuilds.StageBuild("test", "127.0.0.1:5000/web:test-abc123"));
+    assertThat(
+            StageBuilds.namedStages(Dockerfile.parse(Path.of("D"), "FROM a AS only\n", Map.of())))
+        .isEmpty();
     assertThat(StageBuilds.stageTag("builder", "x".repeat(128))).hasSize(128);
   }
 
@@ -57,10 +68,16 @@ class SmallValuesTest {
   void labelsCarryProvenanceAndARoundTrippableInputTree() {
     String tree = "services/api/Dockerfile 1a2b\nservices/api/src/Main.java 3c4d\n";
 
-    Map<String, String> labels = ImageLabels.of("abc123", "https://example.com/repo.git",
-        Optional.of(Instant.parse("2026-11-26T08:00:00.123Z")), "sha256:feed", tree);
+    Map<String, String> labels =
+        ImageLabels.of(
+            "abc123",
+            "https://example.com/repo.git",
+            Optional.of(Instant.parse("2026-11-26T08:00:00.123Z")),
+            "sha256:feed",
+            tree);
 
-    assertThat(labels).containsEntry(ImageLabels.REVISION, "abc123")
+    assertThat(labels)
+        .containsEntry(ImageLabels.REVISION, "abc123")
         .containsEntry(ImageLabels.SOURCE, "https://example.com/repo.git")
         .containsEntry(ImageLabels.CREATED, "2026-11-26T08:00:00Z")
         .containsEntry(ImageLabels.INPUT_HASH, "sha256:feed")
@@ -68,7 +85,8 @@ class SmallValuesTest {
     assertThat(ImageLabels.inputTree(labels)).contains(tree);
     // reproducible: no time, and the same tree gives the same label
     Map<String, String> again = ImageLabels.of("abc123", "", Optional.empty(), "sha256:feed", tree);
-    assertThat(again).doesNotContainKeys(ImageLabels.CREATED, ImageLabels.SOURCE)
+    assertThat(again)
+        .doesNotContainKeys(ImageLabels.CREATED, ImageLabels.SOURCE)
         .containsEntry(ImageLabels.INPUT_TREE, labels.get(ImageLabels.INPUT_TREE));
   }
 
@@ -76,14 +94,18 @@ class SmallValuesTest {
   void hugeInputTreesAreStoredAsADigest() {
     // 5000 lines with random digests: about 200 KiB once gzipped and base64-encoded
     Random random = new Random(42);
-    String tree = IntStream.range(0, 5000)
-        .mapToObj(i -> "src/file" + i + ".java " + HexFormat.of().formatHex(randomBytes(random, 32)))
-        .collect(Collectors.joining("\n"));
+    String tree =
+        IntStream.range(0, 5000)
+            .mapToObj(
+                i -> "src/file" + i + ".java " + HexFormat.of().formatHex(randomBytes(random, 32)))
+            .collect(Collectors.joining("\n"));
 
     Map<String, String> labels = ImageLabels.of("abc", "", Optional.empty(), "h", tree);
 
     // a boolean check: a failing assertion would print the whole 200 KiB label
-    assertThat(labels.get(ImageLabels.INPUT_TREE).matches("sha256:[0-9a-f]{64}")).as("digest-only label").isTrue();
+    assertThat(labels.get(ImageLabels.INPUT_TREE).matches("sha256:[0-9a-f]{64}"))
+        .as("digest-only label")
+        .isTrue();
     assertThat(labels.get(ImageLabels.INPUT_TREE_ENCODING)).isEqualTo(ImageLabels.DIGEST_ONLY);
     assertThat(ImageLabels.inputTree(labels)).isEmpty();
   }
@@ -100,6 +122,7 @@ class SmallValuesTest {
     assertThat(ImageTransfer.registryOf("127.0.0.1:5000/team/api:1.2")).isEqualTo("127.0.0.1:5000");
     assertThat(ImageTransfer.registryOf("team/api:1")).isEqualTo("docker.io");
     assertThatThrownBy(() -> ImageTransfer.tagOf("127.0.0.1:5000/team/api"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a tag");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a tag");
   }
 }

@@ -11,66 +11,69 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Semantics of moby's patternmatcher / dockerignore: patterns are cleaned, relative to the context,
- * {@code *} and {@code ?} stay within a segment, {@code **} spans segments, a pattern that matches a
- * parent directory excludes everything below it, and the last matching rule wins.
+ * {@code *} and {@code ?} stay within a segment, {@code **} spans segments, a pattern that matches
+ * a parent directory excludes everything below it, and the last matching rule wins.
  */
 class DockerIgnoreTest {
 
   @ParameterizedTest(name = "[{index}] {0} vs {1} -> {2}")
-  @CsvSource(delimiter = '|', value = {
-      // * does not cross '/': root level only
-      "*.md            | README.md              | true",
-      "*.md            | docs/README.md         | false",
-      "*.md            | a/b/c.md               | false",
-      "*.md            | README.mdx             | false",
-      "*/*.md          | docs/README.md         | true",
-      "*/*.md          | README.md              | false",
-      "*/*.md          | a/b/c.md               | false",
-      // ** spans any number of segments, also none
-      "**/*.md         | README.md              | true",
-      "**/*.md         | docs/README.md         | true",
-      "**/*.md         | a/b/c/d.md             | true",
-      "**/*.md         | a/b/c/d.txt            | false",
-      "docs/**         | docs/a/b.txt           | true",
-      "docs/**/*.txt   | docs/a/b/c.txt         | true",
-      "docs/**/*.txt   | docs/c.txt             | true",
-      "docs/**/*.txt   | other/docs/c.txt       | false",
-      // a directory pattern excludes everything below it
-      "docs            | docs                   | true",
-      "docs            | docs/a/b               | true",
-      "docs            | docs.txt               | false",
-      "docs            | sub/docs/a             | false",
-      "docs/           | docs/a/b               | true",
-      "a/b             | a/b/c/d                | true",
-      "a/b             | a/bc                   | false",
-      // leading slash and dot segments are cleaned away
-      "/abs            | abs                    | true",
-      "/abs            | abs/x                  | true",
-      "/abs/*.txt      | abs/x.txt              | true",
-      "a/../b          | b                      | true",
-      "a/../b          | a/b                    | false",
-      "./x/./y         | x/y                    | true",
-      "x//y            | x/y                    | true",
-      // ? is one character, never '/'
-      "?.txt           | a.txt                  | true",
-      "?.txt           | ab.txt                 | false",
-      "a?b             | a/b                    | false",
-      "file?           | file1                  | true",
-      // character classes and ranges
-      "[a-c].txt       | b.txt                  | true",
-      "[a-c].txt       | d.txt                  | false",
-      "[abc]*.log      | a-1.log                | true",
-      "[^a-c].txt      | d.txt                  | true",
-      "[^a-c].txt      | a.txt                  | false",
-      // regex metacharacters are literal
-      "a.b             | a.b                    | true",
-      "a.b             | axb                    | false",
-      "(x)+            | (x)+                    | true",
-      "(x)+            | xx                     | false",
-      "$HOME           | $HOME                  | true",
-      "a{1,2}          | a{1,2}                 | true",
-      "\\*.txt         | *.txt                  | true",
-      "\\*.txt         | a.txt                  | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // * does not cross '/': root level only
+        "*.md            | README.md              | true",
+        "*.md            | docs/README.md         | false",
+        "*.md            | a/b/c.md               | false",
+        "*.md            | README.mdx             | false",
+        "*/*.md          | docs/README.md         | true",
+        "*/*.md          | README.md              | false",
+        "*/*.md          | a/b/c.md               | false",
+        // ** spans any number of segments, also none
+        "**/*.md         | README.md              | true",
+        "**/*.md         | docs/README.md         | true",
+        "**/*.md         | a/b/c/d.md             | true",
+        "**/*.md         | a/b/c/d.txt            | false",
+        "docs/**         | docs/a/b.txt           | true",
+        "docs/**/*.txt   | docs/a/b/c.txt         | true",
+        "docs/**/*.txt   | docs/c.txt             | true",
+        "docs/**/*.txt   | other/docs/c.txt       | false",
+        // a directory pattern excludes everything below it
+        "docs            | docs                   | true",
+        "docs            | docs/a/b               | true",
+        "docs            | docs.txt               | false",
+        "docs            | sub/docs/a             | false",
+        "docs/           | docs/a/b               | true",
+        "a/b             | a/b/c/d                | true",
+        "a/b             | a/bc                   | false",
+        // leading slash and dot segments are cleaned away
+        "/abs            | abs                    | true",
+        "/abs            | abs/x                  | true",
+        "/abs/*.txt      | abs/x.txt              | true",
+        "a/../b          | b                      | true",
+        "a/../b          | a/b                    | false",
+        "./x/./y         | x/y                    | true",
+        "x//y            | x/y                    | true",
+        // ? is one character, never '/'
+        "?.txt           | a.txt                  | true",
+        "?.txt           | ab.txt                 | false",
+        "a?b             | a/b                    | false",
+        "file?           | file1                  | true",
+        // character classes and ranges
+        "[a-c].txt       | b.txt                  | true",
+        "[a-c].txt       | d.txt                  | false",
+        "[abc]*.log      | a-1.log                | true",
+        "[^a-c].txt      | d.txt                  | true",
+        "[^a-c].txt      | a.txt                  | false",
+        // regex metacharacters are literal
+        "a.b             | a.b                    | true",
+        "a.b             | axb                    | false",
+        "(x)+            | (x)+                    | true",
+        "(x)+            | xx                     | false",
+        "$HOME           | $HOME                  | true",
+        "a{1,2}          | a{1,2}                 | true",
+        "\\*.txt         | *.txt                  | true",
+        "\\*.txt         | a.txt                  | false"
+      })
   void singlePattern(String pattern, String path, boolean ignored) {
     assertThat(DockerIgnore.parse(pattern).isIgnored(path)).isEqualTo(ignored);
   }
@@ -85,7 +88,9 @@ class DockerIgnoreTest {
     assertThat(ignore.isIgnored("src/a.java")).isFalse();
 
     DockerIgnore reversed = DockerIgnore.parse("!keep.md\n*.md\n");
-    assertThat(reversed.isIgnored("keep.md")).as("an exception before the rule it excepts has no effect").isTrue();
+    assertThat(reversed.isIgnored("keep.md"))
+        .as("an exception before the rule it excepts has no effect")
+        .isTrue();
 
     DockerIgnore reIgnored = DockerIgnore.parse("*\n!src\nsrc/*.tmp\n! src/generated\n");
     assertThat(reIgnored.isIgnored("Makefile")).isTrue();
@@ -96,7 +101,8 @@ class DockerIgnoreTest {
 
   @Test
   void commentsBlankLinesAndWhitespace() {
-    DockerIgnore ignore = DockerIgnore.parse("# *.txt\n\n   \n  secret.key  \r\n#another\n*.log\r\n");
+    DockerIgnore ignore =
+        DockerIgnore.parse("# *.txt\n\n   \n  secret.key  \r\n#another\n*.log\r\n");
     assertThat(ignore.isIgnored("a.txt")).isFalse();
     assertThat(ignore.isIgnored("secret.key")).isTrue();
     assertThat(ignore.isIgnored("x.log")).isTrue();
@@ -118,7 +124,9 @@ class DockerIgnoreTest {
     // filepath.Clean keeps a leading ".." of a relative path: such a pattern never matches
     DockerIgnore ignore = DockerIgnore.parse("../secret\n");
     assertThat(ignore.isIgnored("secret")).isFalse();
-    assertThat(DockerIgnore.parse("/../secret\n").isIgnored("secret")).as("rooted: /.. is /").isTrue();
+    assertThat(DockerIgnore.parse("/../secret\n").isIgnored("secret"))
+        .as("rooted: /.. is /")
+        .isTrue();
   }
 
   @Test

@@ -43,7 +43,8 @@ class DockerfileTest {
 
   @Test
   void argDefaultsSubstituteInFrom() {
-    String content = """
+    String content =
+        """
         ARG BASE=libs-base
         ARG TAG="1.2"
         ARG REG='127.0.0.1:5000'
@@ -55,8 +56,14 @@ class DockerfileTest {
         FROM ${REG}/team/${BASE}
         FROM ${UNDECLARED:-dflt}
         """;
-    assertThat(bases(parse(content))).containsExactly("libs-base:1.2", "libs-base", "fallback:x", "libs-base",
-        "127.0.0.1:5000/team/libs-base", "dflt");
+    assertThat(bases(parse(content)))
+        .containsExactly(
+            "libs-base:1.2",
+            "libs-base",
+            "fallback:x",
+            "libs-base",
+            "127.0.0.1:5000/team/libs-base",
+            "dflt");
   }
 
   @Test
@@ -65,12 +72,14 @@ class DockerfileTest {
     Dockerfile d = parse(content, Map.of("BASE", "other", "TAG", "9", "UNUSED", "z"));
     assertThat(bases(d)).containsExactly("other:9", "other");
     // an empty build arg falls back to the :- default
-    assertThat(bases(parse("ARG BASE=a\nFROM ${BASE:-b}\n", Map.of("BASE", "")))).containsExactly("b");
+    assertThat(bases(parse("ARG BASE=a\nFROM ${BASE:-b}\n", Map.of("BASE", ""))))
+        .containsExactly("b");
   }
 
   @Test
   void severalArgsOnOneLine() {
-    String content = "ARG BASE=libs-base TAG=1 EMPTY\nARG Q=\"a b\" R='c'\nFROM ${BASE}:${TAG}${EMPTY:-}\nFROM ${Q}-$R\n";
+    String content =
+        "ARG BASE=libs-base TAG=1 EMPTY\nARG Q=\"a b\" R='c'\nFROM ${BASE}:${TAG}${EMPTY:-}\nFROM ${Q}-$R\n";
     assertThat(bases(parse(content))).containsExactly("libs-base:1", "a b-c");
     assertThat(bases(parse(content, Map.of("TAG", "2")))).first().isEqualTo("libs-base:2");
   }
@@ -90,18 +99,22 @@ class DockerfileTest {
 
   @Test
   void platformAndOtherFlagsAreSkipped() {
-    String content = """
+    String content =
+        """
         FROM --platform=$BUILDPLATFORM golang:1.22 AS build
         FROM --platform=linux/amd64 --some-flag=x alpine
         """;
     Dockerfile d = parse(content);
-    assertThat(d.stages()).containsExactly(new Stage("golang:1.22", Optional.of("build"), 1),
-        new Stage("alpine", Optional.empty(), 2));
+    assertThat(d.stages())
+        .containsExactly(
+            new Stage("golang:1.22", Optional.of("build"), 1),
+            new Stage("alpine", Optional.empty(), 2));
   }
 
   @Test
   void stageNamesAreCaseInsensitiveAndLowerCased() {
-    String content = """
+    String content =
+        """
         from alpine as Builder
         FROM alpine As TEST
         From builder aS final
@@ -114,7 +127,8 @@ class DockerfileTest {
 
   @Test
   void instructionsAreFoundInAnyCaseAndLookAlikesAreNot() {
-    String content = """
+    String content =
+        """
         arg BASE=alpine
         Arg TAG=3
         from ${BASE}:${TAG} AS build
@@ -127,12 +141,15 @@ class DockerfileTest {
         """;
     Dockerfile d = parse(content);
     assertThat(bases(d)).containsExactly("alpine:3");
-    assertThat(d.copiedFrom()).extracting(Dockerfile.ImageUse::image).containsExactly("tools", "extra");
+    assertThat(d.copiedFrom())
+        .extracting(Dockerfile.ImageUse::image)
+        .containsExactly("tools", "extra");
   }
 
   @Test
   void continuationLinesAndCommentsKeepTheFirstLineNumber() {
-    String content = """
+    String content =
+        """
         # syntax=docker/dockerfile:1
         # a comment
 
@@ -154,13 +171,15 @@ class DockerfileTest {
   @Test
   void crlfAndBomAreTolerated() {
     Dockerfile d = parse("\uFEFFARG B=x\r\nFROM ${B} AS s\r\nFROM y\r\nCOPY --from=s /a /b\r\n");
-    assertThat(d.stages()).containsExactly(new Stage("x", Optional.of("s"), 2), new Stage("y", Optional.empty(), 3));
+    assertThat(d.stages())
+        .containsExactly(new Stage("x", Optional.of("s"), 2), new Stage("y", Optional.empty(), 3));
     assertThat(d.externalImages()).containsExactly(new ImageUse("x", 2), new ImageUse("y", 3));
   }
 
   @Test
   void copyFromStageOrImage() {
-    String content = """
+    String content =
+        """
         FROM golang:1.22 AS build
         RUN go build
         FROM alpine
@@ -173,18 +192,21 @@ class DockerfileTest {
         COPY plain /plain
         """;
     Dockerfile d = parse(content);
-    assertThat(d.copiedFrom()).extracting(ImageUse::image)
+    assertThat(d.copiedFrom())
+        .extracting(ImageUse::image)
         .containsExactly("build", "BUILD", "0", "libs-base:latest", "127.0.0.1:5000/tools", "1");
-    assertThat(d.externalImages()).containsExactly(
-        new ImageUse("golang:1.22", 1),
-        new ImageUse("alpine", 3),
-        new ImageUse("libs-base:latest", 7),
-        new ImageUse("127.0.0.1:5000/tools", 8));
+    assertThat(d.externalImages())
+        .containsExactly(
+            new ImageUse("golang:1.22", 1),
+            new ImageUse("alpine", 3),
+            new ImageUse("libs-base:latest", 7),
+            new ImageUse("127.0.0.1:5000/tools", 8));
   }
 
   @Test
   void externalImagesSkipEarlierStagesByNameAndScratch() {
-    String content = """
+    String content =
+        """
         FROM scratch AS empty
         FROM node:20 AS deps
         FROM deps AS build
@@ -201,7 +223,8 @@ class DockerfileTest {
 
   @Test
   void copyFromTheCurrentOrALaterStageNamesAnImage() {
-    String content = """
+    String content =
+        """
         FROM alpine AS first
         COPY --from=first /a /a
         COPY --from=later /b /b
@@ -211,8 +234,12 @@ class DockerfileTest {
         """;
     // the classic builder knows only the stages finished before the current one: it pulls "first"
     // and "later" as images on lines 2 and 3 (a number is always a stage index: a bad one fails)
-    assertThat(parse(content).externalImages()).containsExactly(new ImageUse("alpine", 1),
-        new ImageUse("alpine", 4), new ImageUse("first", 2), new ImageUse("later", 3));
+    assertThat(parse(content).externalImages())
+        .containsExactly(
+            new ImageUse("alpine", 1),
+            new ImageUse("alpine", 4),
+            new ImageUse("first", 2),
+            new ImageUse("later", 3));
   }
 
   @Test
@@ -234,19 +261,26 @@ class DockerfileTest {
 
   @Test
   void baseImageFollowsEarlierStagesByNameAndIndex() {
-    Dockerfile dockerfile = Dockerfile.parse(Path.of("Dockerfile"), """
+    Dockerfile dockerfile =
+        Dockerfile.parse(
+            Path.of("Dockerfile"),
+            """
         FROM libs-base AS Deps
         FROM deps AS build
         FROM node:20 AS tools
         FROM 1 AS again
         FROM again
-        """, Map.of());
+        """,
+            Map.of());
 
     assertThat(dockerfile.baseImage(Optional.empty())).contains("libs-base");
     assertThat(dockerfile.baseImage(Optional.of("build"))).contains("libs-base");
     assertThat(dockerfile.baseImage(Optional.of("TOOLS"))).contains("node:20");
     assertThat(dockerfile.baseImage(Optional.of("missing"))).isEmpty();
-    assertThat(Dockerfile.parse(Path.of("Dockerfile"), "FROM tools AS tools\n", Map.of()).baseImage(Optional.empty()))
-        .as("a stage cannot name itself").contains("tools");
+    assertThat(
+            Dockerfile.parse(Path.of("Dockerfile"), "FROM tools AS tools\n", Map.of())
+                .baseImage(Optional.empty()))
+        .as("a stage cannot name itself")
+        .contains("tools");
   }
 }

@@ -25,7 +25,8 @@ class PinnedDockerfileTest {
 
   @Test
   void everyFromFormKeepsItsFlagsAndStageName() throws Exception {
-    String content = """
+    String content =
+        """
         FROM libs-base
         from libs-base:1.0 as Builder
         FROM --platform=linux/amd64 libs-base AS tools
@@ -34,19 +35,23 @@ class PinnedDockerfileTest {
         FROM builder
         """;
 
-    assertThat(pin(content, Map.of(), Map.of("libs-base", PIN, "libs-base:1.0", PIN))).isEqualTo("""
+    assertThat(pin(content, Map.of(), Map.of("libs-base", PIN, "libs-base:1.0", PIN)))
+        .isEqualTo(
+            """
         FROM %1$s
         from %1$s as Builder
         FROM --platform=linux/amd64 %1$s AS tools
           FROM   %1$s   AS   spaced
         FROM 127.0.0.1:5000/base/busybox:1 AS outside
         FROM builder
-        """.formatted(PIN));
+        """
+                .formatted(PIN));
   }
 
   @Test
   void copyFromAnImageIsPinnedAndCopyFromAStageIsNot() throws Exception {
-    String content = """
+    String content =
+        """
         FROM libs-base AS build
         RUN make
         FROM 127.0.0.1:5000/base/busybox:1
@@ -56,7 +61,9 @@ class PinnedDockerfileTest {
         COPY plain /plain
         """;
 
-    assertThat(pin(content)).isEqualTo("""
+    assertThat(pin(content))
+        .isEqualTo(
+            """
         FROM %1$s AS build
         RUN make
         FROM 127.0.0.1:5000/base/busybox:1
@@ -64,12 +71,14 @@ class PinnedDockerfileTest {
         COPY --chown=1:1 --from=%1$s /etc/base /etc/base
         COPY --from=0 /x /y
         COPY plain /plain
-        """.formatted(PIN));
+        """
+                .formatted(PIN));
   }
 
   @Test
   void aStageNamedLikeTheImageIsTheStageOnceDeclared() throws Exception {
-    String content = """
+    String content =
+        """
         FROM libs-base AS first
         COPY --from=libs-base /a /a
         FROM 127.0.0.1:5000/base/busybox:1 AS libs-base
@@ -78,20 +87,25 @@ class PinnedDockerfileTest {
         COPY --from=libs-base /c /c
         """;
 
-    // before the stage exists (and inside it) the name is the image, as the classic builder reads it
-    assertThat(pin(content)).isEqualTo("""
+    // before the stage exists (and inside it) the name is the image, as the classic builder reads
+    // it
+    assertThat(pin(content))
+        .isEqualTo(
+            """
         FROM %1$s AS first
         COPY --from=%1$s /a /a
         FROM 127.0.0.1:5000/base/busybox:1 AS libs-base
         COPY --from=%1$s /b /b
         FROM libs-base
         COPY --from=libs-base /c /c
-        """.formatted(PIN));
+        """
+                .formatted(PIN));
   }
 
   @Test
   void anArgSubstitutedFromIsPinnedWithTheArgsTheBuildUses() throws Exception {
-    String content = """
+    String content =
+        """
         ARG BASE=libs-base
         ARG TAG=1.0
         FROM ${BASE}:${TAG} AS one
@@ -101,21 +115,26 @@ class PinnedDockerfileTest {
         """;
     Map<String, String> pins = Map.of("libs-base:1.0", PIN, "libs-base", PIN);
 
-    assertThat(pin(content, Map.of(), pins)).isEqualTo("""
+    assertThat(pin(content, Map.of(), pins))
+        .isEqualTo(
+            """
         ARG BASE=libs-base
         ARG TAG=1.0
         FROM %1$s AS one
         FROM %1$s
         ARG BASE
         FROM ${OTHER:-127.0.0.1:5000/base/busybox:1}
-        """.formatted(PIN));
+        """
+                .formatted(PIN));
     // a build arg that names an outside image leaves the line as it is
-    assertThat(pin(content, Map.of("BASE", "127.0.0.1:5000/base/busybox", "TAG", "1"), pins)).isEqualTo(content);
+    assertThat(pin(content, Map.of("BASE", "127.0.0.1:5000/base/busybox", "TAG", "1"), pins))
+        .isEqualTo(content);
   }
 
   @Test
   void continuationLinesKeepEveryLineNumber() throws Exception {
-    String content = """
+    String content =
+        """
         # the base
         FROM \\
           --platform=linux/amd64 \\
@@ -132,7 +151,9 @@ class PinnedDockerfileTest {
     String pinned = pin(content);
 
     // the joined instruction keeps a space per continuation, which docker does not mind
-    assertThat(pinned).isEqualTo("""
+    assertThat(pinned)
+        .isEqualTo(
+            """
         # the base
         FROM  --platform=linux/amd64  %1$s  AS build
 
@@ -144,12 +165,16 @@ class PinnedDockerfileTest {
         COPY --from=%1$s  /etc/base /etc/base
 
         BOGUS line nine
-        """.formatted(PIN));
+        """
+                .formatted(PIN));
     assertThat(pinned.lines().count()).isEqualTo(content.lines().count());
     Dockerfile before = Dockerfile.parse(FILE, content, Map.of());
     Dockerfile after = Dockerfile.parse(FILE, pinned, Map.of());
-    assertThat(after.stages()).extracting(Dockerfile.Stage::line).isEqualTo(List.of(before.stages().get(0).line()));
-    assertThat(after.copiedFrom()).extracting(Dockerfile.ImageUse::line)
+    assertThat(after.stages())
+        .extracting(Dockerfile.Stage::line)
+        .isEqualTo(List.of(before.stages().get(0).line()));
+    assertThat(after.copiedFrom())
+        .extracting(Dockerfile.ImageUse::line)
         .isEqualTo(before.copiedFrom().stream().map(Dockerfile.ImageUse::line).toList());
   }
 
@@ -170,7 +195,11 @@ class PinnedDockerfileTest {
   void aLocalImageIdIsAPinToo() throws Exception {
     String id = "sha256:" + "b".repeat(64);
 
-    assertThat(pin("FROM libs-base AS b\nFROM x\nCOPY --from=libs-base /a /a\n", Map.of(), Map.of("libs-base", id)))
+    assertThat(
+            pin(
+                "FROM libs-base AS b\nFROM x\nCOPY --from=libs-base /a /a\n",
+                Map.of(),
+                Map.of("libs-base", id)))
         .isEqualTo("FROM " + id + " AS b\nFROM x\nCOPY --from=" + id + " /a /a\n");
   }
 }

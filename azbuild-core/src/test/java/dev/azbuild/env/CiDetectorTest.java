@@ -60,7 +60,12 @@ class CiDetectorTest {
                   "CIRCLE_BUILD_URL", "https://circleci.com/gh/o/r/42"));
       assertThat(ci)
           .isEqualTo(
-              info(CiVendor.CIRCLECI, "feature/x", "abc123", null, null,
+              info(
+                  CiVendor.CIRCLECI,
+                  "feature/x",
+                  "abc123",
+                  null,
+                  null,
                   "https://circleci.com/gh/o/r/42"));
       assertThat(ci.isCi()).isTrue();
     }
@@ -93,7 +98,12 @@ class CiDetectorTest {
                   "GITHUB_RUN_ID", "987"));
       assertThat(ci)
           .isEqualTo(
-              info(CiVendor.GITHUB_ACTIONS, "feature/x", "abc123", null, null,
+              info(
+                  CiVendor.GITHUB_ACTIONS,
+                  "feature/x",
+                  "abc123",
+                  null,
+                  null,
                   "https://github.com/acme/mono/actions/runs/987"));
     }
 
@@ -190,7 +200,12 @@ class CiDetectorTest {
                   "CI_JOB_URL", "https://gitlab.com/acme/mono/-/jobs/1"));
       assertThat(ci)
           .isEqualTo(
-              info(CiVendor.GITLAB_CI, "feature/x", "abc", "main", null,
+              info(
+                  CiVendor.GITLAB_CI,
+                  "feature/x",
+                  "abc",
+                  "main",
+                  null,
                   "https://gitlab.com/acme/mono/-/jobs/1"));
     }
 
@@ -224,7 +239,12 @@ class CiDetectorTest {
                   "BUILD_URL", "https://ci.example.com/job/mono/1/"));
       assertThat(ci)
           .isEqualTo(
-              info(CiVendor.JENKINS, "feature/x", "abc", null, null,
+              info(
+                  CiVendor.JENKINS,
+                  "feature/x",
+                  "abc",
+                  null,
+                  null,
                   "https://ci.example.com/job/mono/1/"));
     }
 
@@ -266,8 +286,15 @@ class CiDetectorTest {
     void emptyBranchNameFallsBackToGitBranch() {
       CiInfo ci =
           CiDetector.detect(
-              Map.of("JENKINS_URL", "u", "BRANCH_NAME", "", "CHANGE_BRANCH", "",
-                  "GIT_BRANCH", "origin/main"));
+              Map.of(
+                  "JENKINS_URL",
+                  "u",
+                  "BRANCH_NAME",
+                  "",
+                  "CHANGE_BRANCH",
+                  "",
+                  "GIT_BRANCH",
+                  "origin/main"));
       assertThat(ci.branch()).contains("main");
     }
   }
@@ -288,7 +315,12 @@ class CiDetectorTest {
                   "BUILDKITE_BUILD_URL", "https://buildkite.com/acme/mono/builds/3"));
       assertThat(ci)
           .isEqualTo(
-              info(CiVendor.BUILDKITE, "feature/x", "abc", "main", "develop",
+              info(
+                  CiVendor.BUILDKITE,
+                  "feature/x",
+                  "abc",
+                  "main",
+                  "develop",
                   "https://buildkite.com/acme/mono/builds/3"));
     }
 
@@ -334,8 +366,7 @@ class CiDetectorTest {
             "GITHUB_REF", "refs/heads/from-github");
     assertThat(CiDetector.detect(all).vendor()).isEqualTo(CiVendor.CIRCLECI);
     assertThat(CiDetector.detect(all).branch()).contains("from-circle");
-    assertThat(
-            CiDetector.detect(Map.of("GITHUB_ACTIONS", "true", "GITLAB_CI", "true")).vendor())
+    assertThat(CiDetector.detect(Map.of("GITHUB_ACTIONS", "true", "GITLAB_CI", "true")).vendor())
         .isEqualTo(CiVendor.GITHUB_ACTIONS);
     assertThat(CiDetector.detect(Map.of("GITLAB_CI", "true", "JENKINS_URL", "u")).vendor())
         .isEqualTo(CiVendor.GITLAB_CI);

@@ -57,10 +57,15 @@ class EnvFilesTest {
     Path file = tmp.resolve("deep/dir/env.sh");
     EnvFiles.writeShell(file, vars);
 
-    List<String> cmd = new ArrayList<>(List.of("bash", "-c",
-        // Source in a clean shell, then print each named variable NUL-terminated.
-        "set -eu; . \"$1\"; shift; for n in \"$@\"; do printf '%s\\0' \"${!n}\"; done",
-        "bash", file.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                "-c",
+                // Source in a clean shell, then print each named variable NUL-terminated.
+                "set -eu; . \"$1\"; shift; for n in \"$@\"; do printf '%s\\0' \"${!n}\"; done",
+                "bash",
+                file.toString()));
     cmd.addAll(vars.keySet());
     assertThat(runForBytes(cmd, tmp)).isEqualTo(nulJoined(vars.values()));
     assertThat(tmp.resolve("injected")).doesNotExist();
@@ -71,8 +76,10 @@ class EnvFilesTest {
     Path file = tmp.resolve("env.sh");
     EnvFiles.writeShell(file, Map.of("AZ_CHILD", "it's $x"));
     byte[] out =
-        runForBytes(List.of("bash", "-c", ". \"$1\"; env -0 | grep -z '^AZ_CHILD='", "bash",
-            file.toString()), tmp);
+        runForBytes(
+            List.of(
+                "bash", "-c", ". \"$1\"; env -0 | grep -z '^AZ_CHILD='", "bash", file.toString()),
+            tmp);
     assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("AZ_CHILD=it's $x\0");
   }
 
@@ -154,9 +161,14 @@ class EnvFilesTest {
     assertThat(Files.readString(bashEnv))
         .isEqualTo("export EXISTING=kept\nexport AZ_ONE='a'\\''b'\nexport AZ_TWO='c\nd'\n");
     byte[] out =
-        runForBytes(List.of("bash", "-c",
-            ". \"$1\"; printf '%s\\0' \"$EXISTING\" \"$AZ_ONE\" \"$AZ_TWO\"", "bash",
-            bashEnv.toString()), tmp);
+        runForBytes(
+            List.of(
+                "bash",
+                "-c",
+                ". \"$1\"; printf '%s\\0' \"$EXISTING\" \"$AZ_ONE\" \"$AZ_TWO\"",
+                "bash",
+                bashEnv.toString()),
+            tmp);
     assertThat(out).isEqualTo(nulJoined(List.of("kept", "a'b", "c\nd")));
   }
 

@@ -55,10 +55,11 @@ class EnvTargetsTest {
   void bothCiFilesWhenBothMarkersSet() {
     List<EnvTarget> targets =
         EnvTargets.resolve(
-            Map.of("CIRCLECI", "true", "BASH_ENV", "/b", "GITHUB_ACTIONS", "true",
-                "GITHUB_ENV", "/g"),
+            Map.of(
+                "CIRCLECI", "true", "BASH_ENV", "/b", "GITHUB_ACTIONS", "true", "GITHUB_ENV", "/g"),
             root);
-    assertThat(targets).extracting(EnvTarget::format)
+    assertThat(targets)
+        .extracting(EnvTarget::format)
         .containsExactly(
             EnvFormat.SHELL, EnvFormat.PROPERTIES, EnvFormat.BASH_ENV, EnvFormat.GITHUB_ENV);
   }
@@ -70,8 +71,15 @@ class EnvTargetsTest {
     Map<String, String> vars = Map.of("AZ", "1");
     for (EnvTarget t :
         EnvTargets.resolve(
-            Map.of("CIRCLECI", "true", "BASH_ENV", bashEnv.toString(),
-                "GITHUB_ACTIONS", "true", "GITHUB_ENV", githubEnv.toString()),
+            Map.of(
+                "CIRCLECI",
+                "true",
+                "BASH_ENV",
+                bashEnv.toString(),
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_ENV",
+                githubEnv.toString()),
             root)) {
       t.write(vars);
     }

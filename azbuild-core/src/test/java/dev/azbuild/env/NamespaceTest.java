@@ -16,18 +16,23 @@ class NamespaceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Shop", "shop/ci", "-shop", "shop-", "shop ci", "shop:1", "a..b", "café"})
+  @ValueSource(
+      strings = {"", "Shop", "shop/ci", "-shop", "shop-", "shop ci", "shop:1", "a..b", "café"})
   void anythingElseIsAOneLineErrorNamingTheParameterAndTheFix(String value) {
     assertThatThrownBy(() -> Namespace.of(value))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("azbuild.namespace=" + value.strip() + " is not a valid name: use lower-case letters and digits,"
-            + " separated by '.', '_' or '-' (at most 64 characters), e.g. -Dazbuild.namespace=shop-ci");
+        .hasMessage(
+            "azbuild.namespace="
+                + value.strip()
+                + " is not a valid name: use lower-case letters and digits,"
+                + " separated by '.', '_' or '-' (at most 64 characters), e.g. -Dazbuild.namespace=shop-ci");
   }
 
   @Test
   void atMost64Characters() {
     assertThat(Namespace.of("a".repeat(64)).value()).hasSize(64);
-    assertThatThrownBy(() -> Namespace.of("a".repeat(65))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Namespace.of("a".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -37,7 +42,8 @@ class NamespaceTest {
     assertThat(team.value()).matches("monorepo-[0-9a-f]{8}");
     assertThat(Namespace.derive("monorepo", "127.0.0.1:5000/team/")).isEqualTo(team);
     assertThat(Namespace.derive("monorepo", "127.0.0.1:5000/other")).isNotEqualTo(team);
-    assertThat(Namespace.derive("shop", "127.0.0.1:5000/team").value()).startsWith("shop-")
+    assertThat(Namespace.derive("shop", "127.0.0.1:5000/team").value())
+        .startsWith("shop-")
         .endsWith(team.value().substring("monorepo".length()));
     assertThat(Namespace.derive("My_Shop.Root", "").value()).matches("my-shop-root-[0-9a-f]{8}");
     assertThat(Namespace.derive("--", null).value()).matches("azbuild-[0-9a-f]{8}");

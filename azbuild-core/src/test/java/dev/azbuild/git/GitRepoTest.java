@@ -46,7 +46,8 @@ class GitRepoTest {
   void aWorkTreeReadAheadIsTakenOnceByTheNextSnapshot() throws Exception {
     GitFixture repo = repoWithOneCommit();
     repo.write("mod/untracked.txt", "u\n");
-    try (GitRepo git = repo.open(GitRepo.Backend.AUTO); GitRepo jgit = repo.open(GitRepo.Backend.JGIT)) {
+    try (GitRepo git = repo.open(GitRepo.Backend.AUTO);
+        GitRepo jgit = repo.open(GitRepo.Backend.JGIT)) {
       git.readWorkTreeAhead();
       RepoSnapshot ahead = RepoSnapshot.ofWorkingTree(git);
       RepoSnapshot reference = RepoSnapshot.ofWorkingTree(jgit);
@@ -54,7 +55,8 @@ class GitRepoTest {
       assertThat(RepoSnapshot.changedPaths(ahead, reference)).isEmpty();
       // taken: the next snapshot reads the work tree again
       repo.write("mod/a.txt", "changed\n");
-      assertThat(RepoSnapshot.changedPaths(ahead, RepoSnapshot.ofWorkingTree(git))).containsExactly("mod/a.txt");
+      assertThat(RepoSnapshot.changedPaths(ahead, RepoSnapshot.ofWorkingTree(git)))
+          .containsExactly("mod/a.txt");
       jgit.readWorkTreeAhead(); // without the git command: nothing to read ahead
       assertThat(jgit.takeWorkTreeAhead()).isEmpty();
       assertThat(git.jgitOpened()).isFalse();
@@ -65,7 +67,8 @@ class GitRepoTest {
   void aDetachedHeadHasNoBranchEitherWay() throws Exception {
     GitFixture repo = repoWithOneCommit();
     repo.detach();
-    try (GitRepo cli = repo.open(GitRepo.Backend.AUTO); GitRepo jgit = repo.open(GitRepo.Backend.JGIT)) {
+    try (GitRepo cli = repo.open(GitRepo.Backend.AUTO);
+        GitRepo jgit = repo.open(GitRepo.Backend.JGIT)) {
       assertThat(cli.currentBranch()).isEmpty();
       assertThat(jgit.currentBranch()).isEmpty();
       assertThat(cli.head()).isEqualTo(jgit.head());
@@ -94,7 +97,9 @@ class GitRepoTest {
     GitFixture repo = GitFixture.init(tmp.resolve("empty"));
     for (GitRepo.Backend backend : GitRepo.Backend.values()) {
       try (GitRepo git = repo.open(backend)) {
-        assertThat(catchThrowable(git::head)).as(backend.name()).isInstanceOf(GitException.class)
+        assertThat(catchThrowable(git::head))
+            .as(backend.name())
+            .isInstanceOf(GitException.class)
             .hasMessageContaining("HEAD=HEAD is not a commit in " + repo.dir().toRealPath());
         assertThat(git.currentBranch()).as(backend.name()).contains("main");
       }
@@ -105,8 +110,10 @@ class GitRepoTest {
   void aBareRepositorySaysSoWithEitherBackend() {
     GitFixture bare = GitFixture.initBare(tmp.resolve("bare.git"));
     for (GitRepo.Backend backend : GitRepo.Backend.values()) {
-      assertThat(catchThrowable(() -> GitRepo.open(bare.dir(), backend))).as(backend.name())
-          .isInstanceOf(GitException.class).hasMessageContaining("is a bare git repository");
+      assertThat(catchThrowable(() -> GitRepo.open(bare.dir(), backend)))
+          .as(backend.name())
+          .isInstanceOf(GitException.class)
+          .hasMessageContaining("is a bare git repository");
     }
   }
 }

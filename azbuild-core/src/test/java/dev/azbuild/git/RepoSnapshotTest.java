@@ -32,7 +32,8 @@ class RepoSnapshotTest {
   @BeforeAll
   static void createTemplate() {
     template = GitFixture.init(shared.resolve("template"));
-    template.write(".gitignore", "*.log\n/build/\n")
+    template
+        .write(".gitignore", "*.log\n/build/\n")
         .write("mod/a.txt", "a\n")
         .write("mod/sub/b.txt", "b\n")
         .write("mod.txt", "sibling file\n")
@@ -89,7 +90,9 @@ class RepoSnapshotTest {
 
   @Test
   void workTreeHasUntrackedNotIgnoredAndNotDeleted() throws Exception {
-    repo.write("mod/new.txt", "new\n").write("x.log", "ignored\n").write("build/out/a.txt", "ignored\n");
+    repo.write("mod/new.txt", "new\n")
+        .write("x.log", "ignored\n")
+        .write("build/out/a.txt", "ignored\n");
     repo.write("mod/a.txt", "modified\n");
     repo.delete("mod/sub/b.txt");
     try (GitRepo git = repo.open()) {
@@ -133,21 +136,29 @@ class RepoSnapshotTest {
     Path plain = tmp.resolve("plain");
     plain.toFile().mkdirs();
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> GitRepo.open(plain)))
-        .isInstanceOf(GitException.class).hasMessageContaining(plain.toString())
+        .isInstanceOf(GitException.class)
+        .hasMessageContaining(plain.toString())
         .hasMessageContaining("not inside a git repository");
   }
 
   // ---- the git command and JGit read the same state ----
 
-  /** Snapshots and uncommitted changes through the git command equal JGit's (the reference), and git's own view. */
+  /**
+   * Snapshots and uncommitted changes through the git command equal JGit's (the reference), and
+   * git's own view.
+   */
   private RepoSnapshot sameWithBothBackends() throws Exception {
     return sameWithBothBackends(java.util.Set.of());
   }
 
-  /** As above, except for paths where the git command is right and JGit's walk is not (compared apart by the caller). */
+  /**
+   * As above, except for paths where the git command is right and JGit's walk is not (compared
+   * apart by the caller).
+   */
   private RepoSnapshot sameWithBothBackends(java.util.Set<String> jgitDiffers) throws Exception {
     RepoSnapshot cli;
-    try (GitRepo git = repo.open(GitRepo.Backend.AUTO); GitRepo jgit = repo.open(GitRepo.Backend.JGIT)) {
+    try (GitRepo git = repo.open(GitRepo.Backend.AUTO);
+        GitRepo jgit = repo.open(GitRepo.Backend.JGIT)) {
       assertThat(git.cli()).as("git is on the PATH of the test machine").isPresent();
       assertThat(jgit.cli()).isEmpty();
       cli = RepoSnapshot.ofWorkingTree(git);
@@ -157,7 +168,8 @@ class RepoSnapshotTest {
       jgitEntries.keySet().removeAll(jgitDiffers);
       assertThat(cliEntries).as("work tree: git command vs JGit").isEqualTo(jgitEntries);
       ObjectId commit = ObjectId.fromString(repo.head());
-      assertThat(entries(RepoSnapshot.ofCommit(git, commit))).as("commit: git command vs JGit")
+      assertThat(entries(RepoSnapshot.ofCommit(git, commit)))
+          .as("commit: git command vs JGit")
           .isEqualTo(entries(RepoSnapshot.ofCommit(jgit, commit)))
           .isEqualTo(lsTree(repo.head()));
       List<String> jgitUncommitted = new ArrayList<>(ChangedFiles.uncommitted(jgit));
@@ -188,15 +200,20 @@ class RepoSnapshotTest {
 
   @Test
   void gitCommandAndJGitAgreeOnEveryKindOfChange() throws Exception {
-    repo.write("mod/a.txt", "modified, longer\n")                           // unstaged
-        .write("mod/sub/b.txt", "staged\n").stage("mod/sub/b.txt")          // staged
-        .write("mod.txt", "staged\n").stage("mod.txt").write("mod.txt", "sibling file\n") // staged, reverted on disk
+    repo.write("mod/a.txt", "modified, longer\n") // unstaged
+        .write("mod/sub/b.txt", "staged\n")
+        .stage("mod/sub/b.txt") // staged
+        .write("mod.txt", "staged\n")
+        .stage("mod.txt")
+        .write("mod.txt", "sibling file\n") // staged, reverted on disk
         .write("mod/new.txt", "untracked\n")
         .write("deep/er/still/new.txt", "untracked, nested\n")
-        .write("x.log", "ignored\n").write("build/out/a.txt", "ignored\n")
-        .write("staged-new.txt", "s\n").stage("staged-new.txt")
-        .rm("mod-x/y.txt")                                                    // staged deletion
-        .delete("mod0/z.txt")                                                 // unstaged deletion
+        .write("x.log", "ignored\n")
+        .write("build/out/a.txt", "ignored\n")
+        .write("staged-new.txt", "s\n")
+        .stage("staged-new.txt")
+        .rm("mod-x/y.txt") // staged deletion
+        .delete("mod0/z.txt") // unstaged deletion
         .write("ü/ä.txt", "unicode, edited\n")
         .write("with space/f.txt", "space, edited\n")
         .write("with space/new file.txt", "new\n")
@@ -204,18 +221,33 @@ class RepoSnapshotTest {
         .write("tab\there.txt", "tab in the name\n")
         .write("日本/ファイル.txt", "CJK\n")
         .write("-dash.txt", "leading dash\n")
-        .chmodExecutable("modx/w.txt");                                         // mode change only
-    repo.git("rm", "-q", "--cached", "with space/f.txt");                    // staged deletion, file kept on disk
+        .chmodExecutable("modx/w.txt"); // mode change only
+    repo.git("rm", "-q", "--cached", "with space/f.txt"); // staged deletion, file kept on disk
     RepoSnapshot s = sameWithBothBackends();
     assertThat(s.indexOf("new\nline.txt")).isNotNegative();
     assertThat(s.indexOf("mod0/z.txt")).isEqualTo(-1);
     assertThat(s.indexOf("x.log")).isEqualTo(-1);
     assertThat(RepoSnapshot.modeString(s.mode(s.indexOf("modx/w.txt")))).isEqualTo("100755");
-    assertThat(s.id(s.indexOf("日本/ファイル.txt")).name()).isEqualTo(repo.git("hash-object", "日本/ファイル.txt").strip());
+    assertThat(s.id(s.indexOf("日本/ファイル.txt")).name())
+        .isEqualTo(repo.git("hash-object", "日本/ファイル.txt").strip());
     try (GitRepo git = repo.open()) {
-      assertThat(ChangedFiles.uncommitted(git)).containsExactlyInAnyOrder("mod/a.txt", "mod/sub/b.txt", "mod/new.txt",
-          "deep/er/still/new.txt", "staged-new.txt", "mod-x/y.txt", "mod0/z.txt", "ü/ä.txt", "with space/f.txt",
-          "with space/new file.txt", "new\nline.txt", "tab\there.txt", "日本/ファイル.txt", "-dash.txt", "modx/w.txt");
+      assertThat(ChangedFiles.uncommitted(git))
+          .containsExactlyInAnyOrder(
+              "mod/a.txt",
+              "mod/sub/b.txt",
+              "mod/new.txt",
+              "deep/er/still/new.txt",
+              "staged-new.txt",
+              "mod-x/y.txt",
+              "mod0/z.txt",
+              "ü/ä.txt",
+              "with space/f.txt",
+              "with space/new file.txt",
+              "new\nline.txt",
+              "tab\there.txt",
+              "日本/ファイル.txt",
+              "-dash.txt",
+              "modx/w.txt");
     }
   }
 
@@ -225,17 +257,24 @@ class RepoSnapshotTest {
     Files.createSymbolicLink(repo.path("dirlink"), Path.of("mod"));
     repo.commit("links");
     Files.delete(repo.path("link"));
-    Files.createSymbolicLink(repo.path("link"), Path.of("mod0/z.txt"));      // retargeted
-    Files.createSymbolicLink(repo.path("newlink"), Path.of("missing"));       // new, dangling
+    Files.createSymbolicLink(repo.path("link"), Path.of("mod0/z.txt")); // retargeted
+    Files.createSymbolicLink(repo.path("newlink"), Path.of("missing")); // new, dangling
     RepoSnapshot s = sameWithBothBackends();
     assertThat(RepoSnapshot.modeString(s.mode(s.indexOf("link")))).isEqualTo("120000");
-    assertThat(s.id(s.indexOf("link")).name()).as("a symlink's blob is its target").isEqualTo(blobIdOf("mod0/z.txt"));
-    assertThat(s.indexOf("dirlink/a.txt")).as("git does not follow a symlinked directory").isEqualTo(-1);
+    assertThat(s.id(s.indexOf("link")).name())
+        .as("a symlink's blob is its target")
+        .isEqualTo(blobIdOf("mod0/z.txt"));
+    assertThat(s.indexOf("dirlink/a.txt"))
+        .as("git does not follow a symlinked directory")
+        .isEqualTo(-1);
   }
 
   private static String blobIdOf(String content) {
     return new org.eclipse.jgit.lib.ObjectInserter.Formatter()
-        .idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, content.getBytes(java.nio.charset.StandardCharsets.UTF_8)).name();
+        .idFor(
+            org.eclipse.jgit.lib.Constants.OBJ_BLOB,
+            content.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .name();
   }
 
   @Test
@@ -246,21 +285,26 @@ class RepoSnapshotTest {
     repo.git("submodule", "add", "-q", lib.url(), "libs/lib");
     repo.git("-C", "libs/lib", "checkout", "-q", libFirst);
     repo.stageAll();
-    // an uninitialized submodule (a CI checkout without --recursive): a gitlink in the index, an empty directory
+    // an uninitialized submodule (a CI checkout without --recursive): a gitlink in the index, an
+    // empty directory
     repo.git("update-index", "--add", "--cacheinfo", "160000," + libSecond + ",libs/empty");
     Files.createDirectories(repo.path("libs/empty"));
     repo.commitStaged("submodules");
-    // JGit's walk takes the empty directory for a deletion of the gitlink; git status (and the commit) keep it
+    // JGit's walk takes the empty directory for a deletion of the gitlink; git status (and the
+    // commit) keep it
     RepoSnapshot clean = sameWithBothBackends(java.util.Set.of("libs/empty"));
     assertThat(clean.id(clean.indexOf("libs/empty")).name()).isEqualTo(libSecond);
     try (GitRepo git = repo.open()) {
       assertThat(ChangedFiles.uncommitted(git)).isEmpty();
     }
 
-    repo.git("-C", "libs/lib", "checkout", "-q", libSecond);              // submodule moved, not staged
+    repo.git("-C", "libs/lib", "checkout", "-q", libSecond); // submodule moved, not staged
     repo.write("libs/lib/untracked-inside.txt", "dirty submodule content does not count\n");
-    GitFixture.init(repo.path("nested")).write("n.txt", "n\n").commit("nested");  // an untracked nested clone
-    // JGit's walk keeps the index's commit for a moved submodule; git (status, diff) sees the checked-out one,
+    GitFixture.init(repo.path("nested"))
+        .write("n.txt", "n\n")
+        .commit("nested"); // an untracked nested clone
+    // JGit's walk keeps the index's commit for a moved submodule; git (status, diff) sees the
+    // checked-out one,
     // which is what the image would be built from
     RepoSnapshot s = sameWithBothBackends(java.util.Set.of("libs/empty", "libs/lib"));
     assertThat(s.id(s.indexOf("libs/lib")).name()).isEqualTo(libSecond);
@@ -287,7 +331,9 @@ class RepoSnapshotTest {
     var old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
     Files.setLastModifiedTime(file, old);
     repo.commit("c");
-    ChangedFilesTest.nextSecond(); // git compares ctime in whole seconds (nanoseconds only when built with USE_NSEC)
+    ChangedFilesTest
+        .nextSecond(); // git compares ctime in whole seconds (nanoseconds only when built with
+    // USE_NSEC)
     repo.write("mod/a.txt", "b\n"); // same size as "a\n"
     Files.setLastModifiedTime(file, old);
     try (GitRepo git = repo.open()) {
@@ -298,9 +344,13 @@ class RepoSnapshotTest {
 
   @Test
   void unknownBackendIsAOneLineError() {
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> GitRepo.Backend.parse("svn", "azbuild.git")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("azbuild.git=svn")
-        .hasMessageContaining("auto").hasMessageContaining("jgit");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> GitRepo.Backend.parse("svn", "azbuild.git")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("azbuild.git=svn")
+        .hasMessageContaining("auto")
+        .hasMessageContaining("jgit");
     assertThat(GitRepo.Backend.parse(" jgit ", "azbuild.git")).isEqualTo(GitRepo.Backend.JGIT);
     assertThat(GitRepo.Backend.parse(null, "azbuild.git")).isEqualTo(GitRepo.Backend.AUTO);
   }

@@ -33,7 +33,10 @@ class ModuleGraphTest {
     git.close();
   }
 
-  /** A reactor module {@code g:<artifactId>} in {@code dir}, depending on {@code g:<dep>} for each dep. */
+  /**
+   * A reactor module {@code g:<artifactId>} in {@code dir}, depending on {@code g:<dep>} for each
+   * dep.
+   */
   private ReactorModule module(String artifactId, String dir, String... deps) {
     return named(artifactId, artifactId, dir, deps);
   }
@@ -42,7 +45,14 @@ class ModuleGraphTest {
     Path base = dir.isEmpty() ? repo.dir() : repo.path(dir);
     repo.write((dir.isEmpty() ? "" : dir + "/") + "pom.xml", "<project/>\n");
     List<String> ids = Arrays.stream(deps).map(d -> d.contains(":") ? d : "g:" + d).toList();
-    return new ReactorModule("g:" + artifactId, base, ids, base.resolve("Dockerfile"), image, base, Map.of(),
+    return new ReactorModule(
+        "g:" + artifactId,
+        base,
+        ids,
+        base.resolve("Dockerfile"),
+        image,
+        base,
+        Map.of(),
         base.resolve("pom.xml"));
   }
 
@@ -59,7 +69,9 @@ class ModuleGraphTest {
     dockerfile("libs/base", "FROM alpine\n");
     dockerfile("services/api", "FROM alpine\n");
     repo.write("libs/lib/src/Lib.java", "class Lib {}\n");
-    ModuleGraph graph = build(module("base", "libs/base"), module("lib", "libs/lib"), module("api", "services/api"));
+    ModuleGraph graph =
+        build(
+            module("base", "libs/base"), module("lib", "libs/lib"), module("api", "services/api"));
 
     assertThat(graph.modules()).extracting(ImageModule::id).containsExactly("g:base", "g:api");
     ImageModule base = graph.module("g:base").orElseThrow();
@@ -70,7 +82,9 @@ class ModuleGraphTest {
     assertThat(base.basedir()).isEqualTo(repo.path("libs/base"));
     assertThat(base.label()).isEqualTo("libs/base");
     assertThat(graph.module("g:lib")).isEmpty();
-    assertThat(graph.dockerfile("g:api").stages()).extracting(s -> s.base()).containsExactly("alpine");
+    assertThat(graph.dockerfile("g:api").stages())
+        .extracting(s -> s.base())
+        .containsExactly("alpine");
   }
 
   @Test
@@ -84,11 +98,12 @@ class ModuleGraphTest {
     dockerfile("libs/base", "FROM alpine\n");
     dockerfile("services/api", "FROM base\n");
     repo.write("libs/lib/x", "x\n").write("libs/lib2/y", "y\n");
-    ModuleGraph graph = build(
-        module("base", "libs/base"),
-        module("lib2", "libs/lib2", "base"),
-        module("lib", "libs/lib", "lib2", "org.junit:junit"),
-        module("api", "services/api", "lib", "com.example:outside"));
+    ModuleGraph graph =
+        build(
+            module("base", "libs/base"),
+            module("lib2", "libs/lib2", "base"),
+            module("lib", "libs/lib", "lib2", "org.junit:junit"),
+            module("api", "services/api", "lib", "com.example:outside"));
     ImageModule api = graph.module("g:api").orElseThrow();
     assertThat(api.upstream()).containsExactly("g:base");
     assertThat(api.dependencyDirs()).containsExactly("libs/lib", "libs/lib2");
@@ -101,13 +116,15 @@ class ModuleGraphTest {
     dockerfile("tools", "FROM alpine\n");
     dockerfile("web", "FROM base\n");
     dockerfile("api", "FROM web\nCOPY --from=tools /t /t\nFROM base\n");
-    ModuleGraph graph = build(
-        module("base", "base"),
-        module("tools", "tools"),
-        module("web", "web", "base"),
-        module("api", "api", "web", "tools"));
+    ModuleGraph graph =
+        build(
+            module("base", "base"),
+            module("tools", "tools"),
+            module("web", "web", "base"),
+            module("api", "api", "web", "tools"));
     ImageModule api = graph.module("g:api").orElseThrow();
-    // base is reached only through web, an image module: not a direct upstream; order is the reactor's
+    // base is reached only through web, an image module: not a direct upstream; order is the
+    // reactor's
     assertThat(api.upstream()).containsExactly("g:tools", "g:web");
     assertThat(api.dependencyDirs()).isEmpty();
   }
@@ -115,9 +132,12 @@ class ModuleGraphTest {
   @Test
   void fromAnInRepoImageWithoutDependencyNamesTheDependencyToAdd() throws Exception {
     dockerfile("libs/base", "FROM alpine\n");
-    dockerfile("services/api", "# syntax=docker/dockerfile:1\nARG X=1\nFROM base:latest AS build\nRUN true\n");
-    Throwable error = org.assertj.core.api.Assertions.catchThrowable(
-        () -> build(module("base", "libs/base"), module("api", "services/api")));
+    dockerfile(
+        "services/api",
+        "# syntax=docker/dockerfile:1\nARG X=1\nFROM base:latest AS build\nRUN true\n");
+    Throwable error =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> build(module("base", "libs/base"), module("api", "services/api")));
     assertThat(error).isInstanceOf(GraphException.class);
     assertThat(error.getMessage())
         .startsWith("services/api/Dockerfile:3: ")
@@ -145,9 +165,11 @@ class ModuleGraphTest {
     dockerfile("a", "ARG PARENT=base\nFROM ${PARENT}\n");
     dockerfile("b", "FROM base@sha256:" + "0".repeat(64) + "\n");
     assertThatThrownBy(() -> build(module("base", "base"), module("a", "a")))
-        .isInstanceOf(GraphException.class).hasMessageStartingWith("a/Dockerfile:2: base is the image of module g:base");
+        .isInstanceOf(GraphException.class)
+        .hasMessageStartingWith("a/Dockerfile:2: base is the image of module g:base");
     assertThatThrownBy(() -> build(module("base", "base"), module("b", "b")))
-        .isInstanceOf(GraphException.class).hasMessageStartingWith("b/Dockerfile:1: base@sha256:");
+        .isInstanceOf(GraphException.class)
+        .hasMessageStartingWith("b/Dockerfile:1: base@sha256:");
   }
 
   @Test
@@ -159,8 +181,12 @@ class ModuleGraphTest {
     ModuleGraph direct = build(module("base", "base"), module("web", "web", "base"));
     assertThat(direct.module("g:web").orElseThrow().upstream()).containsExactly("g:base");
     // api reaches base through lib (not an image) and through web (an image)
-    ModuleGraph transitive = build(module("base", "base"), module("lib", "lib", "base"),
-        module("web", "web", "lib"), module("api", "api", "web"));
+    ModuleGraph transitive =
+        build(
+            module("base", "base"),
+            module("lib", "lib", "base"),
+            module("web", "web", "lib"),
+            module("api", "api", "web"));
     assertThat(transitive.module("g:api").orElseThrow().upstream()).containsExactly("g:web");
     assertThat(transitive.module("g:web").orElseThrow().upstream()).containsExactly("g:base");
   }
@@ -168,8 +194,10 @@ class ModuleGraphTest {
   @Test
   void imagesWithARegistryHostAreExternal() throws Exception {
     dockerfile("base", "FROM alpine\n");
-    dockerfile("api", "FROM 127.0.0.1:5000/base\nFROM localhost/base:1\nFROM registry.example.com/base\n"
-        + "COPY --from=localhost:5000/base /x /x\n");
+    dockerfile(
+        "api",
+        "FROM 127.0.0.1:5000/base\nFROM localhost/base:1\nFROM registry.example.com/base\n"
+            + "COPY --from=localhost:5000/base /x /x\n");
     ModuleGraph graph = build(module("base", "base"), module("api", "api"));
     assertThat(graph.module("g:api").orElseThrow().upstream()).isEmpty();
     assertThat(graph.moduleForImage("base:7")).map(ImageModule::id).contains("g:base");
@@ -183,10 +211,12 @@ class ModuleGraphTest {
     dockerfile("api", "FROM libs-base\n");
     ReactorModule base = named("base", "libs-base", "libs/base");
     assertThatThrownBy(() -> build(base, module("api", "api")))
-        .isInstanceOf(GraphException.class).hasMessageContaining("libs-base is the image of module g:base");
+        .isInstanceOf(GraphException.class)
+        .hasMessageContaining("libs-base is the image of module g:base");
     // "FROM base" names no module: the image is called libs-base
     dockerfile("api", "FROM base\n");
-    assertThat(build(base, module("api", "api")).module("g:api").orElseThrow().upstream()).isEmpty();
+    assertThat(build(base, module("api", "api")).module("g:api").orElseThrow().upstream())
+        .isEmpty();
   }
 
   @Test
@@ -201,7 +231,9 @@ class ModuleGraphTest {
     dockerfile("b", "FROM alpine\n");
     assertThatThrownBy(() -> build(named("a", "same", "a"), named("b", "same", "b")))
         .isInstanceOf(GraphException.class)
-        .hasMessageContaining("g:a").hasMessageContaining("g:b").hasMessageContaining("'same'")
+        .hasMessageContaining("g:a")
+        .hasMessageContaining("g:b")
+        .hasMessageContaining("'same'")
         .hasMessageContaining("azbuild.image");
     // a module without a Dockerfile does not claim its image name
     repo.write("c/readme", "no dockerfile\n");
@@ -214,8 +246,16 @@ class ModuleGraphTest {
     Path outside = tmp.resolve("outside/mod");
     java.nio.file.Files.createDirectories(outside);
     java.nio.file.Files.writeString(outside.resolve("Dockerfile"), "FROM alpine\n");
-    ReactorModule stray = new ReactorModule("g:stray", outside, List.of(), outside.resolve("Dockerfile"), "stray",
-        outside, Map.of(), outside.resolve("pom.xml"));
+    ReactorModule stray =
+        new ReactorModule(
+            "g:stray",
+            outside,
+            List.of(),
+            outside.resolve("Dockerfile"),
+            "stray",
+            outside,
+            Map.of(),
+            outside.resolve("pom.xml"));
     assertThatThrownBy(() -> build(module("a", "a"), stray))
         .isInstanceOf(GitException.class)
         .hasMessageContaining(outside.toString())
@@ -238,12 +278,29 @@ class ModuleGraphTest {
     dockerfile("base", "FROM alpine\n");
     dockerfile("api", "ARG PARENT=alpine\nFROM ${PARENT}\n");
     Path dir = repo.path("api");
-    ReactorModule api = new ReactorModule("g:api", dir, List.of(), dir.resolve("Dockerfile"), "api", dir,
-        Map.of("PARENT", "base"), dir.resolve("pom.xml"));
-    assertThatThrownBy(() -> build(module("base", "base"), api)).isInstanceOf(GraphException.class)
+    ReactorModule api =
+        new ReactorModule(
+            "g:api",
+            dir,
+            List.of(),
+            dir.resolve("Dockerfile"),
+            "api",
+            dir,
+            Map.of("PARENT", "base"),
+            dir.resolve("pom.xml"));
+    assertThatThrownBy(() -> build(module("base", "base"), api))
+        .isInstanceOf(GraphException.class)
         .hasMessageContaining("g:base");
-    ReactorModule apiWithDep = new ReactorModule("g:api", dir, List.of("g:base"), dir.resolve("Dockerfile"), "api",
-        dir, Map.of("PARENT", "base"), dir.resolve("pom.xml"));
+    ReactorModule apiWithDep =
+        new ReactorModule(
+            "g:api",
+            dir,
+            List.of("g:base"),
+            dir.resolve("Dockerfile"),
+            "api",
+            dir,
+            Map.of("PARENT", "base"),
+            dir.resolve("pom.xml"));
     ImageModule built = build(module("base", "base"), apiWithDep).module("g:api").orElseThrow();
     assertThat(built.buildArgs()).containsExactly(Map.entry("PARENT", "base"));
     assertThat(built.upstream()).containsExactly("g:base");
@@ -251,14 +308,24 @@ class ModuleGraphTest {
 
   @Test
   void symlinkedDockerfileAndModuleDirAreNamedByTheirRealPaths() throws Exception {
-    // git tracks a symlink's target path, not the files under it: the real paths name what is hashed
+    // git tracks a symlink's target path, not the files under it: the real paths name what is
+    // hashed
     dockerfile("shared", "FROM alpine\n");
     repo.write("svc/pom.xml", "<project/>\n");
-    java.nio.file.Files.createSymbolicLink(repo.path("svc/Dockerfile"), Path.of("../shared/Dockerfile"));
+    java.nio.file.Files.createSymbolicLink(
+        repo.path("svc/Dockerfile"), Path.of("../shared/Dockerfile"));
     java.nio.file.Files.createSymbolicLink(repo.path("alias"), Path.of("svc"));
     Path alias = repo.path("alias");
-    ReactorModule svc = new ReactorModule("g:svc", alias, List.of(), alias.resolve("Dockerfile"), "svc", alias,
-        Map.of(), alias.resolve("pom.xml"));
+    ReactorModule svc =
+        new ReactorModule(
+            "g:svc",
+            alias,
+            List.of(),
+            alias.resolve("Dockerfile"),
+            "svc",
+            alias,
+            Map.of(),
+            alias.resolve("pom.xml"));
     ImageModule built = build(svc).module("g:svc").orElseThrow();
     assertThat(built.dir()).isEqualTo("svc");
     assertThat(built.contextDir()).isEqualTo("svc");

@@ -1,12 +1,11 @@
 package dev.azbuild.hashing;
 
-import dev.azbuild.git.GitRepo;
-import dev.azbuild.git.RepoSnapshot;
-import dev.azbuild.patterns.RebuildPatterns;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.azbuild.dockerfile.DockerIgnore;
+import dev.azbuild.git.GitRepo;
+import dev.azbuild.git.RepoSnapshot;
+import dev.azbuild.patterns.RebuildPatterns;
 import dev.azbuild.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,16 +43,17 @@ class InputHasherTest {
   }
 
   private static void populate(GitFixture r, boolean reversed) {
-    List<String[]> files = List.of(
-        new String[] {"mod/Dockerfile", "FROM scratch\nCOPY . /app\n"},
-        new String[] {"mod/src/a.txt", "a\n"},
-        new String[] {"mod/src/b.txt", "b\n"},
-        new String[] {"mod/README.md", "readme\n"},
-        new String[] {"mod/run.sh", "#!/bin/sh\n"},
-        new String[] {"lib/Lib.java", "class Lib {}\n"},
-        new String[] {"shared/config.txt", "shared\n"},
-        new String[] {"other/unrelated.txt", "other\n"},
-        new String[] {".gitignore", "*.log\n"});
+    List<String[]> files =
+        List.of(
+            new String[] {"mod/Dockerfile", "FROM scratch\nCOPY . /app\n"},
+            new String[] {"mod/src/a.txt", "a\n"},
+            new String[] {"mod/src/b.txt", "b\n"},
+            new String[] {"mod/README.md", "readme\n"},
+            new String[] {"mod/run.sh", "#!/bin/sh\n"},
+            new String[] {"lib/Lib.java", "class Lib {}\n"},
+            new String[] {"shared/config.txt", "shared\n"},
+            new String[] {"other/unrelated.txt", "other\n"},
+            new String[] {".gitignore", "*.log\n"});
     for (int i = 0; i < files.size(); i++) {
       String[] f = files.get(reversed ? files.size() - 1 - i : i);
       r.write(f[0], f[1]);
@@ -61,7 +61,8 @@ class InputHasherTest {
   }
 
   private static ModuleInputs inputs(String ignore) {
-    return new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.parse(ignore), List.of(), Map.of(), Optional.empty());
+    return new ModuleInputs(
+        "mod", "mod/Dockerfile", DockerIgnore.parse(ignore), List.of(), Map.of(), Optional.empty());
   }
 
   private static ModuleInputs plain() {
@@ -72,7 +73,8 @@ class InputHasherTest {
     return work(r, in, Map.of());
   }
 
-  private static InputHash work(GitFixture r, ModuleInputs in, Map<String, String> upstream) throws Exception {
+  private static InputHash work(GitFixture r, ModuleInputs in, Map<String, String> upstream)
+      throws Exception {
     try (GitRepo git = r.open()) {
       return new InputHasher(RepoSnapshot.ofWorkingTree(git)).hash(in, upstream);
     }
@@ -80,7 +82,8 @@ class InputHasherTest {
 
   private static InputHash commit(GitFixture r, String rev, ModuleInputs in) throws Exception {
     try (GitRepo git = r.open()) {
-      return new InputHasher(RepoSnapshot.ofCommit(git, ObjectId.fromString(r.revParse(rev)))).hash(in, Map.of());
+      return new InputHasher(RepoSnapshot.ofCommit(git, ObjectId.fromString(r.revParse(rev))))
+          .hash(in, Map.of());
     }
   }
 
@@ -105,14 +108,21 @@ class InputHasherTest {
 
   @Test
   void sameTreeInTwoClonesAtDifferentPathsGivesTheSameHash() throws Exception {
-    GitFixture clone = GitFixture.clone(repo.dir().toString(), tmp.resolve("elsewhere/much/deeper/clone"));
+    GitFixture clone =
+        GitFixture.clone(repo.dir().toString(), tmp.resolve("elsewhere/much/deeper/clone"));
     InputHash original = work(repo, plain());
     assertThat(work(clone, plain())).isEqualTo(original);
     assertThat(commit(clone, "HEAD", plain())).isEqualTo(original);
     assertThat(commit(repo, "HEAD", plain())).isEqualTo(original);
     // a clone's index has other stat data: still the same
-    ModuleInputs withEverything = new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.parse("*.md"),
-        List.of("lib"), Map.of("V", "1"), Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
+    ModuleInputs withEverything =
+        new ModuleInputs(
+            "mod",
+            "mod/Dockerfile",
+            DockerIgnore.parse("*.md"),
+            List.of("lib"),
+            Map.of("V", "1"),
+            Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
     assertThat(work(clone, withEverything).hash()).isEqualTo(work(repo, withEverything).hash());
   }
 
@@ -154,20 +164,30 @@ class InputHasherTest {
 
   @Test
   void dirtyWorkTreeHashesLikeTheCommitOfTheSameFiles() throws Exception {
-    repo.write("mod/src/a.txt", "staged\n").stage("mod/src/a.txt").write("mod/src/a.txt", "staged then edited\n");
+    repo.write("mod/src/a.txt", "staged\n")
+        .stage("mod/src/a.txt")
+        .write("mod/src/a.txt", "staged then edited\n");
     repo.rm("mod/src/b.txt");
     repo.delete("mod/README.md");
     repo.write("mod/new/untracked.txt", "new\n");
     repo.chmodExecutable("mod/run.sh");
     repo.write("mod/ignored.log", "never\n");
-    ModuleInputs in = new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.none(), List.of("lib"), Map.of(),
-        Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
+    ModuleInputs in =
+        new ModuleInputs(
+            "mod",
+            "mod/Dockerfile",
+            DockerIgnore.none(),
+            List.of("lib"),
+            Map.of(),
+            Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
     InputHash dirty = work(repo, in);
     repo.commit("everything");
     assertThat(commit(repo, "HEAD", in)).isEqualTo(dirty);
-    assertThat(dirty.tree()).anyMatch(l -> l.startsWith("context 100755 ") && l.endsWith(" run.sh"))
+    assertThat(dirty.tree())
+        .anyMatch(l -> l.startsWith("context 100755 ") && l.endsWith(" run.sh"))
         .anyMatch(l -> l.endsWith(" new/untracked.txt"))
-        .noneMatch(l -> l.endsWith(" README.md") || l.endsWith(" src/b.txt") || l.endsWith("ignored.log"));
+        .noneMatch(
+            l -> l.endsWith(" README.md") || l.endsWith(" src/b.txt") || l.endsWith("ignored.log"));
   }
 
   @Test
@@ -180,7 +200,8 @@ class InputHasherTest {
   @Test
   void untrackedFilesCountUnlessGitIgnoresThemOrTheyLieOutsideTheContext() throws Exception {
     String before = work(repo, plain()).hash();
-    repo.write("mod/debug.log", "ignored by .gitignore\n").write("mod/src/deep/trace.log", "ignored\n");
+    repo.write("mod/debug.log", "ignored by .gitignore\n")
+        .write("mod/src/deep/trace.log", "ignored\n");
     repo.write("other/untracked.txt", "outside the context\n");
     assertThat(work(repo, plain()).hash()).isEqualTo(before);
     repo.write("mod/src/untracked.txt", "counts\n");
@@ -197,7 +218,9 @@ class InputHasherTest {
   @Test
   void dockerignoredFilesDoNotCount() throws Exception {
     String rules = "# comment\n*.md\n**/*.swp\ndocs/\n!keep.md\n";
-    repo.write("mod/.dockerignore", rules).write("mod/docs/guide/intro.txt", "docs\n").write("mod/keep.md", "keep\n")
+    repo.write("mod/.dockerignore", rules)
+        .write("mod/docs/guide/intro.txt", "docs\n")
+        .write("mod/keep.md", "keep\n")
         .write("mod/sub/notes.md", "nested md\n");
     repo.commit("dockerignore");
     ModuleInputs in = inputs(rules);
@@ -206,15 +229,17 @@ class InputHasherTest {
     // ignored: root *.md, any *.swp (also at the root), anything under docs/
     repo.write("mod/README.md", "changed readme\n");
     repo.write("mod/.editor.swp", "swap\n").write("mod/src/deep/x.swp", "swap\n");
-    repo.write("mod/docs/guide/intro.txt", "changed docs\n").write("mod/docs/new/page.txt", "new docs\n");
+    repo.write("mod/docs/guide/intro.txt", "changed docs\n")
+        .write("mod/docs/new/page.txt", "new docs\n");
     assertThat(work(repo, in).hash()).as("only ignored files changed").isEqualTo(base);
 
     // not ignored: keep.md (re-included), a nested .md (*.md is root-only), ordinary files
-    for (String[] change : List.of(
-        new String[] {"mod/keep.md", "changed keep\n"},
-        new String[] {"mod/sub/notes.md", "changed nested md\n"},
-        new String[] {"mod/src/a.txt", "changed source\n"},
-        new String[] {"mod/docs.txt", "not under docs/\n"})) {
+    for (String[] change :
+        List.of(
+            new String[] {"mod/keep.md", "changed keep\n"},
+            new String[] {"mod/sub/notes.md", "changed nested md\n"},
+            new String[] {"mod/src/a.txt", "changed source\n"},
+            new String[] {"mod/docs.txt", "not under docs/\n"})) {
       String old = repo.exists(change[0]) ? repo.read(change[0]) : null;
       repo.write(change[0], change[1]);
       assertThat(work(repo, in).hash()).as("%s counts", change[0]).isNotEqualTo(base);
@@ -244,8 +269,14 @@ class InputHasherTest {
   void dockerfileOutsideTheContextCounts() throws Exception {
     repo.write("docker/mod.Dockerfile", "FROM scratch\n");
     repo.commit("external dockerfile");
-    ModuleInputs in = new ModuleInputs("mod", "docker/mod.Dockerfile", DockerIgnore.none(), List.of(), Map.of(),
-        Optional.empty());
+    ModuleInputs in =
+        new ModuleInputs(
+            "mod",
+            "docker/mod.Dockerfile",
+            DockerIgnore.none(),
+            List.of(),
+            Map.of(),
+            Optional.empty());
     String base = work(repo, in).hash();
     repo.write("docker/mod.Dockerfile", "FROM scratch\nLABEL x=1\n");
     assertThat(work(repo, in).hash()).isNotEqualTo(base);
@@ -255,12 +286,23 @@ class InputHasherTest {
 
   @Test
   void extraPatternsAddFilesOutsideTheContext() throws Exception {
-    RebuildPatterns patterns = RebuildPatterns.parse("mod/.rebuild_patterns", "^mod/\n^shared/\n\\.proto$\n");
-    ModuleInputs in = new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.none(), List.of(), Map.of(),
-        Optional.of(patterns));
+    RebuildPatterns patterns =
+        RebuildPatterns.parse("mod/.rebuild_patterns", "^mod/\n^shared/\n\\.proto$\n");
+    ModuleInputs in =
+        new ModuleInputs(
+            "mod",
+            "mod/Dockerfile",
+            DockerIgnore.none(),
+            List.of(),
+            Map.of(),
+            Optional.of(patterns));
     String base = work(repo, in).hash();
-    assertThat(work(repo, in).tree()).contains("extra 100644 " + repo.git("rev-parse", "HEAD:shared/config.txt").strip()
-        + " shared/config.txt").noneMatch(l -> l.startsWith("extra ") && l.endsWith(" mod/src/a.txt"));
+    assertThat(work(repo, in).tree())
+        .contains(
+            "extra 100644 "
+                + repo.git("rev-parse", "HEAD:shared/config.txt").strip()
+                + " shared/config.txt")
+        .noneMatch(l -> l.startsWith("extra ") && l.endsWith(" mod/src/a.txt"));
 
     repo.write("other/unrelated.txt", "not matched\n");
     assertThat(work(repo, in).hash()).isEqualTo(base);
@@ -275,8 +317,14 @@ class InputHasherTest {
 
   @Test
   void dependencyDirsCount() throws Exception {
-    ModuleInputs in = new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.none(), List.of("lib"), Map.of(),
-        Optional.empty());
+    ModuleInputs in =
+        new ModuleInputs(
+            "mod",
+            "mod/Dockerfile",
+            DockerIgnore.none(),
+            List.of("lib"),
+            Map.of(),
+            Optional.empty());
     String base = work(repo, in).hash();
     String plainBase = work(repo, plain()).hash();
     repo.write("lib/Lib.java", "class Lib { int x; }\n");
@@ -302,10 +350,22 @@ class InputHasherTest {
   @Test
   void buildArgsCountButNotTheirOrder() throws Exception {
     String none = work(repo, plain()).hash();
-    ModuleInputs v1 = new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.none(), List.of(), Map.of("V", "1"),
-        Optional.empty());
-    ModuleInputs v2 = new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.none(), List.of(), Map.of("V", "2"),
-        Optional.empty());
+    ModuleInputs v1 =
+        new ModuleInputs(
+            "mod",
+            "mod/Dockerfile",
+            DockerIgnore.none(),
+            List.of(),
+            Map.of("V", "1"),
+            Optional.empty());
+    ModuleInputs v2 =
+        new ModuleInputs(
+            "mod",
+            "mod/Dockerfile",
+            DockerIgnore.none(),
+            List.of(),
+            Map.of("V", "2"),
+            Optional.empty());
     assertThat(List.of(none, work(repo, v1).hash(), work(repo, v2).hash())).doesNotHaveDuplicates();
     Map<String, String> ab = new LinkedHashMap<>();
     ab.put("A", "1");
@@ -313,8 +373,21 @@ class InputHasherTest {
     Map<String, String> ba = new LinkedHashMap<>();
     ba.put("B", "2");
     ba.put("A", "1");
-    assertThat(work(repo, new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.none(), List.of(), ab, Optional.empty())))
-        .isEqualTo(work(repo, new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.none(), List.of(), ba, Optional.empty())));
+    assertThat(
+            work(
+                repo,
+                new ModuleInputs(
+                    "mod", "mod/Dockerfile", DockerIgnore.none(), List.of(), ab, Optional.empty())))
+        .isEqualTo(
+            work(
+                repo,
+                new ModuleInputs(
+                    "mod",
+                    "mod/Dockerfile",
+                    DockerIgnore.none(),
+                    List.of(),
+                    ba,
+                    Optional.empty())));
   }
 
   @Test
@@ -326,8 +399,14 @@ class InputHasherTest {
     stepwise.write("mod/src/b.txt", "b\n").write("mod/src/a.txt", "first version\n").commit("one");
     populate(stepwise, true);
     stepwise.commit("two");
-    ModuleInputs in = new ModuleInputs("mod", "mod/Dockerfile", DockerIgnore.parse("*.md"), List.of("lib"),
-        Map.of("V", "1"), Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
+    ModuleInputs in =
+        new ModuleInputs(
+            "mod",
+            "mod/Dockerfile",
+            DockerIgnore.parse("*.md"),
+            List.of("lib"),
+            Map.of("V", "1"),
+            Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
     InputHash expected = work(repo, in);
     assertThat(work(other, in)).isEqualTo(expected);
     assertThat(work(stepwise, in)).isEqualTo(expected);
@@ -340,8 +419,14 @@ class InputHasherTest {
     String before = work(repo, plain()).hash();
     repo.mv("mod", "services/moved");
     repo.commit("move");
-    ModuleInputs moved = new ModuleInputs("services/moved", "services/moved/Dockerfile", DockerIgnore.none(),
-        List.of(), Map.of(), Optional.empty());
+    ModuleInputs moved =
+        new ModuleInputs(
+            "services/moved",
+            "services/moved/Dockerfile",
+            DockerIgnore.none(),
+            List.of(),
+            Map.of(),
+            Optional.empty());
     assertThat(work(repo, moved).hash()).isEqualTo(before);
   }
 
@@ -349,10 +434,18 @@ class InputHasherTest {
   void contextAtTheRepositoryRoot() throws Exception {
     repo.write("Dockerfile", "FROM scratch\n");
     repo.commit("root dockerfile");
-    ModuleInputs root = new ModuleInputs("", "Dockerfile", DockerIgnore.none(), List.of(), Map.of(),
-        Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
+    ModuleInputs root =
+        new ModuleInputs(
+            "",
+            "Dockerfile",
+            DockerIgnore.none(),
+            List.of(),
+            Map.of(),
+            Optional.of(RebuildPatterns.parse("p", "^shared/\n")));
     InputHash h = work(repo, root);
-    assertThat(h.tree()).anyMatch(l -> l.endsWith(" other/unrelated.txt")).noneMatch(l -> l.startsWith("extra "));
+    assertThat(h.tree())
+        .anyMatch(l -> l.endsWith(" other/unrelated.txt"))
+        .noneMatch(l -> l.startsWith("extra "));
     repo.write("other/unrelated.txt", "x\n");
     assertThat(work(repo, root).hash()).isNotEqualTo(h.hash());
   }

@@ -21,7 +21,9 @@ class BuildManifestTest {
 
   @Test
   void readsEveryKindOfPatternsAndKeepsRawValues() throws Exception {
-    BuildManifest m = read("""
+    BuildManifest m =
+        read(
+            """
         {
           "a": {"buildDir": "yarn-project", "projectDir": "yarn-project/a", "dockerfile": "a/Dockerfile",
                 "rebuildPatterns": ["^yarn-project/a/", "^yarn-project/yarn.lock"], "dependencies": ["b"]},
@@ -34,7 +36,8 @@ class BuildManifestTest {
     assertThat(a.effectiveProjectDir()).isEqualTo("yarn-project/a");
     assertThat(a.dockerfileOrDefault()).isEqualTo("a/Dockerfile");
     assertThat(a.patterns().kind()).isEqualTo(PatternKind.LIST);
-    assertThat(a.patterns().listed()).containsExactly("^yarn-project/a/", "^yarn-project/yarn.lock");
+    assertThat(a.patterns().listed())
+        .containsExactly("^yarn-project/a/", "^yarn-project/yarn.lock");
     assertThat(a.dependencies()).containsExactly("b");
     ManifestProject b = m.projects().get(1);
     assertThat(b.effectiveProjectDir()).isEqualTo("./b/");
@@ -50,23 +53,28 @@ class BuildManifestTest {
 
   @Test
   void ignoresFieldsItHasNoUseForWithANotice() throws Exception {
-    BuildManifest m = read("""
+    BuildManifest m =
+        read(
+            """
         {"mainnet-fork": {"buildDir": "mainnet-fork", "dependencies": [""], "multiarch": "host",
                           "runDependencies": ["x"], "colour": "blue"}}
         """);
     assertThat(m.projects().get(0).dependencies()).isEmpty();
-    assertThat(m.notices()).containsExactlyInAnyOrder(
-        "build_manifest.json: project 'mainnet-fork': 'multiarch' ignored: azbuild builds for the platform of the Docker daemon it talks to",
-        "build_manifest.json: project 'mainnet-fork': 'runDependencies' ignored: azbuild does not start containers; pull them in your test job",
-        "build_manifest.json: project 'mainnet-fork': 'colour' ignored: not a field azbuild knows",
-        "build_manifest.json: project 'mainnet-fork': empty dependency name ignored, as the manifest's scripts ignore it");
+    assertThat(m.notices())
+        .containsExactlyInAnyOrder(
+            "build_manifest.json: project 'mainnet-fork': 'multiarch' ignored: azbuild builds for the platform of the Docker daemon it talks to",
+            "build_manifest.json: project 'mainnet-fork': 'runDependencies' ignored: azbuild does not start containers; pull them in your test job",
+            "build_manifest.json: project 'mainnet-fork': 'colour' ignored: not a field azbuild knows",
+            "build_manifest.json: project 'mainnet-fork': empty dependency name ignored, as the manifest's scripts ignore it");
   }
 
   @Test
   void aMissingManifestSaysWhereItLooked() {
-    assertThatThrownBy(() -> BuildManifest.read(dir.resolve("build_manifest.json"), "build_manifest.json"))
+    assertThatThrownBy(
+            () -> BuildManifest.read(dir.resolve("build_manifest.json"), "build_manifest.json"))
         .isInstanceOf(ManifestException.class)
-        .hasMessageStartingWith("build_manifest.json: no such file (" + dir.resolve("build_manifest.json"))
+        .hasMessageStartingWith(
+            "build_manifest.json: no such file (" + dir.resolve("build_manifest.json"))
         .hasMessageEndingWith("give -Dazbuild.manifest=PATH");
   }
 
@@ -87,23 +95,38 @@ class BuildManifestTest {
 
   @Test
   void wrongShapesAreOneLineErrorsNamingTheProject() {
-    List<List<String>> cases = List.of(
-        List.of("[1, 2]", "build_manifest.json: expected a JSON object with one entry per project"),
-        List.of("{}", "build_manifest.json: no projects; add one entry per image"),
-        List.of("{\"a\": \"a\"}", "build_manifest.json: project 'a': expected an object such as {\"buildDir\": \"a\"}, got a string \"a\""),
-        List.of("{\"a\": {}}", "build_manifest.json: project 'a': 'buildDir' is missing; give the directory of its docker build context"),
-        List.of("{\"a\": {\"buildDir\": 1}}", "build_manifest.json: project 'a': 'buildDir' must be a string, got a number 1"),
-        List.of("{\"a\": {\"buildDir\": \"a\", \"rebuildPatterns\": {}}}",
-            "build_manifest.json: project 'a': 'rebuildPatterns' must be an array of regular expressions or the path of a pattern file, got an object {}"),
-        List.of("{\"a\": {\"buildDir\": \"a\", \"rebuildPatterns\": [\"^a/\", 3]}}",
-            "build_manifest.json: project 'a': 'rebuildPatterns' must list strings (regular expressions), got a number 3"),
-        List.of("{\"a\": {\"buildDir\": \"a\", \"dependencies\": \"scripts/get_dependencies.sh\"}}",
-            "build_manifest.json: project 'a': 'dependencies' names a script (scripts/get_dependencies.sh), which import-manifest does not run; run it and list its output as an array of project names"),
-        List.of("{\"a\": {\"buildDir\": \"a\", \"dependencies\": [[\"b\"]]}}",
-            "build_manifest.json: project 'a': 'dependencies' must list project names, got an array [\"b\"]"));
+    List<List<String>> cases =
+        List.of(
+            List.of(
+                "[1, 2]", "build_manifest.json: expected a JSON object with one entry per project"),
+            List.of("{}", "build_manifest.json: no projects; add one entry per image"),
+            List.of(
+                "{\"a\": \"a\"}",
+                "build_manifest.json: project 'a': expected an object such as {\"buildDir\": \"a\"}, got a string \"a\""),
+            List.of(
+                "{\"a\": {}}",
+                "build_manifest.json: project 'a': 'buildDir' is missing; give the directory of its docker build context"),
+            List.of(
+                "{\"a\": {\"buildDir\": 1}}",
+                "build_manifest.json: project 'a': 'buildDir' must be a string, got a number 1"),
+            List.of(
+                "{\"a\": {\"buildDir\": \"a\", \"rebuildPatterns\": {}}}",
+                "build_manifest.json: project 'a': 'rebuildPatterns' must be an array of regular expressions or the path of a pattern file, got an object {}"),
+            List.of(
+                "{\"a\": {\"buildDir\": \"a\", \"rebuildPatterns\": [\"^a/\", 3]}}",
+                "build_manifest.json: project 'a': 'rebuildPatterns' must list strings (regular expressions), got a number 3"),
+            List.of(
+                "{\"a\": {\"buildDir\": \"a\", \"dependencies\": \"scripts/get_dependencies.sh\"}}",
+                "build_manifest.json: project 'a': 'dependencies' names a script (scripts/get_dependencies.sh), which import-manifest does not run; run it and list its output as an array of project names"),
+            List.of(
+                "{\"a\": {\"buildDir\": \"a\", \"dependencies\": [[\"b\"]]}}",
+                "build_manifest.json: project 'a': 'dependencies' must list project names, got an array [\"b\"]"));
     for (List<String> c : cases) {
-      assertThatThrownBy(() -> read(c.get(0))).as(c.get(0)).isInstanceOf(ManifestException.class)
-          .hasMessageStartingWith(c.get(1)).hasMessageNotContaining("\n");
+      assertThatThrownBy(() -> read(c.get(0)))
+          .as(c.get(0))
+          .isInstanceOf(ManifestException.class)
+          .hasMessageStartingWith(c.get(1))
+          .hasMessageNotContaining("\n");
     }
   }
 }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.azbuild.git.GitRepo;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.graph.ReactorModule;
+import dev.azbuild.migrate.ImportPlan.ImportedModule;
 import dev.azbuild.plan.CacheProbe;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
-import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.plan.Planner;
-import dev.azbuild.graph.ReactorModule;
-import dev.azbuild.migrate.ImportPlan.ImportedModule;
 import dev.azbuild.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +43,27 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportEquivalenceTest {
 
   /** Files the random commits write or delete; the pattern files themselves stay as imported. */
-  private static final List<String> POOL = List.of(
-      "base/VERSION", "base/Dockerfile", "proto/src/ping.proto", "proto/src/new.proto", "proto/README.md",
-      "proto/Dockerfile", "services/api/src/server.sh", "services/api/README.md", "services/shared/config.env",
-      "services/web/README.md", "services/web/static/index.html", "services/web/static/app.css",
-      "services/web/Dockerfile", "tools/lint.conf", "tools/test/run.sh", "tools/protoc.version",
-      "tools/Dockerfile.test", "docs/index.md", "README.md");
+  private static final List<String> POOL =
+      List.of(
+          "base/VERSION",
+          "base/Dockerfile",
+          "proto/src/ping.proto",
+          "proto/src/new.proto",
+          "proto/README.md",
+          "proto/Dockerfile",
+          "services/api/src/server.sh",
+          "services/api/README.md",
+          "services/shared/config.env",
+          "services/web/README.md",
+          "services/web/static/index.html",
+          "services/web/static/app.css",
+          "services/web/Dockerfile",
+          "tools/lint.conf",
+          "tools/test/run.sh",
+          "tools/protoc.version",
+          "tools/Dockerfile.test",
+          "docs/index.md",
+          "README.md");
 
   @TempDir Path root;
   @TempDir Path scratch;
@@ -72,8 +87,10 @@ class ImportEquivalenceTest {
     String head = repo.commit("protoc 3.22");
     // by hand: proto lists ^tools/protoc\.version$, tools-lint has the default ^tools/; api and
     // tools-test follow their dependencies; base and web see nothing
-    assertThat(azbuildRebuilds(migration, head)).containsExactly("api", "proto", "tools-lint", "tools-test");
-    assertThat(manifestRebuilds(migration, head)).containsExactly("api", "proto", "tools-lint", "tools-test");
+    assertThat(azbuildRebuilds(migration, head))
+        .containsExactly("api", "proto", "tools-lint", "tools-test");
+    assertThat(manifestRebuilds(migration, head))
+        .containsExactly("api", "proto", "tools-lint", "tools-test");
   }
 
   @Test
@@ -82,7 +99,8 @@ class ImportEquivalenceTest {
     List<String> commits = new ArrayList<>(List.of(migration));
     Set<String> everRebuilt = new TreeSet<>();
     Set<String> everUnchanged = new TreeSet<>();
-    Set<String> projects = imported.modules().stream().map(ImportedModule::project).collect(Collectors.toSet());
+    Set<String> projects =
+        imported.modules().stream().map(ImportedModule::project).collect(Collectors.toSet());
     for (int i = 0; i < 16; i++) {
       int changes = 1 + random.nextInt(2);
       for (int c = 0; c < changes; c++) {
@@ -95,10 +113,13 @@ class ImportEquivalenceTest {
       }
       commits.add(repo.commit("change " + i));
       // mostly one commit, sometimes a longer stretch of history
-      String base = commits.get(random.nextInt(3) > 0 ? commits.size() - 2 : random.nextInt(commits.size() - 1));
+      String base =
+          commits.get(
+              random.nextInt(3) > 0 ? commits.size() - 2 : random.nextInt(commits.size() - 1));
       String head = commits.get(commits.size() - 1);
       Set<String> expected = manifestRebuilds(base, head);
-      assertThat(azbuildRebuilds(base, head)).as("%s..%s, changed %s", base, head, repo.diffNames(base, head))
+      assertThat(azbuildRebuilds(base, head))
+          .as("%s..%s, changed %s", base, head, repo.diffNames(base, head))
           .isEqualTo(expected);
       everRebuilt.addAll(expected);
       projects.stream().filter(p -> !expected.contains(p)).forEach(everUnchanged::add);
@@ -115,16 +136,33 @@ class ImportEquivalenceTest {
     List<ReactorModule> reactor = new ArrayList<>();
     for (String project : buildOrder(byProject)) {
       ImportedModule m = byProject.get(project);
-      reactor.add(new ReactorModule("org.example:" + m.artifactId(), root.resolve(m.dir()),
-          m.dependencies().stream().map(d -> "org.example:" + byProject.get(d).artifactId()).toList(),
-          root.resolve(m.dockerfile()), m.project(), root.resolve(m.context()), Map.of(),
-          root.resolve(m.dir()).resolve("pom.xml")));
+      reactor.add(
+          new ReactorModule(
+              "org.example:" + m.artifactId(),
+              root.resolve(m.dir()),
+              m.dependencies().stream()
+                  .map(d -> "org.example:" + byProject.get(d).artifactId())
+                  .toList(),
+              root.resolve(m.dockerfile()),
+              m.project(),
+              root.resolve(m.context()),
+              Map.of(),
+              root.resolve(m.dir()).resolve("pom.xml")));
     }
     try (GitRepo git = GitRepo.open(root)) {
-      Plan plan = new Planner(git, ModuleGraph.build(git, reactor)).plan(new Planner.Request(Mode.DIFF,
-          Optional.of(ObjectId.fromString(base)), Optional.of(ObjectId.fromString(head)), CacheProbe.NONE, "master",
-          List.of()));
-      return plan.modules().stream().filter(ModuleDecision::rebuild).map(ModuleDecision::image)
+      Plan plan =
+          new Planner(git, ModuleGraph.build(git, reactor))
+              .plan(
+                  new Planner.Request(
+                      Mode.DIFF,
+                      Optional.of(ObjectId.fromString(base)),
+                      Optional.of(ObjectId.fromString(head)),
+                      CacheProbe.NONE,
+                      "master",
+                      List.of()));
+      return plan.modules().stream()
+          .filter(ModuleDecision::rebuild)
+          .map(ModuleDecision::image)
           .collect(Collectors.toCollection(TreeSet::new));
     }
   }
@@ -135,7 +173,8 @@ class ImportEquivalenceTest {
     return List.copyOf(order);
   }
 
-  private static void visit(String project, Map<String, ImportedModule> modules, Set<String> order) {
+  private static void visit(
+      String project, Map<String, ImportedModule> modules, Set<String> order) {
     if (!order.contains(project)) {
       modules.get(project).dependencies().forEach(d -> visit(d, modules, order));
       order.add(project);
@@ -145,7 +184,9 @@ class ImportEquivalenceTest {
   /** The manifest's decisions, computed as its scripts compute them. */
   private Set<String> manifestRebuilds(String base, String head) throws Exception {
     JsonNode manifest = new ObjectMapper().readTree(root.resolve("build_manifest.json").toFile());
-    StringBuilder script = new StringBuilder("changed=$(git diff --name-only --no-renames " + base + " " + head + ")\n");
+    StringBuilder script =
+        new StringBuilder(
+            "changed=$(git diff --name-only --no-renames " + base + " " + head + ")\n");
     for (var it = manifest.fieldNames(); it.hasNext(); ) {
       String project = it.next();
       List<String> patterns = new ArrayList<>();
@@ -154,7 +195,11 @@ class ImportEquivalenceTest {
       }
       Path file = scratch.resolve(project + ".patterns");
       Files.writeString(file, String.join("\n", patterns) + "\n");
-      script.append("printf '%s\\n' \"$changed\" | grep -qE -f '").append(file).append("' && echo '").append(project)
+      script
+          .append("printf '%s\\n' \"$changed\" | grep -qE -f '")
+          .append(file)
+          .append("' && echo '")
+          .append(project)
           .append("'\n");
     }
     GitFixture.Result grep = repo.bash(script + "exit 0\n");
@@ -168,19 +213,26 @@ class ImportEquivalenceTest {
     while (!todo.isEmpty()) {
       JsonNode deps = manifest.get(todo.remove(0)).get("dependencies");
       if (deps != null) {
-        deps.forEach(d -> {
-          if (!d.asText().isEmpty() && all.add(d.asText())) {
-            todo.add(d.asText());
-          }
-        });
+        deps.forEach(
+            d -> {
+              if (!d.asText().isEmpty() && all.add(d.asText())) {
+                todo.add(d.asText());
+              }
+            });
       }
     }
     return all;
   }
 
-  /** The words of a project's rebuildPatterns: an array, a file relative to projectDir, or ^projectDir/. */
+  /**
+   * The words of a project's rebuildPatterns: an array, a file relative to projectDir, or
+   * ^projectDir/.
+   */
   private List<String> ownPatternWords(JsonNode project) throws Exception {
-    String projectDir = project.has("projectDir") ? project.get("projectDir").asText() : project.get("buildDir").asText();
+    String projectDir =
+        project.has("projectDir")
+            ? project.get("projectDir").asText()
+            : project.get("buildDir").asText();
     JsonNode patterns = project.get("rebuildPatterns");
     String text;
     if (patterns == null) {

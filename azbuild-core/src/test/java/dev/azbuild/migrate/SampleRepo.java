@@ -13,9 +13,14 @@ final class SampleRepo {
 
   static final Path EXAMPLE = Path.of("../examples/build-manifest");
 
-  static final ImportOptions OPTIONS = new ImportOptions(Optional.of("org.example"), Optional.empty(),
-      ImportOptions.DEFAULT_VERSION, new ImportOptions.PluginCoordinates("dev.azbuild", "azbuild-maven-plugin", "9.9"),
-      ImportOptions.DEFAULT_SHARED_DIR, ImportOptions.RelativeTo.AUTO);
+  static final ImportOptions OPTIONS =
+      new ImportOptions(
+          Optional.of("org.example"),
+          Optional.empty(),
+          ImportOptions.DEFAULT_VERSION,
+          new ImportOptions.PluginCoordinates("dev.azbuild", "azbuild-maven-plugin", "9.9"),
+          ImportOptions.DEFAULT_SHARED_DIR,
+          ImportOptions.RelativeTo.AUTO);
 
   private SampleRepo() {}
 
@@ -59,7 +64,9 @@ final class SampleRepo {
   }
 
   static ImportPlan plan(Path root) throws ManifestException {
-    return ManifestImporter.plan(root, BuildManifest.read(root.resolve("build_manifest.json"), "build_manifest.json"),
+    return ManifestImporter.plan(
+        root,
+        BuildManifest.read(root.resolve("build_manifest.json"), "build_manifest.json"),
         OPTIONS);
   }
 }

@@ -1,10 +1,9 @@
 package dev.azbuild.plan;
 
-import dev.azbuild.graph.ImageModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.graph.ImageModule;
 import dev.azbuild.io.RequestPool;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,21 +23,34 @@ class CacheProbesTest {
 
   private static ImageModule module(int i) {
     String dir = "services/m" + i;
-    return new ImageModule("g:m" + i, dir, Path.of("/repo").resolve(dir), "m" + i, dir + "/Dockerfile", dir, List.of(),
-        List.of(), Map.of());
+    return new ImageModule(
+        "g:m" + i,
+        dir,
+        Path.of("/repo").resolve(dir),
+        "m" + i,
+        dir + "/Dockerfile",
+        dir,
+        List.of(),
+        List.of(),
+        Map.of());
   }
 
   private static List<CacheProbes.Question> questions(int n) {
-    return IntStream.range(0, n).mapToObj(i -> new CacheProbes.Question(module(i), "cache-" + i)).toList();
+    return IntStream.range(0, n)
+        .mapToObj(i -> new CacheProbes.Question(module(i), "cache-" + i))
+        .toList();
   }
 
   @Test
   void answersComeBackInTheOrderOfTheQuestions() throws Exception {
-    List<Optional<Boolean>> answers = CacheProbes.ask((module, tag) -> {
-      int i = Integer.parseInt(tag.substring("cache-".length()));
-      Thread.sleep((20 - i) % 5); // later questions often finish first
-      return Optional.of(i % 3 == 0);
-    }, questions(20));
+    List<Optional<Boolean>> answers =
+        CacheProbes.ask(
+            (module, tag) -> {
+              int i = Integer.parseInt(tag.substring("cache-".length()));
+              Thread.sleep((20 - i) % 5); // later questions often finish first
+              return Optional.of(i % 3 == 0);
+            },
+            questions(20));
 
     assertThat(answers).hasSize(20);
     for (int i = 0; i < 20; i++) {
@@ -48,31 +60,40 @@ class CacheProbesTest {
 
   @Test
   void probesRunConcurrently() throws Exception {
-    // every probe waits until MAX_IN_FLIGHT of them have started: with one at a time this would time out
+    // every probe waits until MAX_IN_FLIGHT of them have started: with one at a time this would
+    // time out
     CountDownLatch started = new CountDownLatch(RequestPool.MAX_IN_FLIGHT);
-    List<Optional<Boolean>> answers = CacheProbes.ask((module, tag) -> {
-      started.countDown();
-      return Optional.of(started.await(10, TimeUnit.SECONDS));
-    }, questions(RequestPool.MAX_IN_FLIGHT * 2));
+    List<Optional<Boolean>> answers =
+        CacheProbes.ask(
+            (module, tag) -> {
+              started.countDown();
+              return Optional.of(started.await(10, TimeUnit.SECONDS));
+            },
+            questions(RequestPool.MAX_IN_FLIGHT * 2));
 
     assertThat(answers).allSatisfy(a -> assertThat(a).contains(true));
   }
 
   @Test
   void theFirstFailingModuleInOrderIsNamed() {
-    assertThatThrownBy(() -> CacheProbes.ask((module, tag) -> {
-      if (tag.equals("cache-3") || tag.equals("cache-7")) {
-        throw new IllegalStateException("connection refused");
-      }
-      return Optional.of(true);
-    }, questions(10)))
+    assertThatThrownBy(
+            () ->
+                CacheProbes.ask(
+                    (module, tag) -> {
+                      if (tag.equals("cache-3") || tag.equals("cache-7")) {
+                        throw new IllegalStateException("connection refused");
+                      }
+                      return Optional.of(true);
+                    },
+                    questions(10)))
         .isInstanceOf(PlanException.class)
-        .hasMessage("services/m3: cannot check the cache registry for m3:cache-3: connection refused");
+        .hasMessage(
+            "services/m3: cannot check the cache registry for m3:cache-3: connection refused");
   }
 
   @Test
   void noRegistryAsksNothing() throws Exception {
-    assertThat(CacheProbes.ask(CacheProbe.NONE, questions(3))).containsExactly(Optional.empty(), Optional.empty(),
-        Optional.empty());
+    assertThat(CacheProbes.ask(CacheProbe.NONE, questions(3)))
+        .containsExactly(Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

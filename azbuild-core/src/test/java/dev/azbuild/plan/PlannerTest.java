@@ -1,9 +1,5 @@
 package dev.azbuild.plan;
 
-import dev.azbuild.graph.MavenInputs;
-import dev.azbuild.graph.ModuleGraph;
-import dev.azbuild.graph.ReactorModule;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.azbuild.git.GitException;
 import dev.azbuild.git.GitRepo;
+import dev.azbuild.graph.MavenInputs;
+import dev.azbuild.graph.ModuleGraph;
+import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.testing.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Decisions on a small monorepo: {@code libs/base} (an image), {@code services/api} (FROM base,
- * depends on it, default patterns), {@code services/web} (own {@code .rebuild_patterns}: its dir and
- * {@code shared/}).
+ * depends on it, default patterns), {@code services/web} (own {@code .rebuild_patterns}: its dir
+ * and {@code shared/}).
  */
 class PlannerTest {
 
@@ -64,7 +63,9 @@ class PlannerTest {
         .write("services/api/src/main.sh", "echo api\n")
         .write("services/web/Dockerfile", "FROM alpine\n")
         .write("services/web/static/index.html", "<html/>\n")
-        .write("services/web/.rebuild_patterns", "# web rebuilds for its files and shared config\n\n^services/web/\n^shared/\n")
+        .write(
+            "services/web/.rebuild_patterns",
+            "# web rebuilds for its files and shared config\n\n^services/web/\n^shared/\n")
         .write("shared/conf.txt", "conf\n")
         .write("other/readme.txt", "other\n")
         .write(".gitignore", "target/\n");
@@ -94,18 +95,39 @@ class PlannerTest {
 
   private ReactorModule module(String artifactId, String dir, List<String> deps) {
     Path base = dir.isEmpty() ? repo.dir() : repo.path(dir);
-    return new ReactorModule("g:" + artifactId, base, deps, base.resolve("Dockerfile"), artifactId, base, Map.of(),
+    return new ReactorModule(
+        "g:" + artifactId,
+        base,
+        deps,
+        base.resolve("Dockerfile"),
+        artifactId,
+        base,
+        Map.of(),
         base.resolve("pom.xml"));
   }
 
   private Plan diff(String base, String head) throws Exception {
-    return planner().plan(new Planner.Request(Mode.DIFF, Optional.of(ObjectId.fromString(base)),
-        Optional.ofNullable(head).map(ObjectId::fromString), CacheProbe.NONE, "master", List.of()));
+    return planner()
+        .plan(
+            new Planner.Request(
+                Mode.DIFF,
+                Optional.of(ObjectId.fromString(base)),
+                Optional.ofNullable(head).map(ObjectId::fromString),
+                CacheProbe.NONE,
+                "master",
+                List.of()));
   }
 
   private Plan content(String head, CacheProbe probe) throws Exception {
-    return planner().plan(new Planner.Request(Mode.CONTENT, Optional.empty(),
-        Optional.ofNullable(head).map(ObjectId::fromString), probe, "master", List.of()));
+    return planner()
+        .plan(
+            new Planner.Request(
+                Mode.CONTENT,
+                Optional.empty(),
+                Optional.ofNullable(head).map(ObjectId::fromString),
+                probe,
+                "master",
+                List.of()));
   }
 
   private Planner planner() throws Exception {
@@ -136,7 +158,8 @@ class PlannerTest {
     assertThat(decision(plan, API).reasons())
         .containsExactly("no file changed since " + abbrev(initial) + " matches ^services/api/");
     assertThat(decision(plan, WEB).reasons())
-        .containsExactly("no file changed since " + abbrev(initial) + " matches services/web/.rebuild_patterns");
+        .containsExactly(
+            "no file changed since " + abbrev(initial) + " matches services/web/.rebuild_patterns");
     assertThat(plan.modules()).allMatch(d -> d.inputHash() == null && d.inputTree().isEmpty());
     assertThat(plan.warnings()).isEmpty();
   }
@@ -146,21 +169,27 @@ class PlannerTest {
     String head = repo.write("libs/base/files/VERSION", "2\n").commit("bump base");
     Plan plan = diff(initial, head);
     assertThat(decision(plan, BASE).rebuild()).isTrue();
-    assertThat(decision(plan, BASE).reasons()).containsExactly("libs/base/files/VERSION matched ^libs/base/");
+    assertThat(decision(plan, BASE).reasons())
+        .containsExactly("libs/base/files/VERSION matched ^libs/base/");
     assertThat(decision(plan, API).rebuild()).isTrue();
     assertThat(decision(plan, API).reasons()).containsExactly("upstream g:base rebuilds");
     assertThat(decision(plan, API).upstream()).containsExactly(BASE);
     assertThat(decision(plan, WEB).rebuild()).isFalse();
-    assertThat(decision(plan, API).logLine()).isEqualTo("services/api: rebuild (upstream g:base rebuilds)");
-    assertThat(decision(plan, WEB).logLine()).startsWith("services/web: unchanged (no file changed since ");
+    assertThat(decision(plan, API).logLine())
+        .isEqualTo("services/api: rebuild (upstream g:base rebuilds)");
+    assertThat(decision(plan, WEB).logLine())
+        .startsWith("services/web: unchanged (no file changed since ");
   }
 
   @Test
   void ownAndUpstreamReasonsTogether() throws Exception {
-    String head = repo.write("libs/base/files/VERSION", "2\n").write("services/api/src/main.sh", "echo v2\n")
-        .commit("both");
+    String head =
+        repo.write("libs/base/files/VERSION", "2\n")
+            .write("services/api/src/main.sh", "echo v2\n")
+            .commit("both");
     assertThat(decision(diff(initial, head), API).reasons())
-        .containsExactly("services/api/src/main.sh matched ^services/api/", "upstream g:base rebuilds");
+        .containsExactly(
+            "services/api/src/main.sh matched ^services/api/", "upstream g:base rebuilds");
   }
 
   @Test
@@ -175,10 +204,14 @@ class PlannerTest {
 
   @Test
   void deletionsAndBothSidesOfRenamesCount() throws Exception {
-    String deleted = repo.rm("services/api/src/main.sh").write("services/api/src/other.sh", "x\n").commit("delete");
+    String deleted =
+        repo.rm("services/api/src/main.sh")
+            .write("services/api/src/other.sh", "x\n")
+            .commit("delete");
     assertThat(decision(diff(initial, deleted), API).rebuild()).isTrue();
 
-    String movedOut = repo.mv("services/api/src/other.sh", "other/other.sh").commit("move out of api");
+    String movedOut =
+        repo.mv("services/api/src/other.sh", "other/other.sh").commit("move out of api");
     assertThat(decision(diff(deleted, movedOut), API).reasons())
         .containsExactly("services/api/src/other.sh matched ^services/api/");
 
@@ -191,11 +224,15 @@ class PlannerTest {
   @Test
   void emptyPatternsFileWarnsThatTheModuleNeverRebuilds() throws Exception {
     repo.write("services/web/.rebuild_patterns", "# nothing here\n\n   \n");
-    String head = repo.write("services/web/static/index.html", "<html>v2</html>\n").commit("web change");
+    String head =
+        repo.write("services/web/static/index.html", "<html>v2</html>\n").commit("web change");
     Plan plan = diff(initial, head);
     assertThat(decision(plan, WEB).rebuild()).isFalse();
-    assertThat(plan.warnings()).singleElement().asString()
-        .contains("services/web/.rebuild_patterns").contains("never rebuilds");
+    assertThat(plan.warnings())
+        .singleElement()
+        .asString()
+        .contains("services/web/.rebuild_patterns")
+        .contains("never rebuilds");
     // content mode does not use the patterns to decide: no warning there
     assertThat(content(head, CacheProbe.NONE).warnings()).isEmpty();
   }
@@ -207,9 +244,11 @@ class PlannerTest {
     repo.write("services/web/target/out.txt", "ignored by git\n");
     Plan plan = diff(initial, null);
     assertThat(plan.head()).isEqualTo(initial);
-    assertThat(decision(plan, BASE).reasons()).containsExactly("libs/base/files/NEW matched ^libs/base/");
+    assertThat(decision(plan, BASE).reasons())
+        .containsExactly("libs/base/files/NEW matched ^libs/base/");
     assertThat(decision(plan, API).reasons())
-        .containsExactly("services/api/src/main.sh matched ^services/api/", "upstream g:base rebuilds");
+        .containsExactly(
+            "services/api/src/main.sh matched ^services/api/", "upstream g:base rebuilds");
     assertThat(decision(plan, WEB).rebuild()).isFalse();
     // with a head, only committed changes count
     assertThat(diff(initial, initial).modules()).noneMatch(ModuleDecision::rebuild);
@@ -227,31 +266,39 @@ class PlannerTest {
       assertThat(d.rebuild()).isTrue();
       assertThat(d.inputHash()).matches("[0-9a-f]{64}");
       assertThat(d.inputTree()).isNotEmpty();
-      assertThat(d.reasons().get(0)).isEqualTo("no image cache-" + d.inputHash().substring(0, 12) + " checked yet");
+      assertThat(d.reasons().get(0))
+          .isEqualTo("no image cache-" + d.inputHash().substring(0, 12) + " checked yet");
     }
     assertThat(decision(plan, API).reasons())
-        .containsExactly("no image cache-" + decision(plan, API).inputHash().substring(0, 12) + " checked yet",
+        .containsExactly(
+            "no image cache-" + decision(plan, API).inputHash().substring(0, 12) + " checked yet",
             "upstream g:base rebuilds");
     assertThat(plan.modules()).extracting(ModuleDecision::inputHash).doesNotHaveDuplicates();
     // a clean work tree hashes like HEAD
-    assertThat(content(initial, CacheProbe.NONE).modules()).extracting(ModuleDecision::inputHash)
+    assertThat(content(initial, CacheProbe.NONE).modules())
+        .extracting(ModuleDecision::inputHash)
         .isEqualTo(plan.modules().stream().map(ModuleDecision::inputHash).toList());
   }
 
   @Test
   void cachedImagesAreNotRebuilt() throws Exception {
     List<String> asked = new CopyOnWriteArrayList<>();
-    Plan plan = content(null, (module, tag) -> {
-      asked.add(module.id() + " " + tag);
-      return Optional.of(true);
-    });
+    Plan plan =
+        content(
+            null,
+            (module, tag) -> {
+              asked.add(module.id() + " " + tag);
+              return Optional.of(true);
+            });
     assertThat(plan.modules()).noneMatch(ModuleDecision::rebuild);
     List<String> expected = new ArrayList<>();
     for (ModuleDecision d : plan.modules()) {
-      assertThat(d.reasons()).containsExactly("image cache-" + d.inputHash().substring(0, 12) + " exists");
+      assertThat(d.reasons())
+          .containsExactly("image cache-" + d.inputHash().substring(0, 12) + " exists");
       expected.add(d.id() + " cache-" + d.inputHash());
     }
-    assertThat(asked).containsExactlyInAnyOrderElementsOf(expected); // probed concurrently, once each
+    assertThat(asked)
+        .containsExactlyInAnyOrderElementsOf(expected); // probed concurrently, once each
   }
 
   @Test
@@ -260,7 +307,8 @@ class PlannerTest {
     ModuleDecision base = decision(plan, BASE);
     assertThat(base.rebuild()).isTrue();
     assertThat(base.reasons())
-        .containsExactly("no image cache-" + base.inputHash().substring(0, 12) + " in the cache registry");
+        .containsExactly(
+            "no image cache-" + base.inputHash().substring(0, 12) + " in the cache registry");
     assertThat(decision(plan, API).rebuild()).isTrue();
     assertThat(decision(plan, API).reasons()).containsExactly("upstream g:base rebuilds");
     assertThat(decision(plan, WEB).rebuild()).isFalse();
@@ -268,9 +316,14 @@ class PlannerTest {
 
   @Test
   void cacheProbeFailureIsAPlanError() {
-    assertThatThrownBy(() -> content(null, (module, tag) -> {
-      throw new java.io.IOException("connection refused");
-    })).isInstanceOf(PlanException.class)
+    assertThatThrownBy(
+            () ->
+                content(
+                    null,
+                    (module, tag) -> {
+                      throw new java.io.IOException("connection refused");
+                    }))
+        .isInstanceOf(PlanException.class)
         .hasMessageStartingWith("libs/base: cannot check the cache registry for base:cache-")
         .hasMessageEndingWith(": connection refused");
   }
@@ -280,8 +333,10 @@ class PlannerTest {
     Plan before = content(null, CacheProbe.NONE);
     repo.write("libs/base/files/VERSION", "2\n");
     Plan afterBase = content(null, CacheProbe.NONE);
-    assertThat(decision(afterBase, BASE).inputHash()).isNotEqualTo(decision(before, BASE).inputHash());
-    assertThat(decision(afterBase, API).inputHash()).as("upstream hash propagates")
+    assertThat(decision(afterBase, BASE).inputHash())
+        .isNotEqualTo(decision(before, BASE).inputHash());
+    assertThat(decision(afterBase, API).inputHash())
+        .as("upstream hash propagates")
         .isNotEqualTo(decision(before, API).inputHash());
     assertThat(decision(afterBase, WEB).inputHash()).isEqualTo(decision(before, WEB).inputHash());
     assertThat(decision(afterBase, API).inputTree())
@@ -289,18 +344,23 @@ class PlannerTest {
 
     repo.write("libs/base/files/VERSION", "1\n").write("shared/conf.txt", "changed\n");
     Plan afterShared = content(null, CacheProbe.NONE);
-    assertThat(decision(afterShared, BASE).inputHash()).isEqualTo(decision(before, BASE).inputHash());
-    assertThat(decision(afterShared, WEB).inputHash()).as("extra pattern ^shared/ is an input")
+    assertThat(decision(afterShared, BASE).inputHash())
+        .isEqualTo(decision(before, BASE).inputHash());
+    assertThat(decision(afterShared, WEB).inputHash())
+        .as("extra pattern ^shared/ is an input")
         .isNotEqualTo(decision(before, WEB).inputHash());
     assertThat(decision(afterShared, API).inputHash()).isEqualTo(decision(before, API).inputHash());
   }
 
   @Test
   void dockerignoreOfTheContextIsReadAndTheModulesOwnFilesCountAnyway() throws Exception {
-    repo.write("services/web/.dockerignore", "*.md\n").write("services/web/README.md", "v1\n").commit("ignore");
+    repo.write("services/web/.dockerignore", "*.md\n")
+        .write("services/web/README.md", "v1\n")
+        .commit("ignore");
     ModuleDecision before = decision(content(null, CacheProbe.NONE), WEB);
     // not sent to docker, so not a context input; but a file of the module, so a source input
-    assertThat(before.inputTree()).anyMatch(l -> l.startsWith("source ") && l.endsWith(" README.md"))
+    assertThat(before.inputTree())
+        .anyMatch(l -> l.startsWith("source ") && l.endsWith(" README.md"))
         .noneMatch(l -> l.startsWith("context ") && l.endsWith(" README.md"))
         .anyMatch(l -> l.startsWith("context ") && l.endsWith(" static/index.html"))
         .noneMatch(l -> l.startsWith("source ") && l.endsWith(" static/index.html"));
@@ -314,23 +374,39 @@ class PlannerTest {
   @Test
   void jarModulesCountTransitivelyWithTheirFilesPomsAndCoordinates() throws Exception {
     // services/api -> libs/lib (jar) -> libs/core (jar); api's image gets only the jar it builds
-    repo.write("libs/lib/pom.xml", "<project/>\n").write("libs/lib/src/Lib.java", "class Lib {}\n")
-        .write("libs/core/pom.xml", "<project/>\n").write("libs/core/src/Core.java", "class Core {}\n")
-        .write("services/api/.dockerignore", "*\n!target/*.jar\n").commit("jar modules");
-    MavenInputs coreV1 = new MavenInputs(List.of(repo.path("pom.xml")), Optional.empty(),
-        List.of("dependency com.example:json:jar::1.0:compile"), List.of());
-    MavenInputs coreV2 = new MavenInputs(List.of(repo.path("pom.xml")), Optional.empty(),
-        List.of("dependency com.example:json:jar::1.1:compile"), List.of());
+    repo.write("libs/lib/pom.xml", "<project/>\n")
+        .write("libs/lib/src/Lib.java", "class Lib {}\n")
+        .write("libs/core/pom.xml", "<project/>\n")
+        .write("libs/core/src/Core.java", "class Core {}\n")
+        .write("services/api/.dockerignore", "*\n!target/*.jar\n")
+        .commit("jar modules");
+    MavenInputs coreV1 =
+        new MavenInputs(
+            List.of(repo.path("pom.xml")),
+            Optional.empty(),
+            List.of("dependency com.example:json:jar::1.0:compile"),
+            List.of());
+    MavenInputs coreV2 =
+        new MavenInputs(
+            List.of(repo.path("pom.xml")),
+            Optional.empty(),
+            List.of("dependency com.example:json:jar::1.1:compile"),
+            List.of());
     String before = hashOfApi(coreV1);
     assertThat(hashOfApi(coreV1)).isEqualTo(before);
-    assertThat(hashOfApi(coreV2)).as("a dependency of a dependency's effective model").isNotEqualTo(before);
+    assertThat(hashOfApi(coreV2))
+        .as("a dependency of a dependency's effective model")
+        .isNotEqualTo(before);
     repo.write("libs/core/src/Core.java", "class Core { int c; }\n");
     String coreEdited = hashOfApi(coreV1);
     assertThat(coreEdited).as("a file of a jar module two levels down").isNotEqualTo(before);
-    repo.write("services/api/src/main.sh", "echo changed\n"); // dockerignored, still a source of the module
+    repo.write(
+        "services/api/src/main.sh",
+        "echo changed\n"); // dockerignored, still a source of the module
     String sourceEdited = hashOfApi(coreV1);
     assertThat(sourceEdited).isNotEqualTo(coreEdited);
-    repo.write("libs/core/target/core.jar", "built\n").write("services/api/target/api.jar", "built\n");
+    repo.write("libs/core/target/core.jar", "built\n")
+        .write("services/api/target/api.jar", "built\n");
     assertThat(hashOfApi(coreV1)).as("build output: git ignores it").isEqualTo(sourceEdited);
   }
 
@@ -339,16 +415,51 @@ class PlannerTest {
     Path lib = repo.path("libs/lib");
     Path coreDir = repo.path("libs/core");
     List<ReactorModule> modules = new ArrayList<>(reactor());
-    modules.set(2, new ReactorModule(API, repo.path("services/api"), List.of(BASE, "g:lib"),
-        repo.path("services/api/Dockerfile"), "api", repo.path("services/api"), Map.of(), repo.path("services/api/pom.xml")));
-    modules.add(new ReactorModule("g:lib", lib, List.of("g:core"), lib.resolve("Dockerfile"), "lib", lib, Map.of(),
-        lib.resolve("pom.xml")));
-    modules.add(new ReactorModule("g:core", coreDir, List.of(), coreDir.resolve("Dockerfile"), "core", coreDir, Map.of(),
-        coreDir.resolve("pom.xml"), core));
-    Plan plan = new Planner(git, ModuleGraph.build(git, modules)).plan(new Planner.Request(Mode.CONTENT, Optional.empty(),
-        Optional.empty(), CacheProbe.NONE, "master", List.of()));
+    modules.set(
+        2,
+        new ReactorModule(
+            API,
+            repo.path("services/api"),
+            List.of(BASE, "g:lib"),
+            repo.path("services/api/Dockerfile"),
+            "api",
+            repo.path("services/api"),
+            Map.of(),
+            repo.path("services/api/pom.xml")));
+    modules.add(
+        new ReactorModule(
+            "g:lib",
+            lib,
+            List.of("g:core"),
+            lib.resolve("Dockerfile"),
+            "lib",
+            lib,
+            Map.of(),
+            lib.resolve("pom.xml")));
+    modules.add(
+        new ReactorModule(
+            "g:core",
+            coreDir,
+            List.of(),
+            coreDir.resolve("Dockerfile"),
+            "core",
+            coreDir,
+            Map.of(),
+            coreDir.resolve("pom.xml"),
+            core));
+    Plan plan =
+        new Planner(git, ModuleGraph.build(git, modules))
+            .plan(
+                new Planner.Request(
+                    Mode.CONTENT,
+                    Optional.empty(),
+                    Optional.empty(),
+                    CacheProbe.NONE,
+                    "master",
+                    List.of()));
     ModuleDecision api = decision(plan, API);
-    assertThat(api.inputTree()).anyMatch(l -> l.startsWith("dependency-source ") && l.endsWith(" libs/core/src/Core.java"))
+    assertThat(api.inputTree())
+        .anyMatch(l -> l.startsWith("dependency-source ") && l.endsWith(" libs/core/src/Core.java"))
         .anyMatch(l -> l.startsWith("pom ") && l.endsWith(" pom.xml"));
     return api.inputHash();
   }
@@ -356,8 +467,16 @@ class PlannerTest {
   // ---- PlanService ----
 
   private static PlanSettings settings(Mode mode, String base, String head, String branch) {
-    return new PlanSettings(mode, Optional.ofNullable(base), Optional.ofNullable(head), Optional.ofNullable(branch),
-        Optional.empty(), Optional.empty(), false, CacheProbe.NONE, "master");
+    return new PlanSettings(
+        mode,
+        Optional.ofNullable(base),
+        Optional.ofNullable(head),
+        Optional.ofNullable(branch),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        CacheProbe.NONE,
+        "master");
   }
 
   @Test
@@ -378,7 +497,10 @@ class PlannerTest {
     assertThat(plan.mode()).isEqualTo(Mode.DIFF);
     assertThat(plan.base()).isEqualTo(initial);
     assertThat(plan.head()).isEqualTo(head);
-    assertThat(plan.modules()).filteredOn(ModuleDecision::rebuild).extracting(ModuleDecision::id).containsExactly(API);
+    assertThat(plan.modules())
+        .filteredOn(ModuleDecision::rebuild)
+        .extracting(ModuleDecision::id)
+        .containsExactly(API);
     assertThat(plan.warnings()).anyMatch(w -> w.contains("HEAD~1"));
   }
 
@@ -389,12 +511,18 @@ class PlannerTest {
     Plan plan = PlanService.plan(git, reactor(), settings(Mode.DIFF, initial, second, null));
     assertThat(plan.base()).isEqualTo(initial);
     assertThat(plan.head()).isEqualTo(second);
-    assertThat(plan.modules()).filteredOn(ModuleDecision::rebuild).extracting(ModuleDecision::id)
+    assertThat(plan.modules())
+        .filteredOn(ModuleDecision::rebuild)
+        .extracting(ModuleDecision::id)
         .containsExactly(BASE, API);
-    assertThatThrownBy(() -> PlanService.plan(git, reactor(), settings(Mode.DIFF, "nope", null, null)))
-        .isInstanceOf(GitException.class).hasMessageContaining("azbuild.base=nope");
-    assertThatThrownBy(() -> PlanService.plan(git, reactor(), settings(Mode.DIFF, null, "nope", "main")))
-        .isInstanceOf(GitException.class).hasMessageContaining("azbuild.head=nope");
+    assertThatThrownBy(
+            () -> PlanService.plan(git, reactor(), settings(Mode.DIFF, "nope", null, null)))
+        .isInstanceOf(GitException.class)
+        .hasMessageContaining("azbuild.base=nope");
+    assertThatThrownBy(
+            () -> PlanService.plan(git, reactor(), settings(Mode.DIFF, null, "nope", "main")))
+        .isInstanceOf(GitException.class)
+        .hasMessageContaining("azbuild.head=nope");
   }
 
   @Test
@@ -402,8 +530,11 @@ class PlannerTest {
     assertThat(Mode.parse(" Diff ")).isEqualTo(Mode.DIFF);
     assertThat(Mode.parse("content")).isEqualTo(Mode.CONTENT);
     assertThat(Mode.CONTENT.id()).isEqualTo("content");
-    assertThatThrownBy(() -> Mode.parse("fast")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("azbuild.mode=fast").hasMessageContaining("content").hasMessageContaining("diff");
+    assertThatThrownBy(() -> Mode.parse("fast"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("azbuild.mode=fast")
+        .hasMessageContaining("content")
+        .hasMessageContaining("diff");
   }
 
   // ---- plan.json ----
@@ -428,7 +559,8 @@ class PlannerTest {
     assertThat(modules.isArray()).isTrue();
     assertThat(modules).hasSize(3);
     for (JsonNode m : modules) {
-      assertThat(fieldNames(m)).containsExactly("id", "dir", "image", "rebuild", "reasons", "inputHash", "upstream");
+      assertThat(fieldNames(m))
+          .containsExactly("id", "dir", "image", "rebuild", "reasons", "inputHash", "upstream");
       assertThat(m.get("rebuild").isBoolean()).isTrue();
       assertThat(m.get("reasons").isArray()).isTrue();
       assertThat(m.get("reasons")).isNotEmpty().allMatch(JsonNode::isTextual);
@@ -451,7 +583,8 @@ class PlannerTest {
     JsonNode root = JSON.readTree(PlanReport.toJson(plan));
     assertThat(root.get("mode").asText()).isEqualTo("content");
     assertThat(root.get("base").isNull()).isTrue();
-    assertThat(root.get("modules")).extracting(m -> m.get("inputHash").asText())
+    assertThat(root.get("modules"))
+        .extracting(m -> m.get("inputHash").asText())
         .allMatch(h -> h.matches("[0-9a-f]{64}"));
 
     Path file = tmp.resolve("out/target/azbuild/plan.json");
@@ -459,21 +592,29 @@ class PlannerTest {
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(PlanReport.toJson(plan));
     // the same document the object mapper wrote before the streaming writer replaced it
     assertThat(PlanReport.toJson(plan))
-        .isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(PlanReport.toJson(plan))) + "\n");
+        .isEqualTo(
+            JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(JSON.readTree(PlanReport.toJson(plan)))
+                + "\n");
 
     Path inputs = tmp.resolve("out/target/azbuild/inputs.txt");
     assertThat(PlanReport.writeInputTrees(plan, inputs)).isTrue();
     List<String> lines = Files.readAllLines(inputs);
     assertThat(lines).hasSize(plan.modules().stream().mapToInt(d -> d.inputTree().size()).sum());
-    assertThat(lines.stream().filter(l -> l.startsWith("api ")).map(l -> l.substring("api ".length())))
+    assertThat(
+            lines.stream().filter(l -> l.startsWith("api ")).map(l -> l.substring("api ".length())))
         .containsExactlyElementsOf(decision(plan, API).inputTree());
     assertThat(lines.get(0)).isEqualTo("base " + dev.azbuild.hashing.InputHasher.FORMAT);
 
     List<String> table = PlanReport.table(plan);
     assertThat(table).hasSize(4);
-    assertThat(table.get(0)).isEqualTo(String.format("%-12s  %-9s  %s", "MODULE", "DECISION", "REASON"));
-    assertThat(table.get(2)).isEqualTo(String.format("%-12s  %-9s  %s", "services/api", "rebuild",
-        String.join("; ", decision(plan, API).reasons())));
+    assertThat(table.get(0))
+        .isEqualTo(String.format("%-12s  %-9s  %s", "MODULE", "DECISION", "REASON"));
+    assertThat(table.get(2))
+        .isEqualTo(
+            String.format(
+                "%-12s  %-9s  %s",
+                "services/api", "rebuild", String.join("; ", decision(plan, API).reasons())));
     assertThat(table.get(2)).contains("upstream g:base rebuilds");
   }
 

@@ -8,8 +8,11 @@ class AuthChallengeTest {
 
   @Test
   void bearerWithQuotedParams() {
-    AuthChallenge c = AuthChallenge.parse("Bearer realm=\"https://auth.example/token\",service=\"registry.example\","
-        + "scope=\"repository:a/b:pull,push\"").orElseThrow();
+    AuthChallenge c =
+        AuthChallenge.parse(
+                "Bearer realm=\"https://auth.example/token\",service=\"registry.example\","
+                    + "scope=\"repository:a/b:pull,push\"")
+            .orElseThrow();
 
     assertThat(c.isBearer()).isTrue();
     assertThat(c.param("realm")).contains("https://auth.example/token");

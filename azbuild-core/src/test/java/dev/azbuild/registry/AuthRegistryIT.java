@@ -34,20 +34,27 @@ class AuthRegistryIT {
   void explicitCredentials() throws Exception {
     try (Registry auth = Registries.forUrl(LocalServices.AUTH, options(explicit(password)))) {
       assertThat(auth.digest(REPO, TestImages.TAG)).contains(TestImages.digest());
-      assertThat(auth.credentials()).get()
-          .extracting(SourcedCredentials::source).isEqualTo("explicit configuration");
+      assertThat(auth.credentials())
+          .get()
+          .extracting(SourcedCredentials::source)
+          .isEqualTo("explicit configuration");
     }
   }
 
   @Test
   void dockerConfigAuthsEntry(@TempDir Path dir) throws Exception {
-    String auth = Base64.getEncoder().encodeToString(
-        (LocalServices.AUTH_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
-    Path config = write(dir.resolve("config.json"),
-        "{\"auths\":{\"http://" + LocalServices.AUTH + "\":{\"auth\":\"" + auth + "\"}}}");
+    String auth =
+        Base64.getEncoder()
+            .encodeToString(
+                (LocalServices.AUTH_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+    Path config =
+        write(
+            dir.resolve("config.json"),
+            "{\"auths\":{\"http://" + LocalServices.AUTH + "\":{\"auth\":\"" + auth + "\"}}}");
     CredentialChain chain = CredentialChain.standard(Map.of(), config, null, Map.of());
 
-    try (Registry registry = Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+    try (Registry registry =
+        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
       assertThat(registry.exists(REPO, TestImages.TAG)).isTrue();
       assertThat(registry.credentials().orElseThrow().source()).isEqualTo(config + " (auths)");
     }
@@ -57,24 +64,36 @@ class AuthRegistryIT {
   void dockerConfigCredentialHelper(@TempDir Path dir) throws Exception {
     Path helpers = Files.createDirectories(dir.resolve("bin"));
     helper(helpers, "azbtest", LocalServices.AUTH_USER, password);
-    Path config = write(dir.resolve("config.json"),
-        "{\"auths\":{},\"credsStore\":\"nonexistent\",\"credHelpers\":{\"" + LocalServices.AUTH + "\":\"azbtest\"}}");
+    Path config =
+        write(
+            dir.resolve("config.json"),
+            "{\"auths\":{},\"credsStore\":\"nonexistent\",\"credHelpers\":{\""
+                + LocalServices.AUTH
+                + "\":\"azbtest\"}}");
     CredentialChain chain = CredentialChain.standard(Map.of(), config, helpers, Map.of());
 
-    try (Registry registry = Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+    try (Registry registry =
+        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
       assertThat(registry.exists(REPO, TestImages.TAG)).isTrue();
-      assertThat(registry.credentials().orElseThrow().source()).isEqualTo(config + " (credHelpers: azbtest)");
+      assertThat(registry.credentials().orElseThrow().source())
+          .isEqualTo(config + " (credHelpers: azbtest)");
     }
   }
 
   @Test
   void mavenSettingsServer() throws Exception {
-    CredentialChain chain = CredentialChain.standard(Map.of(), Path.of("/nonexistent/config.json"), null,
-        Map.of(LocalServices.AUTH, new Credentials(LocalServices.AUTH_USER, password)));
+    CredentialChain chain =
+        CredentialChain.standard(
+            Map.of(),
+            Path.of("/nonexistent/config.json"),
+            null,
+            Map.of(LocalServices.AUTH, new Credentials(LocalServices.AUTH_USER, password)));
 
-    try (Registry registry = Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+    try (Registry registry =
+        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
       assertThat(registry.exists(REPO, TestImages.TAG)).isTrue();
-      assertThat(registry.credentials().orElseThrow().source()).isEqualTo("Maven settings.xml <server>");
+      assertThat(registry.credentials().orElseThrow().source())
+          .isEqualTo("Maven settings.xml <server>");
     }
   }
 
@@ -82,15 +101,28 @@ class AuthRegistryIT {
   void wrongPasswordFromAHelperIsAOneLine401NamingTheSource(@TempDir Path dir) throws Exception {
     Path helpers = Files.createDirectories(dir.resolve("bin"));
     helper(helpers, "azbtest", LocalServices.AUTH_USER, "wrong-" + TestImages.RUN);
-    Path config = write(dir.resolve("config.json"), "{\"credHelpers\":{\"" + LocalServices.AUTH + "\":\"azbtest\"}}");
+    Path config =
+        write(
+            dir.resolve("config.json"),
+            "{\"credHelpers\":{\"" + LocalServices.AUTH + "\":\"azbtest\"}}");
     CredentialChain chain = CredentialChain.standard(Map.of(), config, helpers, Map.of());
 
-    try (Registry registry = Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+    try (Registry registry =
+        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
       assertThatThrownBy(() -> registry.exists(REPO, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
-          .hasMessage("401 Unauthorized from " + LocalServices.AUTH + " for manifest " + REPO + ":" + TestImages.TAG
-              + " with credentials from " + config + " (credHelpers: azbtest) (user " + LocalServices.AUTH_USER
-              + "); check them")
+          .hasMessage(
+              "401 Unauthorized from "
+                  + LocalServices.AUTH
+                  + " for manifest "
+                  + REPO
+                  + ":"
+                  + TestImages.TAG
+                  + " with credentials from "
+                  + config
+                  + " (credHelpers: azbtest) (user "
+                  + LocalServices.AUTH_USER
+                  + "); check them")
           .hasMessageNotContaining("wrong-" + TestImages.RUN);
     }
   }
@@ -109,10 +141,14 @@ class AuthRegistryIT {
 
   @Test
   void missingHelperIsAOneLineError(@TempDir Path dir) throws Exception {
-    Path config = write(dir.resolve("config.json"), "{\"credHelpers\":{\"" + LocalServices.AUTH + "\":\"absent\"}}");
+    Path config =
+        write(
+            dir.resolve("config.json"),
+            "{\"credHelpers\":{\"" + LocalServices.AUTH + "\":\"absent\"}}");
     CredentialChain chain = CredentialChain.standard(Map.of(), config, dir, Map.of());
 
-    try (Registry registry = Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+    try (Registry registry =
+        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
       assertThatThrownBy(() -> registry.exists(REPO, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
           .hasMessageContaining("docker-credential-absent")
@@ -121,8 +157,10 @@ class AuthRegistryIT {
   }
 
   static RegistryOptions options(Map<String, Credentials> explicit) {
-    return LocalServices.options().withCredentials(
-        CredentialChain.standard(explicit, Path.of("/nonexistent/config.json"), null, Map.of()));
+    return LocalServices.options()
+        .withCredentials(
+            CredentialChain.standard(
+                explicit, Path.of("/nonexistent/config.json"), null, Map.of()));
   }
 
   static Map<String, Credentials> explicit(String secret) {
@@ -132,10 +170,16 @@ class AuthRegistryIT {
   /** A docker credential helper that answers any host with fixed credentials, like docker's. */
   static void helper(Path dir, String name, String user, String secret) throws Exception {
     Path script = dir.resolve("docker-credential-" + name);
-    Files.writeString(script, "#!/bin/sh\n"
-        + "[ \"$1\" = get ] || exit 1\n"
-        + "read host\n"
-        + "printf '{\"ServerURL\":\"%s\",\"Username\":\"" + user + "\",\"Secret\":\"" + secret + "\"}' \"$host\"\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\n"
+            + "[ \"$1\" = get ] || exit 1\n"
+            + "read host\n"
+            + "printf '{\"ServerURL\":\"%s\",\"Username\":\""
+            + user
+            + "\",\"Secret\":\""
+            + secret
+            + "\"}' \"$host\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
   }
 

@@ -37,7 +37,8 @@ class BearerAuthIT {
   @Test
   void tokenIsFetchedWithTheCredentialsAndCachedPerScope() throws Exception {
     try (Registry registry = Registries.forUrl(proxy.host(), options(PASSWORD))) {
-      assertThat(registry.digest(TestImages.REPOSITORY, TestImages.TAG)).contains(TestImages.digest());
+      assertThat(registry.digest(TestImages.REPOSITORY, TestImages.TAG))
+          .contains(TestImages.digest());
       assertThat(registry.exists(TestImages.REPOSITORY, TestImages.OTHER_TAG)).isTrue();
 
       assertThat(proxy.tokenRequests()).isEqualTo(1);
@@ -51,7 +52,8 @@ class BearerAuthIT {
     String repo = "azbtest/bearer-" + TestImages.RUN;
     try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
         Registry registry = Registries.forUrl(proxy.host(), options(PASSWORD))) {
-      CopyResult result = cache.copy(TestImages.REPOSITORY, TestImages.TAG, registry, repo, List.of("b"));
+      CopyResult result =
+          cache.copy(TestImages.REPOSITORY, TestImages.TAG, registry, repo, List.of("b"));
 
       assertThat(result.digest()).isEqualTo(TestImages.digest());
       assertThat(registry.digest(repo, "b")).contains(TestImages.digest());
@@ -64,14 +66,22 @@ class BearerAuthIT {
     try (Registry registry = Registries.forUrl(proxy.host(), options("wrong-" + TestImages.RUN))) {
       assertThatThrownBy(() -> registry.exists(TestImages.REPOSITORY, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
-          .hasMessage("401 Unauthorized from " + proxy.host() + " for manifest azbtest/app:" + TestImages.TAG
-              + " with credentials from explicit configuration (user " + USER + "); check them");
+          .hasMessage(
+              "401 Unauthorized from "
+                  + proxy.host()
+                  + " for manifest azbtest/app:"
+                  + TestImages.TAG
+                  + " with credentials from explicit configuration (user "
+                  + USER
+                  + "); check them");
       assertThat(proxy.tokenRequests()).isEqualTo(1);
     }
   }
 
   private RegistryOptions options(String password) {
-    return LocalServices.options().withCredentials(CredentialChain.of(
-        StaticCredentials.explicit(Map.of(proxy.host(), new Credentials(USER, password)))));
+    return LocalServices.options()
+        .withCredentials(
+            CredentialChain.of(
+                StaticCredentials.explicit(Map.of(proxy.host(), new Credentials(USER, password)))));
   }
 }

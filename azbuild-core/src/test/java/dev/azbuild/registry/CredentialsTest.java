@@ -23,15 +23,20 @@ class CredentialsTest {
     Credentials c = new Credentials("user", "s3cret-value");
     assertThat(c.toString()).doesNotContain("s3cret-value").contains("user");
     assertThat(new SourcedCredentials(c, "x").toString()).doesNotContain("s3cret-value");
-    assertThat(StaticCredentials.explicit(Map.of(HOST, c)).toString()).doesNotContain("s3cret-value");
+    assertThat(StaticCredentials.explicit(Map.of(HOST, c)).toString())
+        .doesNotContain("s3cret-value");
   }
 
   @Test
   void chainAsksSourcesInOrderAndSaysWhichAnswered() throws Exception {
-    Path config = write("{\"auths\":{\"" + HOST + "\":{\"username\":\"docker\",\"password\":\"p\"}}}");
-    CredentialChain chain = CredentialChain.standard(
-        Map.of("other:1", new Credentials("x", "y")), config, null,
-        Map.of(HOST, new Credentials("maven", "m")));
+    Path config =
+        write("{\"auths\":{\"" + HOST + "\":{\"username\":\"docker\",\"password\":\"p\"}}}");
+    CredentialChain chain =
+        CredentialChain.standard(
+            Map.of("other:1", new Credentials("x", "y")),
+            config,
+            null,
+            Map.of(HOST, new Credentials("maven", "m")));
 
     SourcedCredentials found = chain.lookup(HOST).orElseThrow();
 
@@ -43,7 +48,8 @@ class CredentialsTest {
 
   @Test
   void authsKeysMayBeUrlsAndAuthIsBase64() throws Exception {
-    String auth = Base64.getEncoder().encodeToString("u:p:with:colons".getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder().encodeToString("u:p:with:colons".getBytes(StandardCharsets.UTF_8));
     Path config = write("{\"auths\":{\"https://" + HOST + "/v1/\":{\"auth\":\"" + auth + "\"}}}");
 
     Credentials c = new DockerConfigCredentials(config, null).lookup(HOST).orElseThrow();
@@ -54,7 +60,11 @@ class CredentialsTest {
   @Test
   void credsStoreWithoutAnEntryFallsBackToAuths() throws Exception {
     helper("store", "exit 1", "credentials not found in native keychain");
-    Path config = write("{\"credsStore\":\"store\",\"auths\":{\"" + HOST + "\":{\"username\":\"a\",\"password\":\"b\"}}}");
+    Path config =
+        write(
+            "{\"credsStore\":\"store\",\"auths\":{\""
+                + HOST
+                + "\":{\"username\":\"a\",\"password\":\"b\"}}}");
     DockerConfigCredentials source = new DockerConfigCredentials(config, dir);
 
     assertThat(source.lookup(HOST)).contains(new Credentials("a", "b"));
@@ -84,7 +94,8 @@ class CredentialsTest {
 
   @Test
   void missingOrBrokenConfigFiles() throws Exception {
-    assertThat(new DockerConfigCredentials(dir.resolve("absent.json"), null).lookup(HOST)).isEmpty();
+    assertThat(new DockerConfigCredentials(dir.resolve("absent.json"), null).lookup(HOST))
+        .isEmpty();
     Path broken = write("{not json");
     assertThatThrownBy(() -> new DockerConfigCredentials(broken, null).lookup(HOST))
         .isInstanceOf(RegistryException.class)
@@ -94,7 +105,8 @@ class CredentialsTest {
 
   @Test
   void mavenServerIdsMayBeUrls() throws Exception {
-    StaticCredentials maven = StaticCredentials.mavenSettings(Map.of("https://" + HOST, new Credentials("m", "p")));
+    StaticCredentials maven =
+        StaticCredentials.mavenSettings(Map.of("https://" + HOST, new Credentials("m", "p")));
     assertThat(maven.lookup(HOST)).contains(new Credentials("m", "p"));
   }
 

@@ -13,18 +13,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
- * ECR against moto (control plane) with the local registries as data plane. moto keeps state
- * while it runs, so every repository name carries this run's id.
+ * ECR against moto (control plane) with the local registries as data plane. moto keeps state while
+ * it runs, so every repository name carries this run's id.
  */
 class EcrRegistryIT {
 
   static final String HOST = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
-  static final String POLICY = """
+  static final String POLICY =
+      """
       {"rules":[{"rulePriority":1,"description":"keep 30",
         "selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":30},
         "action":{"type":"expire"}}]}""";
   // Same policy: keys reordered, whitespace changed.
-  static final String POLICY_REORDERED = """
+  static final String POLICY_REORDERED =
+      """
       {  "rules": [ { "action": {"type": "expire"}, "description": "keep 30",
            "selection": {"countNumber": 30, "countType": "imageCountMoreThan", "tagStatus": "any"},
            "rulePriority": 1 } ] }""";
@@ -72,7 +74,8 @@ class EcrRegistryIT {
     assertThat(ecr.applyLifecyclePolicy(repo, POLICY)).isEqualTo(PolicyStatus.UPDATED);
     assertThat(ecr.applyLifecyclePolicy(repo, POLICY)).isEqualTo(PolicyStatus.UNCHANGED);
     assertThat(ecr.applyLifecyclePolicy(repo, POLICY_REORDERED)).isEqualTo(PolicyStatus.UNCHANGED);
-    assertThat(ecr.applyLifecyclePolicy(repo, POLICY.replace("30}", "40}"))).isEqualTo(PolicyStatus.UPDATED);
+    assertThat(ecr.applyLifecyclePolicy(repo, POLICY.replace("30}", "40}")))
+        .isEqualTo(PolicyStatus.UPDATED);
   }
 
   @Test
@@ -80,11 +83,16 @@ class EcrRegistryIT {
     String missing = "azbtest/nopolicyrepo-" + TestImages.RUN;
     assertThatThrownBy(() -> ecr.applyLifecyclePolicy(missing, POLICY))
         .isInstanceOf(RegistryException.class)
-        .hasMessage("ECR repository " + missing + " does not exist in " + HOST
-            + "; create it first (ensureRepository / azbuild:ensure-repo)");
+        .hasMessage(
+            "ECR repository "
+                + missing
+                + " does not exist in "
+                + HOST
+                + "; create it first (ensureRepository / azbuild:ensure-repo)");
     assertThatThrownBy(() -> ecr.applyLifecyclePolicy(missing, "{not json"))
         .isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("Lifecycle policy for " + HOST + "/" + missing + " is not a JSON object")
+        .hasMessageStartingWith(
+            "Lifecycle policy for " + HOST + "/" + missing + " is not a JSON object")
         .hasMessageNotContaining("\n");
   }
 
@@ -95,8 +103,7 @@ class EcrRegistryIT {
         .hasMessageStartingWith("Invalid ECR repository name 'azbtest/Bad_Name' for " + HOST)
         .hasMessageContaining(EcrNames.RULE)
         .hasMessageNotContaining("\n");
-    assertThatThrownBy(() -> ecr.ensureRepository("a"))
-        .hasMessageContaining("2-256 characters");
+    assertThatThrownBy(() -> ecr.ensureRepository("a")).hasMessageContaining("2-256 characters");
     assertThatThrownBy(() -> ecr.ensureRepository("a//b"))
         .hasMessageStartingWith("Invalid ECR repository name");
   }
@@ -106,9 +113,11 @@ class EcrRegistryIT {
     String host = "123456789012.dkr.ecr.xx-nowhere-1.amazonaws.com";
     assertThatThrownBy(() -> Registries.forUrl(host, options))
         .isInstanceOf(RegistryException.class)
-        .hasMessage("Unknown AWS region 'xx-nowhere-1' in ECR host " + host
-            + "; fix the registry URL (<account>.dkr.ecr.<region>.amazonaws.com, e.g. region eu-west-1)"
-            + " or set azbuild.aws.region if the region is newer than this plugin");
+        .hasMessage(
+            "Unknown AWS region 'xx-nowhere-1' in ECR host "
+                + host
+                + "; fix the registry URL (<account>.dkr.ecr.<region>.amazonaws.com, e.g. region eu-west-1)"
+                + " or set azbuild.aws.region if the region is newer than this plugin");
     try (Registry overridden = Registries.forUrl(host, options.withAwsRegion("eu-west-1"))) {
       assertThat(overridden.describe()).isEqualTo(host);
     }
@@ -118,19 +127,28 @@ class EcrRegistryIT {
   void eachEcrHostKeepsItsRegionAndItsOwnDataPlane() throws Exception {
     String repo = "azbtest/regions-" + TestImages.RUN;
     // azbuild.aws.region set for ECS must not move the cache registry out of its region
-    RegistryOptions twoRegions = options.withAwsRegion("eu-west-2")
-        .withEcrDataPlane("us-east-2=" + LocalServices.CACHE + ", eu-west-2=" + LocalServices.DEPLOY);
-    try (Registry cache = Registries.forUrl("123456789012.dkr.ecr.us-east-2.amazonaws.com", twoRegions);
-        Registry deploy = Registries.forUrl("123456789012.dkr.ecr.eu-west-2.amazonaws.com", twoRegions);
-        Registry elsewhere = Registries.forUrl("123456789012.dkr.ecr.eu-west-1.amazonaws.com", twoRegions)) {
+    RegistryOptions twoRegions =
+        options
+            .withAwsRegion("eu-west-2")
+            .withEcrDataPlane(
+                "us-east-2=" + LocalServices.CACHE + ", eu-west-2=" + LocalServices.DEPLOY);
+    try (Registry cache =
+            Registries.forUrl("123456789012.dkr.ecr.us-east-2.amazonaws.com", twoRegions);
+        Registry deploy =
+            Registries.forUrl("123456789012.dkr.ecr.eu-west-2.amazonaws.com", twoRegions);
+        Registry elsewhere =
+            Registries.forUrl("123456789012.dkr.ecr.eu-west-1.amazonaws.com", twoRegions)) {
       assertThat(cache.ensureRepository(repo)).isEqualTo(RepoStatus.CREATED);
-      assertThat(deploy.ensureRepository(repo)).isEqualTo(RepoStatus.CREATED); // another region: another repository
+      assertThat(deploy.ensureRepository(repo))
+          .isEqualTo(RepoStatus.CREATED); // another region: another repository
       assertThat(cache.ensureRepository(repo)).isEqualTo(RepoStatus.EXISTS);
       assertThat(cache.imageName(repo)).isEqualTo(LocalServices.CACHE + "/" + repo);
       assertThat(deploy.imageName(repo)).isEqualTo(LocalServices.DEPLOY + "/" + repo);
-      assertThat(elsewhere.imageName(repo)).isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/" + repo);
+      assertThat(elsewhere.imageName(repo))
+          .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/" + repo);
     }
-    assertThatThrownBy(() -> Registries.forUrl(HOST, options.withEcrDataPlane("a=b,eu-west-1=")).close())
+    assertThatThrownBy(
+            () -> Registries.forUrl(HOST, options.withEcrDataPlane("a=b,eu-west-1=")).close())
         .hasMessageStartingWith("azbuild.ecr.dataPlane entry 'eu-west-1=' is not");
   }
 
@@ -150,13 +168,18 @@ class EcrRegistryIT {
     try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
       manifest = cache.getManifest(TestImages.REPOSITORY, TestImages.TAG);
     }
-    try (Registry api = Registries.forUrl(HOST, options.withEcrImageAccess(EcrImageAccess.ECR_API));
+    try (Registry api =
+            Registries.forUrl(HOST, options.withEcrImageAccess(EcrImageAccess.ECR_API));
         EcrClient client = sdkClient()) {
       api.ensureRepository(repo);
       // moto has no blob store: register the manifest as a push would.
-      client.putImage(b -> b.repositoryName(repo).imageTag("v1")
-          .imageManifest(new String(manifest.bytes(), StandardCharsets.UTF_8))
-          .imageManifestMediaType(manifest.mediaType()).imageDigest(manifest.digest()));
+      client.putImage(
+          b ->
+              b.repositoryName(repo)
+                  .imageTag("v1")
+                  .imageManifest(new String(manifest.bytes(), StandardCharsets.UTF_8))
+                  .imageManifestMediaType(manifest.mediaType())
+                  .imageDigest(manifest.digest()));
 
       assertThat(api.exists(repo, "v1")).isTrue();
       assertThat(api.exists(repo, "missing")).isFalse();
@@ -167,7 +190,8 @@ class EcrRegistryIT {
       assertThat(api.findManifest(repo, "missing")).isEmpty();
       assertThat(api.findManifest("azbtest/no-repo-" + TestImages.RUN, "v1")).isEmpty();
 
-      api.putManifest(repo, "v5", api.findManifest(repo, "v1").orElseThrow()); // a re-tag without a read
+      api.putManifest(
+          repo, "v5", api.findManifest(repo, "v1").orElseThrow()); // a re-tag without a read
       api.putManifest(repo, "v5", manifest);
       api.retag(repo, "v1", "v2");
       api.retag(repo, "v1", "v2");
@@ -176,14 +200,19 @@ class EcrRegistryIT {
       assertThat(api.digest(repo, "v2")).contains(manifest.digest());
       assertThat(client.describeImages(b -> b.repositoryName(repo)).imageDetails())
           .singleElement()
-          .satisfies(d -> assertThat(d.imageTags()).containsExactlyInAnyOrder("v1", "v2", "v3", "v4", "v5"));
+          .satisfies(
+              d ->
+                  assertThat(d.imageTags())
+                      .containsExactlyInAnyOrder("v1", "v2", "v3", "v4", "v5"));
     }
   }
 
   @Test
   void dataPlaneOverrideServesImageReadsFromTheLocalRegistry() throws Exception {
-    try (Registry ecrOnCache = Registries.forUrl(HOST + "/azbtest", options.withEcrDataPlane(LocalServices.CACHE))) {
-      assertThat(ecrOnCache.describe()).isEqualTo(HOST + "/azbtest (data plane " + LocalServices.CACHE + ")");
+    try (Registry ecrOnCache =
+        Registries.forUrl(HOST + "/azbtest", options.withEcrDataPlane(LocalServices.CACHE))) {
+      assertThat(ecrOnCache.describe())
+          .isEqualTo(HOST + "/azbtest (data plane " + LocalServices.CACHE + ")");
       assertThat(ecrOnCache.exists("app", TestImages.TAG)).isTrue();
       assertThat(ecrOnCache.digest("app", TestImages.TAG)).contains(TestImages.digest());
 
@@ -191,8 +220,10 @@ class EcrRegistryIT {
       Manifest found = ecrOnCache.findManifest("app", TestImages.TAG).orElseThrow();
       ecrOnCache.putManifest("app", "ecr-put-" + TestImages.RUN, found);
 
-      assertThat(ecrOnCache.digest("app", "ecr-retag-" + TestImages.RUN)).contains(TestImages.digest());
-      assertThat(ecrOnCache.digest("app", "ecr-put-" + TestImages.RUN)).contains(TestImages.digest());
+      assertThat(ecrOnCache.digest("app", "ecr-retag-" + TestImages.RUN))
+          .contains(TestImages.digest());
+      assertThat(ecrOnCache.digest("app", "ecr-put-" + TestImages.RUN))
+          .contains(TestImages.digest());
       assertThat(ecrOnCache.findManifest("app", "missing-" + TestImages.RUN)).isEmpty();
     }
   }
@@ -204,7 +235,8 @@ class EcrRegistryIT {
         Registry target = Registries.forUrl(HOST, options.withEcrDataPlane(LocalServices.DEPLOY))) {
       assertThat(target.ensureRepository(repo)).isEqualTo(RepoStatus.CREATED);
 
-      CopyResult result = cache.copy(TestImages.REPOSITORY, TestImages.TAG, target, repo, List.of("prod"));
+      CopyResult result =
+          cache.copy(TestImages.REPOSITORY, TestImages.TAG, target, repo, List.of("prod"));
 
       assertThat(result.digest()).isEqualTo(TestImages.digest());
       assertThat(target.digest(repo, "prod")).contains(TestImages.digest());
@@ -212,9 +244,11 @@ class EcrRegistryIT {
   }
 
   private static EcrClient sdkClient() {
-    return EcrClient.builder().region(Region.EU_WEST_1)
+    return EcrClient.builder()
+        .region(Region.EU_WEST_1)
         .endpointOverride(URI.create(LocalServices.AWS_ENDPOINT))
-        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+        .httpClientBuilder(
+            software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
         .build();
   }
 }

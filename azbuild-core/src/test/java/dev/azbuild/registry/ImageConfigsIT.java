@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** An image's labels read through the registry API (manifest, config blob), on the cache registry of scripts/services. */
+/**
+ * An image's labels read through the registry API (manifest, config blob), on the cache registry of
+ * scripts/services.
+ */
 class ImageConfigsIT {
 
   private static Registry cache;

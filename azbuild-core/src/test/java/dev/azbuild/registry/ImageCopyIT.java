@@ -30,8 +30,10 @@ class ImageCopyIT {
   void copyAcrossRegistriesKeepsTheDigestAndSecondCopySkipsEveryBlob() throws Exception {
     String repo = "azbtest/copy-" + TestImages.RUN;
 
-    CopyResult first = cache.copy(TestImages.REPOSITORY, TestImages.TAG, deploy, repo, List.of("a", "b"));
-    CopyResult second = cache.copy(TestImages.REPOSITORY, TestImages.TAG, deploy, repo, List.of("c"));
+    CopyResult first =
+        cache.copy(TestImages.REPOSITORY, TestImages.TAG, deploy, repo, List.of("a", "b"));
+    CopyResult second =
+        cache.copy(TestImages.REPOSITORY, TestImages.TAG, deploy, repo, List.of("c"));
 
     assertThat(first.digest()).isEqualTo(TestImages.digest());
     assertThat(deploy.digest(repo, "a")).contains(TestImages.digest());
@@ -52,7 +54,8 @@ class ImageCopyIT {
 
     CopyResult first;
     CopyResult second;
-    try (Registry fresh = Registries.forUrl(LocalServices.DEPLOY, LocalServices.options())) { // knows no blob yet
+    try (Registry fresh =
+        Registries.forUrl(LocalServices.DEPLOY, LocalServices.options())) { // knows no blob yet
       first = cache.copy(TestImages.REPOSITORY, TestImages.TAG, fresh, upstream, List.of("1"));
       second = cache.copy(TestImages.REPOSITORY, TestImages.TAG, fresh, downstream, List.of("1"));
     }
@@ -70,30 +73,36 @@ class ImageCopyIT {
   void copyOfAnIndexCopiesEveryChildAndKeepsTheIndexDigest() throws Exception {
     String repo = "azbtest/index-" + TestImages.RUN;
 
-    CopyResult result = cache.copy(TestImages.REPOSITORY, TestImages.INDEX_TAG, deploy, repo, List.of("multi"));
+    CopyResult result =
+        cache.copy(TestImages.REPOSITORY, TestImages.INDEX_TAG, deploy, repo, List.of("multi"));
 
     assertThat(result.digest()).isEqualTo(TestImages.indexDigest());
     assertThat(deploy.digest(repo, "multi")).contains(TestImages.indexDigest());
     Manifest copied = deploy.getManifest(repo, "multi");
-    assertThat(copied.bytes()).isEqualTo(cache.getManifest(TestImages.REPOSITORY, TestImages.INDEX_TAG).bytes());
-    assertThat(deploy.getManifest(repo, TestImages.digest()).digest()).isEqualTo(TestImages.digest());
+    assertThat(copied.bytes())
+        .isEqualTo(cache.getManifest(TestImages.REPOSITORY, TestImages.INDEX_TAG).bytes());
+    assertThat(deploy.getManifest(repo, TestImages.digest()).digest())
+        .isEqualTo(TestImages.digest());
   }
 
   @Test
   void copyByDigestWithoutTagsStoresTheManifestByDigest() throws Exception {
     String repo = "azbtest/bydigest-" + TestImages.RUN;
 
-    CopyResult result = cache.copy(TestImages.REPOSITORY, TestImages.digest(), deploy, repo, List.of());
+    CopyResult result =
+        cache.copy(TestImages.REPOSITORY, TestImages.digest(), deploy, repo, List.of());
 
     assertThat(result.digest()).isEqualTo(TestImages.digest());
-    assertThat(deploy.getManifest(repo, TestImages.digest()).digest()).isEqualTo(TestImages.digest());
+    assertThat(deploy.getManifest(repo, TestImages.digest()).digest())
+        .isEqualTo(TestImages.digest());
   }
 
   @Test
   void copyWithinOneRegistryMountsBlobsInsteadOfStreamingThem() throws Exception {
     String repo = "azbtest/mounted-" + TestImages.RUN;
 
-    CopyResult result = cache.copy(TestImages.REPOSITORY, TestImages.TAG, cache, repo, List.of("m"));
+    CopyResult result =
+        cache.copy(TestImages.REPOSITORY, TestImages.TAG, cache, repo, List.of("m"));
 
     assertThat(result.digest()).isEqualTo(TestImages.digest());
     assertThat(result.bytesCopied()).isZero();

@@ -18,9 +18,11 @@ class LifecyclePolicyFilesTest {
   void moduleFileWinsOverRootFileWhichWinsOverDefault() throws Exception {
     Path module = dir.resolve("module/lifecycle-policy.json");
     Path root = dir.resolve("lifecycle-policy.json");
-    assertThat(LifecyclePolicyFiles.find(List.of(module, root)).source()).isEqualTo("default policy");
+    assertThat(LifecyclePolicyFiles.find(List.of(module, root)).source())
+        .isEqualTo("default policy");
     Files.writeString(root, "{\"rules\":[]}");
-    assertThat(LifecyclePolicyFiles.find(List.of(module, root)).source()).isEqualTo(root.toString());
+    assertThat(LifecyclePolicyFiles.find(List.of(module, root)).source())
+        .isEqualTo(root.toString());
     Files.createDirectories(module.getParent());
     Files.writeString(module, "{\"rules\":[{\"rulePriority\":1}]}");
     LifecyclePolicyFiles.Policy policy = LifecyclePolicyFiles.find(List.of(module, root));
@@ -52,6 +54,8 @@ class LifecyclePolicyFilesTest {
     Path file = dir.resolve("lifecycle-policy.json");
     Files.writeString(file, "[1, 2]");
     assertThatThrownBy(() -> LifecyclePolicyFiles.read(file))
-        .hasMessage(file + ": a lifecycle policy is a JSON object with \"rules\"; see the ECR lifecycle policy format");
+        .hasMessage(
+            file
+                + ": a lifecycle policy is a JSON object with \"rules\"; see the ECR lifecycle policy format");
   }
 }

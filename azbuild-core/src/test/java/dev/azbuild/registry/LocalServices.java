@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registries and AWS emulator started by {@code scripts/services}, read from
- * {@code ~/.azbuild/services/services.env} (defaults match the script).
+ * The registries and AWS emulator started by {@code scripts/services}, read from {@code
+ * ~/.azbuild/services/services.env} (defaults match the script).
  */
 final class LocalServices {
 
-  static final Path ENV_FILE = Path.of(System.getProperty("user.home"), ".azbuild", "services", "services.env");
+  static final Path ENV_FILE =
+      Path.of(System.getProperty("user.home"), ".azbuild", "services", "services.env");
   private static final Map<String, String> ENV = read();
 
   static final String CACHE = get("AZBUILD_CACHE_REGISTRY", "127.0.0.1:5000");
@@ -29,8 +30,11 @@ final class LocalServices {
   private LocalServices() {}
 
   static String authPassword() {
-    Path file = Path.of(get("AZBUILD_AUTH_PASSWORD_FILE",
-        ENV_FILE.resolveSibling("auth").resolve("password").toString()));
+    Path file =
+        Path.of(
+            get(
+                "AZBUILD_AUTH_PASSWORD_FILE",
+                ENV_FILE.resolveSibling("auth").resolve("password").toString()));
     try {
       return Files.readString(file, StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
@@ -43,7 +47,10 @@ final class LocalServices {
     for (String hostPort : List.of(CACHE, DEPLOY, AUTH, Hosts.bareHost(AWS_ENDPOINT))) {
       int colon = hostPort.lastIndexOf(':');
       try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 2000);
+        s.connect(
+            new InetSocketAddress(
+                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+            2000);
       } catch (IOException e) {
         throw new IllegalStateException(hostPort + " is not answering; run scripts/services start");
       }

@@ -53,7 +53,8 @@ class OciRegistryIT {
     assertThat(index.isIndex()).isTrue();
     assertThat(index.mediaType()).isEqualTo(MediaTypes.OCI_INDEX);
     assertThat(index.digest()).isEqualTo(TestImages.indexDigest());
-    assertThat(cache.digest(TestImages.REPOSITORY, TestImages.INDEX_TAG)).contains(TestImages.indexDigest());
+    assertThat(cache.digest(TestImages.REPOSITORY, TestImages.INDEX_TAG))
+        .contains(TestImages.indexDigest());
   }
 
   @Test
@@ -75,9 +76,10 @@ class OciRegistryIT {
       viaProxy.retag(TestImages.REPOSITORY, TestImages.TAG, newTag);
 
       assertThat(cache.digest(TestImages.REPOSITORY, newTag)).contains(TestImages.digest());
-      assertThat(proxy.requests()).containsExactly(
-          "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
-          "PUT /v2/azbtest/app/manifests/" + newTag);
+      assertThat(proxy.requests())
+          .containsExactly(
+              "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
+              "PUT /v2/azbtest/app/manifests/" + newTag);
     }
   }
 
@@ -91,12 +93,15 @@ class OciRegistryIT {
       viaProxy.putManifest(TestImages.REPOSITORY, newTag, found);
 
       assertThat(found).isEqualTo(cache.getManifest(TestImages.REPOSITORY, TestImages.TAG));
-      assertThat(viaProxy.findManifest(TestImages.REPOSITORY, "missing-" + TestImages.RUN)).isEmpty();
-      assertThat(viaProxy.findManifest("azbtest/no-such-repo-" + TestImages.RUN, "latest")).isEmpty();
+      assertThat(viaProxy.findManifest(TestImages.REPOSITORY, "missing-" + TestImages.RUN))
+          .isEmpty();
+      assertThat(viaProxy.findManifest("azbtest/no-such-repo-" + TestImages.RUN, "latest"))
+          .isEmpty();
       assertThat(cache.digest(TestImages.REPOSITORY, newTag)).contains(TestImages.digest());
-      assertThat(proxy.requests()).startsWith(
-          "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
-          "PUT /v2/azbtest/app/manifests/" + newTag);
+      assertThat(proxy.requests())
+          .startsWith(
+              "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
+              "PUT /v2/azbtest/app/manifests/" + newTag);
     }
   }
 
@@ -107,15 +112,17 @@ class OciRegistryIT {
       String branch = "branch-" + TestImages.RUN;
       String commit = "commit-" + TestImages.RUN;
 
-      String digest = viaProxy.retag(TestImages.REPOSITORY, TestImages.TAG, java.util.List.of(branch, commit));
+      String digest =
+          viaProxy.retag(TestImages.REPOSITORY, TestImages.TAG, java.util.List.of(branch, commit));
 
       assertThat(digest).isEqualTo(TestImages.digest());
       assertThat(cache.digest(TestImages.REPOSITORY, branch)).contains(TestImages.digest());
       assertThat(cache.digest(TestImages.REPOSITORY, commit)).contains(TestImages.digest());
-      assertThat(proxy.requests()).containsExactly(
-          "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
-          "PUT /v2/azbtest/app/manifests/" + branch,
-          "PUT /v2/azbtest/app/manifests/" + commit);
+      assertThat(proxy.requests())
+          .containsExactly(
+              "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
+              "PUT /v2/azbtest/app/manifests/" + branch,
+              "PUT /v2/azbtest/app/manifests/" + commit);
     }
   }
 
@@ -130,7 +137,8 @@ class OciRegistryIT {
 
   @Test
   void prefixIsPrependedToRepositories() throws Exception {
-    try (Registry withPrefix = Registries.forUrl(LocalServices.CACHE + "/azbtest", LocalServices.options())) {
+    try (Registry withPrefix =
+        Registries.forUrl(LocalServices.CACHE + "/azbtest", LocalServices.options())) {
       assertThat(withPrefix.describe()).isEqualTo(LocalServices.CACHE + "/azbtest");
       assertThat(withPrefix.digest("app", TestImages.TAG)).contains(TestImages.digest());
     }
@@ -139,7 +147,8 @@ class OciRegistryIT {
   @Test
   void repositoriesAndPoliciesAreNoOpsOnOciRegistries() throws Exception {
     assertThat(cache.ensureRepository("azbtest/new")).isEqualTo(RepoStatus.IMPLICIT);
-    assertThat(cache.applyLifecyclePolicy("azbtest/new", "{}")).isEqualTo(PolicyStatus.NOT_SUPPORTED);
+    assertThat(cache.applyLifecyclePolicy("azbtest/new", "{}"))
+        .isEqualTo(PolicyStatus.NOT_SUPPORTED);
   }
 
   @Test

@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** JSON records as OCI artifacts, on a plain registry and on ECR (moto control plane, local data plane). */
+/**
+ * JSON records as OCI artifacts, on a plain registry and on ECR (moto control plane, local data
+ * plane).
+ */
 class RecordsIT {
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -21,7 +24,8 @@ class RecordsIT {
 
   @Test
   void roundTripOnAPlainRegistryAndOverwrite() throws Exception {
-    try (Registry deploy = Registries.forUrl(LocalServices.DEPLOY + "/azbtest-rec-" + RUN, LocalServices.options())) {
+    try (Registry deploy =
+        Registries.forUrl(LocalServices.DEPLOY + "/azbtest-rec-" + RUN, LocalServices.options())) {
       deploy.putRecord("svc", "rec", bytes("{\"n\":1}"));
       deploy.putRecord("svc", "rec", bytes("{\"n\":2}"));
       assertThat(deploy.getRecord("svc", "rec")).map(RecordsIT::text).contains("{\"n\":2}");
@@ -42,9 +46,13 @@ class RecordsIT {
 
   @Test
   void roundTripOnEcrCreatesTheRepository() throws Exception {
-    RegistryOptions options = LocalServices.options().withAwsEndpoint(LocalServices.AWS_ENDPOINT)
-        .withEcrDataPlane(LocalServices.DEPLOY);
-    try (Registry ecr = Registries.forUrl("123456789012.dkr.ecr.eu-west-2.amazonaws.com/azbtest-rec-" + RUN, options)) {
+    RegistryOptions options =
+        LocalServices.options()
+            .withAwsEndpoint(LocalServices.AWS_ENDPOINT)
+            .withEcrDataPlane(LocalServices.DEPLOY);
+    try (Registry ecr =
+        Registries.forUrl(
+            "123456789012.dkr.ecr.eu-west-2.amazonaws.com/azbtest-rec-" + RUN, options)) {
       ecr.putRecord("lock", "lock", bytes("{\"run\":\"x\"}"));
       assertThat(ecr.getRecord("lock", "lock")).map(RecordsIT::text).contains("{\"run\":\"x\"}");
       assertThat(ecr.ensureRepository("lock")).isEqualTo(RepoStatus.EXISTS);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** URL parsing and host rules; no network. */
 class RegistriesTest {
 
-  private final RegistryOptions options = RegistryOptions.defaults().withCredentials(CredentialChain.none());
+  private final RegistryOptions options =
+      RegistryOptions.defaults().withCredentials(CredentialChain.none());
 
   @Test
   void hostAndPrefix() throws Exception {
@@ -25,16 +26,20 @@ class RegistriesTest {
         .hasToString("https://registry.example:5000");
     assertThat(RegistryAddress.of("registry.example:5000", "", Set.of("registry.example")).base())
         .hasToString("http://registry.example:5000");
-    assertThat(RegistryAddress.of("localhost:5000", "", Set.of()).base()).hasToString("http://localhost:5000");
-    assertThat(RegistryAddress.of("[::1]:5000", "", Set.of()).base()).hasToString("http://[::1]:5000");
-    assertThat(RegistryAddress.of("127.1.2.3", "", Set.of()).base()).hasToString("http://127.1.2.3");
+    assertThat(RegistryAddress.of("localhost:5000", "", Set.of()).base())
+        .hasToString("http://localhost:5000");
+    assertThat(RegistryAddress.of("[::1]:5000", "", Set.of()).base())
+        .hasToString("http://[::1]:5000");
+    assertThat(RegistryAddress.of("127.1.2.3", "", Set.of()).base())
+        .hasToString("http://127.1.2.3");
   }
 
   @Test
   void emptyHostOrBadPrefixIsAOneLineError() {
     assertThatThrownBy(() -> Registries.forUrl("  ", options))
         .isInstanceOf(RegistryException.class)
-        .hasMessage("Registry URL '  ' has no host; write host[:port][/prefix], e.g. 127.0.0.1:5000/team");
+        .hasMessage(
+            "Registry URL '  ' has no host; write host[:port][/prefix], e.g. 127.0.0.1:5000/team");
     assertThatThrownBy(() -> Registries.forUrl("https:///team", options))
         .hasMessageContaining("has no host");
     assertThatThrownBy(() -> Registries.forUrl("127.0.0.1:5000/Team", options))
@@ -44,9 +49,13 @@ class RegistriesTest {
   @Test
   void ecrHostsAreRecognizedWithAccountAndRegion() {
     assertThat(EcrHost.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com"))
-        .contains(new EcrHost("123456789012", "eu-west-1", "123456789012.dkr.ecr.eu-west-1.amazonaws.com"));
-    assertThat(EcrHost.parse("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com")).get()
-        .extracting(EcrHost::region).isEqualTo("us-east-1");
+        .contains(
+            new EcrHost(
+                "123456789012", "eu-west-1", "123456789012.dkr.ecr.eu-west-1.amazonaws.com"));
+    assertThat(EcrHost.parse("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com"))
+        .get()
+        .extracting(EcrHost::region)
+        .isEqualTo("us-east-1");
     assertThat(EcrHost.parse("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn")).isPresent();
     assertThat(EcrHost.isEcrHost("12345.dkr.ecr.eu-west-1.amazonaws.com")).isFalse();
     assertThat(EcrHost.isEcrHost("public.ecr.aws")).isFalse();

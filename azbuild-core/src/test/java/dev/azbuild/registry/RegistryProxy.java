@@ -21,21 +21,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP proxy in front of a local registry, for what the registry itself cannot show:
- * which requests a client sent, injected 503s (retries), and Bearer token auth with a token
- * endpoint (the local registries only do Basic). Loopback only; bounded by the test's requests.
+ * A real HTTP proxy in front of a local registry, for what the registry itself cannot show: which
+ * requests a client sent, injected 503s (retries), and Bearer token auth with a token endpoint (the
+ * local registries only do Basic). Loopback only; bounded by the test's requests.
  */
 final class RegistryProxy implements AutoCloseable {
 
   static final String TOKEN = "proxy-token-" + TestImages.RUN;
-  private static final Set<String> PASSED_HEADERS = Set.of(
-      "content-type", "docker-content-digest", "docker-upload-uuid", "range", "docker-distribution-api-version");
+  private static final Set<String> PASSED_HEADERS =
+      Set.of(
+          "content-type",
+          "docker-content-digest",
+          "docker-upload-uuid",
+          "range",
+          "docker-distribution-api-version");
 
   private final String upstream;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -81,8 +89,10 @@ final class RegistryProxy implements AutoCloseable {
 
   /** Demands {@code Bearer} tokens, handed out by {@code /token} for these Basic credentials. */
   void requireBearer(String user, String password) {
-    bearerBasic = "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    bearerBasic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   int tokenRequests() {
@@ -113,9 +123,17 @@ final class RegistryProxy implements AutoCloseable {
         exchange.sendResponseHeaders(failureStatus, -1);
         return;
       }
-      if (bearerBasic != null && !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://" + host()
-            + "/token\",service=\"proxy\",scope=\"" + scope(method, path) + "\"");
+      if (bearerBasic != null
+          && !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange
+            .getResponseHeaders()
+            .add(
+                "WWW-Authenticate",
+                "Bearer realm=\"http://"
+                    + host()
+                    + "/token\",service=\"proxy\",scope=\""
+                    + scope(method, path)
+                    + "\"");
         exchange.sendResponseHeaders(401, -1);
         return;
       }
@@ -131,7 +149,8 @@ final class RegistryProxy implements AutoCloseable {
       exchange.sendResponseHeaders(401, -1);
       return;
     }
-    byte[] json = ("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        ("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, json.length);
     exchange.getResponseBody().write(json);
@@ -146,22 +165,38 @@ final class RegistryProxy implements AutoCloseable {
   private void forward(HttpExchange exchange, String method, byte[] body)
       throws IOException, InterruptedException {
     URI target = URI.create("http://" + upstream + exchange.getRequestURI());
-    HttpRequest.Builder request = HttpRequest.newBuilder(target)
-        .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target)
+            .method(
+                method,
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     for (String name : List.of("Accept", "Content-Type")) {
       String value = exchange.getRequestHeaders().getFirst(name);
       if (value != null) {
         request.header(name, value);
       }
     }
-    HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    response.headers().map().forEach((name, values) -> {
-      if (PASSED_HEADERS.contains(name.toLowerCase())) {
-        values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-      }
-    });
-    response.headers().firstValue("Location").ifPresent(location -> exchange.getResponseHeaders()
-        .add("Location", location.replace("http://" + upstream, "http://" + host())));
+    HttpResponse<byte[]> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (PASSED_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+              }
+            });
+    response
+        .headers()
+        .firstValue("Location")
+        .ifPresent(
+            location ->
+                exchange
+                    .getResponseHeaders()
+                    .add("Location", location.replace("http://" + upstream, "http://" + host())));
     byte[] out = response.body();
     boolean noBody = method.equals("HEAD") || out.length == 0;
     exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : out.length);

@@ -38,8 +38,11 @@ class RetryIT {
   void twoServiceUnavailableAnswersAreRetriedAway() throws Exception {
     proxy.failNext(2, 503);
 
-    assertThat(registry.digest(TestImages.REPOSITORY, TestImages.TAG)).contains(TestImages.digest());
-    assertThat(proxy.requests()).hasSize(3).allMatch(r -> r.startsWith("HEAD /v2/azbtest/app/manifests/"));
+    assertThat(registry.digest(TestImages.REPOSITORY, TestImages.TAG))
+        .contains(TestImages.digest());
+    assertThat(proxy.requests())
+        .hasSize(3)
+        .allMatch(r -> r.startsWith("HEAD /v2/azbtest/app/manifests/"));
   }
 
   @Test
@@ -56,14 +59,18 @@ class RetryIT {
 
     assertThatThrownBy(() -> registry.exists(TestImages.REPOSITORY, TestImages.TAG))
         .isInstanceOf(RegistryException.class)
-        .hasMessage(proxy.host() + ": 502 Bad Gateway for manifest azbtest/app:" + TestImages.TAG
-            + " after 3 attempts; the registry is failing or throttling, retry later or check its logs");
+        .hasMessage(
+            proxy.host()
+                + ": 502 Bad Gateway for manifest azbtest/app:"
+                + TestImages.TAG
+                + " after 3 attempts; the registry is failing or throttling, retry later or check its logs");
     assertThat(proxy.requests()).hasSize(3);
   }
 
   @Test
   void notFoundIsNotRetried() {
-    assertThatThrownBy(() -> registry.getManifest(TestImages.REPOSITORY, "missing-" + TestImages.RUN))
+    assertThatThrownBy(
+            () -> registry.getManifest(TestImages.REPOSITORY, "missing-" + TestImages.RUN))
         .isInstanceOf(RegistryException.class)
         .satisfies(e -> assertThat(((RegistryException) e).status()).isEqualTo(404));
     assertThat(proxy.requests()).hasSize(1);
@@ -76,7 +83,8 @@ class RetryIT {
     proxy.failMatching("PUT " + uploads, 1, 503);
 
     try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
-      CopyResult result = cache.copy(TestImages.REPOSITORY, TestImages.TAG, registry, repo, List.of("r"));
+      CopyResult result =
+          cache.copy(TestImages.REPOSITORY, TestImages.TAG, registry, repo, List.of("r"));
 
       assertThat(result.digest()).isEqualTo(TestImages.digest());
       assertThat(registry.digest(repo, "r")).contains(TestImages.digest());
@@ -94,12 +102,15 @@ class RetryIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    try (Registry nowhere = Registries.forUrl("127.0.0.1:" + port,
-        LocalServices.options().withRetries(2, Duration.ofMillis(1)))) {
+    try (Registry nowhere =
+        Registries.forUrl(
+            "127.0.0.1:" + port, LocalServices.options().withRetries(2, Duration.ofMillis(1)))) {
       assertThatThrownBy(() -> nowhere.exists("a", "b"))
           .isInstanceOf(RegistryException.class)
-          .hasMessageStartingWith("127.0.0.1:" + port + ": cannot complete manifest a:b (ConnectException")
-          .hasMessageEndingWith("after 2 attempts; check that the registry is running and the URL is right");
+          .hasMessageStartingWith(
+              "127.0.0.1:" + port + ": cannot complete manifest a:b (ConnectException")
+          .hasMessageEndingWith(
+              "after 2 attempts; check that the registry is running and the URL is right");
     }
   }
 }

@@ -46,25 +46,38 @@ class SecretLeakIT {
 
     assertThat(log).contains("using credentials from explicit configuration");
     assertThat(log).contains("Basic authentication required").contains("fetching a token");
-    for (String secret : List.of(password, wrong, basic(password), basic(wrong), RegistryProxy.TOKEN)) {
+    for (String secret :
+        List.of(password, wrong, basic(password), basic(wrong), RegistryProxy.TOKEN)) {
       assertThat(texts).noneMatch(t -> t.contains(secret));
     }
   }
 
   /** A success and a failure against one registry; returns every message and toString seen. */
-  private static List<String> exercise(String host, String password, String wrong) throws Exception {
+  private static List<String> exercise(String host, String password, String wrong)
+      throws Exception {
     List<String> texts = new ArrayList<>();
     for (String secret : List.of(password, wrong)) {
-      CredentialChain chain = CredentialChain.of(StaticCredentials.explicit(
-          Map.of(host, new Credentials(LocalServices.AUTH_USER, secret))));
+      CredentialChain chain =
+          CredentialChain.of(
+              StaticCredentials.explicit(
+                  Map.of(host, new Credentials(LocalServices.AUTH_USER, secret))));
       RegistryOptions options = LocalServices.options().withCredentials(chain);
       try (Registry registry = Registries.forUrl(host, options)) {
-        Throwable failure = catchThrowable(() -> registry.getManifest("azbtest/app", "no-such-tag"));
-        Throwable copyFailure = catchThrowable(() -> {
-          try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
-            cache.copy(TestImages.REPOSITORY, TestImages.TAG, registry, "azbtest/leak", List.of(TestImages.TAG));
-          }
-        });
+        Throwable failure =
+            catchThrowable(() -> registry.getManifest("azbtest/app", "no-such-tag"));
+        Throwable copyFailure =
+            catchThrowable(
+                () -> {
+                  try (Registry cache =
+                      Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
+                    cache.copy(
+                        TestImages.REPOSITORY,
+                        TestImages.TAG,
+                        registry,
+                        "azbtest/leak",
+                        List.of(TestImages.TAG));
+                  }
+                });
         for (Throwable t = failure; t != null; t = t.getCause()) {
           texts.add(String.valueOf(t));
         }
@@ -87,7 +100,8 @@ class SecretLeakIT {
   }
 
   private static String basic(String password) {
-    return Base64.getEncoder().encodeToString(
-        (LocalServices.AUTH_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString(
+            (LocalServices.AUTH_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

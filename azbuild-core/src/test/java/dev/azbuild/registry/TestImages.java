@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fixture images, made once per test JVM: two tiny images built FROM the local base image with
- * the docker CLI and pushed to the cache registry, plus an OCI index over both, PUT by hand.
+ * Fixture images, made once per test JVM: two tiny images built FROM the local base image with the
+ * docker CLI and pushed to the cache registry, plus an OCI index over both, PUT by hand.
  */
 final class TestImages {
 
@@ -58,12 +58,14 @@ final class TestImages {
   private static String buildAndPush(String tag) {
     try {
       Path context = Files.createTempDirectory("azbtest-image");
-      Files.writeString(context.resolve("Dockerfile"),
+      Files.writeString(
+          context.resolve("Dockerfile"),
           "FROM " + LocalServices.BASE_IMAGE + "\nCOPY id.txt /id.txt\n");
       Files.writeString(context.resolve("id.txt"), tag + "\n");
       docker("build", "-q", "-t", image(tag), context.toString());
       docker("push", "-q", image(tag));
-      String repoDigest = docker("inspect", "--format", "{{index .RepoDigests 0}}", image(tag)).trim();
+      String repoDigest =
+          docker("inspect", "--format", "{{index .RepoDigests 0}}", image(tag)).trim();
       return repoDigest.substring(repoDigest.indexOf('@') + 1);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -75,30 +77,50 @@ final class TestImages {
     List<String> entries = new ArrayList<>();
     String[] arch = {"amd64", "arm64"};
     for (int i = 0; i < children.size(); i++) {
-      entries.add("{\"mediaType\":\"" + MediaTypes.DOCKER_MANIFEST + "\",\"digest\":\"" + children.get(i)
-          + "\",\"size\":" + manifestSize(children.get(i))
-          + ",\"platform\":{\"architecture\":\"" + arch[i] + "\",\"os\":\"linux\"}}");
+      entries.add(
+          "{\"mediaType\":\""
+              + MediaTypes.DOCKER_MANIFEST
+              + "\",\"digest\":\""
+              + children.get(i)
+              + "\",\"size\":"
+              + manifestSize(children.get(i))
+              + ",\"platform\":{\"architecture\":\""
+              + arch[i]
+              + "\",\"os\":\"linux\"}}");
     }
-    String index = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
-        + String.join(",", entries) + "]}";
+    String index =
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + MediaTypes.OCI_INDEX
+            + "\",\"manifests\":["
+            + String.join(",", entries)
+            + "]}";
     byte[] bytes = index.getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = http(HttpRequest.newBuilder(manifestUri(tag))
-        .header("Content-Type", MediaTypes.OCI_INDEX)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    HttpResponse<String> response =
+        http(
+            HttpRequest.newBuilder(manifestUri(tag))
+                .header("Content-Type", MediaTypes.OCI_INDEX)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("index PUT: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "index PUT: " + response.statusCode() + " " + response.body());
     }
     return Digests.sha256(bytes);
   }
 
   private static int manifestSize(String digest) {
-    HttpResponse<String> response = http(HttpRequest.newBuilder(manifestUri(digest))
-        .header("Accept", MediaTypes.DOCKER_MANIFEST).GET().build());
+    HttpResponse<String> response =
+        http(
+            HttpRequest.newBuilder(manifestUri(digest))
+                .header("Accept", MediaTypes.DOCKER_MANIFEST)
+                .GET()
+                .build());
     return response.body().getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static URI manifestUri(String reference) {
-    return URI.create("http://" + LocalServices.CACHE + "/v2/" + REPOSITORY + "/manifests/" + reference);
+    return URI.create(
+        "http://" + LocalServices.CACHE + "/v2/" + REPOSITORY + "/manifests/" + reference);
   }
 
   private static HttpResponse<String> http(HttpRequest request) {

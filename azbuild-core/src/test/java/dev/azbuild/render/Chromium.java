@@ -31,7 +31,9 @@ final class Chromium {
 
   /** Saves a PNG of the page at the given window size. */
   void screenshot(String url, Path png, int width, int height) {
-    run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, url));
+    run(
+        List.of(
+            "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, url));
   }
 
   private Tools.Result run(List<String> args) {
@@ -39,13 +41,24 @@ final class Chromium {
     synchronized (this) {
       profile = profiles.resolve("profile-" + runs++);
     }
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     command.addAll(args);
     Tools.Result result = Tools.run(command, "", 120);
     if (result.exitCode() != 0) {
-      throw new IllegalStateException("chromium exited " + result.exitCode() + ": " + result.stderr());
+      throw new IllegalStateException(
+          "chromium exited " + result.exitCode() + ": " + result.stderr());
     }
     return result;
   }

@@ -28,15 +28,21 @@ class DotRendererTest {
 
   @BeforeAll
   static void render() throws Exception {
-    model = GraphModel.of(SamplePlan.create(tmp.resolve("repo")), Map.of(SamplePlan.WEB, "web: \"boom\" \\ & <x>"));
+    model =
+        GraphModel.of(
+            SamplePlan.create(tmp.resolve("repo")),
+            Map.of(SamplePlan.WEB, "web: \"boom\" \\ & <x>"));
     dot = new DotRenderer().render(model);
   }
 
   @Test
   void everyModuleAndEdgeIsDeclaredWithItsColour() {
-    assertThat(dot).startsWith("// azbuild module graph, mode diff").contains("digraph azbuild {\n  rankdir=LR;\n");
+    assertThat(dot)
+        .startsWith("// azbuild module graph, mode diff")
+        .contains("digraph azbuild {\n  rankdir=LR;\n");
     for (GraphNode n : model.nodes()) {
-      assertThat(dot).contains("  \"" + n.id() + "\" [label=\"" + n.label() + "\\n" + n.status().id() + "\"");
+      assertThat(dot)
+          .contains("  \"" + n.id() + "\" [label=\"" + n.label() + "\\n" + n.status().id() + "\"");
       assertThat(dot).contains("fillcolor=\"" + Colors.of(n.status()).fill() + "\"");
     }
     assertThat(dot).contains("  \"g:base\" -> \"g:api\";\n  \"g:api\" -> \"g:gateway\";\n");
@@ -71,12 +77,23 @@ class DotRendererTest {
       assertThat(texts).containsExactly(n.label(), n.status().id());
       Element link = (Element) g.getElementsByTagName("a").item(0);
       assertThat(link.getAttribute("xlink:title")).isEqualTo(String.join("\n", n.reasons()));
-      assertThat(g.getElementsByTagName("path").getLength() + g.getElementsByTagName("polygon").getLength()).isPositive();
+      assertThat(
+              g.getElementsByTagName("path").getLength()
+                  + g.getElementsByTagName("polygon").getLength())
+          .isPositive();
     }
     // the failure's hostile message and the hostile file name came through unchanged
-    assertThat(groups.get(SamplePlan.WEB).getElementsByTagName("a").item(0).getAttributes().getNamedItem("xlink:title")
-        .getNodeValue()).startsWith("build failed: web: \"boom\" \\ & <x>\n");
-    assertThat(Pattern.compile("class=\"edge\"").matcher(result.stdout()).results().count()).isEqualTo(2);
+    assertThat(
+            groups
+                .get(SamplePlan.WEB)
+                .getElementsByTagName("a")
+                .item(0)
+                .getAttributes()
+                .getNamedItem("xlink:title")
+                .getNodeValue())
+        .startsWith("build failed: web: \"boom\" \\ & <x>\n");
+    assertThat(Pattern.compile("class=\"edge\"").matcher(result.stdout()).results().count())
+        .isEqualTo(2);
   }
 
   /** Graphviz's SVG: one {@code <g class="node">} per node, its {@code <title>} the node's name. */

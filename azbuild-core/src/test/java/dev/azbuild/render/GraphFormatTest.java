@@ -10,7 +10,8 @@ class GraphFormatTest {
 
   @Test
   void aCommaListPicksFormatsInAnyCaseAndSpacing() {
-    assertThat(GraphFormat.parseList("html, Mermaid", "p")).containsExactly(GraphFormat.MERMAID, GraphFormat.HTML);
+    assertThat(GraphFormat.parseList("html, Mermaid", "p"))
+        .containsExactly(GraphFormat.MERMAID, GraphFormat.HTML);
     assertThat(GraphFormat.parseList("dot", "p")).containsExactly(GraphFormat.DOT);
   }
 
@@ -26,12 +27,14 @@ class GraphFormatTest {
   void anUnknownFormatIsOneLineNamingTheParameterAndTheValidOnes() {
     assertThatThrownBy(() -> GraphFormat.parseList("html,svg", "azbuild.graph.format"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("azbuild.graph.format=html,svg: unknown format 'svg'; use a comma list of mermaid, dot, json, html, or all");
+        .hasMessage(
+            "azbuild.graph.format=html,svg: unknown format 'svg'; use a comma list of mermaid, dot, json, html, or all");
   }
 
   @Test
   void eachFormatHasItsFile() {
-    assertThat(EnumSet.allOf(GraphFormat.class)).extracting(GraphFormat::fileName)
+    assertThat(EnumSet.allOf(GraphFormat.class))
+        .extracting(GraphFormat::fileName)
         .containsExactly("graph.mmd", "graph.dot", "graph.json", "graph.html");
   }
 }

@@ -47,7 +47,8 @@ class GraphModelTest {
     assertThat(node(model, WEB).status()).isEqualTo(ModuleStatus.UNCHANGED);
 
     assertThat(model.nodes()).extracting(GraphNode::layer).containsExactly(0, 1, 0, 2);
-    assertThat(model.edges()).containsExactly(new GraphEdge(BASE, API), new GraphEdge(API, GATEWAY));
+    assertThat(model.edges())
+        .containsExactly(new GraphEdge(BASE, API), new GraphEdge(API, GATEWAY));
     assertThat(model.summary()).isEqualTo("4 modules, 2 rebuild, 2 unchanged");
   }
 
@@ -57,10 +58,13 @@ class GraphModelTest {
     GraphNode api = node(model, API);
     assertThat(api.status()).isEqualTo(ModuleStatus.FAILED);
     assertThat(api.decision()).isEqualTo("rebuild");
-    assertThat(api.reasons()).containsExactly("build failed: services/api: RUN make failed (exit 2)",
-        HOSTILE_FILE + " matched ^services/api/");
+    assertThat(api.reasons())
+        .containsExactly(
+            "build failed: services/api: RUN make failed (exit 2)",
+            HOSTILE_FILE + " matched ^services/api/");
     assertThat(node(model, GATEWAY).status()).isEqualTo(ModuleStatus.REBUILD);
     assertThat(model.count(ModuleStatus.FAILED)).isEqualTo(1);
-    assertThat(model.summary()).isEqualTo("4 modules, 2 rebuild, 2 unchanged, 1 failed in the last build");
+    assertThat(model.summary())
+        .isEqualTo("4 modules, 2 rebuild, 2 unchanged, 1 failed in the last build");
   }
 }

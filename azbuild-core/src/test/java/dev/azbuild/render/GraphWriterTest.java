@@ -28,12 +28,16 @@ class GraphWriterTest {
   @Test
   void writesOnlyTheChosenFormatsCreatingTheDirectory() throws Exception {
     Path dir = tmp.resolve("out/graph");
-    List<Path> written = GraphWriter.write(model, EnumSet.of(GraphFormat.DOT, GraphFormat.HTML), dir, PARAMETER);
+    List<Path> written =
+        GraphWriter.write(model, EnumSet.of(GraphFormat.DOT, GraphFormat.HTML), dir, PARAMETER);
     assertThat(written).containsExactly(dir.resolve("graph.dot"), dir.resolve("graph.html"));
-    assertThat(Files.readString(dir.resolve("graph.dot"))).isEqualTo(new DotRenderer().render(model));
-    assertThat(Files.readString(dir.resolve("graph.html"))).isEqualTo(new HtmlRenderer().render(model));
+    assertThat(Files.readString(dir.resolve("graph.dot")))
+        .isEqualTo(new DotRenderer().render(model));
+    assertThat(Files.readString(dir.resolve("graph.html")))
+        .isEqualTo(new HtmlRenderer().render(model));
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("graph.dot", "graph.html");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("graph.dot", "graph.html");
     }
   }
 
@@ -42,9 +46,18 @@ class GraphWriterTest {
   void anUnwritableDirectoryIsOneLineNamingThePathAndTheParameter() throws Exception {
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
     Path dir = file.resolve("graph");
-    assertThatThrownBy(() -> GraphWriter.write(model, EnumSet.allOf(GraphFormat.class), dir, PARAMETER))
+    assertThatThrownBy(
+            () -> GraphWriter.write(model, EnumSet.allOf(GraphFormat.class), dir, PARAMETER))
         .isInstanceOf(GraphOutputException.class)
-        .hasMessage(PARAMETER + ": output directory " + dir + " is not writable (" + file + " is a file);"
-            + " make it writable or choose another with -D" + PARAMETER + "=DIR");
+        .hasMessage(
+            PARAMETER
+                + ": output directory "
+                + dir
+                + " is not writable ("
+                + file
+                + " is a file);"
+                + " make it writable or choose another with -D"
+                + PARAMETER
+                + "=DIR");
   }
 }

@@ -20,7 +20,9 @@ class JsonRendererTest {
 
   @BeforeAll
   static void render() throws Exception {
-    model = GraphModel.of(SamplePlan.create(tmp.resolve("repo")), Map.of(SamplePlan.WEB, "web: \"boom\""));
+    model =
+        GraphModel.of(
+            SamplePlan.create(tmp.resolve("repo")), Map.of(SamplePlan.WEB, "web: \"boom\""));
     json = new ObjectMapper().readTree(new JsonRenderer().render(model));
   }
 
@@ -29,7 +31,8 @@ class JsonRendererTest {
     assertThat(json.get("mode").asText()).isEqualTo("diff");
     assertThat(json.get("head").asText()).isEqualTo(model.head());
     assertThat(json.get("base").asText()).isEqualTo(model.base());
-    assertThat(json.get("summary").asText()).isEqualTo("4 modules, 2 rebuild, 2 unchanged, 1 failed in the last build");
+    assertThat(json.get("summary").asText())
+        .isEqualTo("4 modules, 2 rebuild, 2 unchanged, 1 failed in the last build");
     assertThat(json.get("nodes")).hasSize(4);
     for (int i = 0; i < model.nodes().size(); i++) {
       GraphNode expected = model.nodes().get(i);
@@ -45,7 +48,8 @@ class JsonRendererTest {
       assertThat(reasons).containsExactlyElementsOf(expected.reasons());
       assertThat(node.has("x")).as("no layout in graph.json").isFalse();
     }
-    assertThat(json.at("/nodes/1/reasons/0").asText()).isEqualTo(SamplePlan.HOSTILE_FILE + " matched ^services/api/");
+    assertThat(json.at("/nodes/1/reasons/0").asText())
+        .isEqualTo(SamplePlan.HOSTILE_FILE + " matched ^services/api/");
     assertThat(json.at("/nodes/2/status").asText()).isEqualTo("failed");
     assertThat(json.at("/nodes/2/decision").asText()).isEqualTo("unchanged");
   }

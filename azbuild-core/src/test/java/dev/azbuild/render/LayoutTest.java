@@ -14,9 +14,20 @@ class LayoutTest {
 
   /** a → c, b → d, a → e, d → e: two roots, then a crossing the ordering must undo. */
   private static GraphModel model() {
-    return new GraphModel("content", null, "0123456789ab", List.of(node("a", 0), node("b", 0), node("d", 1),
-        node("c", 1), node("a-very-long-module-name/e", 2)),
-        List.of(new GraphEdge("a", "c"), new GraphEdge("b", "d"), new GraphEdge("a", "a-very-long-module-name/e"),
+    return new GraphModel(
+        "content",
+        null,
+        "0123456789ab",
+        List.of(
+            node("a", 0),
+            node("b", 0),
+            node("d", 1),
+            node("c", 1),
+            node("a-very-long-module-name/e", 2)),
+        List.of(
+            new GraphEdge("a", "c"),
+            new GraphEdge("b", "d"),
+            new GraphEdge("a", "a-very-long-module-name/e"),
             new GraphEdge("d", "a-very-long-module-name/e")));
   }
 
@@ -53,8 +64,11 @@ class LayoutTest {
       assertThat(b.x() + b.width()).isLessThanOrEqualTo(layout.width());
       assertThat(b.y() + b.height()).isLessThanOrEqualTo(layout.height());
       for (Layout.Box other : boxes) {
-        boolean apart = b.x() + b.width() <= other.x() || other.x() + other.width() <= b.x()
-            || b.y() + b.height() <= other.y() || other.y() + other.height() <= b.y();
+        boolean apart =
+            b.x() + b.width() <= other.x()
+                || other.x() + other.width() <= b.x()
+                || b.y() + b.height() <= other.y()
+                || other.y() + other.height() <= b.y();
         assertThat(apart).as("%s and %s overlap", b, other).isTrue();
       }
       boxes.add(b);
@@ -63,7 +77,8 @@ class LayoutTest {
 
   @Test
   void anEmptyGraphIsAnEmptyCanvas() {
-    Layout layout = Layout.of(new GraphModel("content", null, "0123456789ab", List.of(), List.of()));
+    Layout layout =
+        Layout.of(new GraphModel("content", null, "0123456789ab", List.of(), List.of()));
     assertThat(layout.width()).isPositive();
     assertThat(layout.height()).isPositive();
   }

@@ -1,12 +1,12 @@
 package dev.azbuild.render;
 
 import dev.azbuild.git.GitRepo;
+import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.plan.CacheProbe;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.plan.PlanService;
 import dev.azbuild.plan.PlanSettings;
-import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.testing.GitFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,10 @@ final class SamplePlan {
   static final String GATEWAY = "g:gateway";
   static final List<String> IDS = List.of(BASE, API, WEB, GATEWAY);
 
-  /** A file name with quotes, markup, an entity, a backslash, a Mermaid entity code and a DOT escape. */
+  /**
+   * A file name with quotes, markup, an entity, a backslash, a Mermaid entity code and a DOT
+   * escape.
+   */
   static final String HOSTILE_FILE = "services/api/src/we\"ird <b>&amp; \\N #35; 'x'`{|}.txt";
 
   private SamplePlan() {}
@@ -45,21 +48,39 @@ final class SamplePlan {
     String base = repo.commit("initial");
     repo.checkoutNew("feature");
     String head = repo.write(HOSTILE_FILE, "odd\n").commit("odd file");
-    List<ReactorModule> reactor = List.of(
-        module(repo, "base", "libs/base", List.of()),
-        module(repo, "api", "services/api", List.of(BASE)),
-        module(repo, "web", "services/web", List.of()),
-        module(repo, "gateway", "services/gateway", List.of(API)));
-    PlanSettings settings = new PlanSettings(Mode.DIFF, Optional.of(base), Optional.of(head), Optional.of("feature"),
-        Optional.of("main"), Optional.empty(), false, CacheProbe.NONE, PlanSettings.DEFAULT_MASTER_TAG);
+    List<ReactorModule> reactor =
+        List.of(
+            module(repo, "base", "libs/base", List.of()),
+            module(repo, "api", "services/api", List.of(BASE)),
+            module(repo, "web", "services/web", List.of()),
+            module(repo, "gateway", "services/gateway", List.of(API)));
+    PlanSettings settings =
+        new PlanSettings(
+            Mode.DIFF,
+            Optional.of(base),
+            Optional.of(head),
+            Optional.of("feature"),
+            Optional.of("main"),
+            Optional.empty(),
+            false,
+            CacheProbe.NONE,
+            PlanSettings.DEFAULT_MASTER_TAG);
     try (GitRepo git = repo.open()) {
       return PlanService.plan(git, reactor, settings);
     }
   }
 
-  private static ReactorModule module(GitFixture repo, String artifactId, String dir, List<String> deps) {
+  private static ReactorModule module(
+      GitFixture repo, String artifactId, String dir, List<String> deps) {
     Path basedir = repo.path(dir);
-    return new ReactorModule("g:" + artifactId, basedir, deps, basedir.resolve("Dockerfile"), artifactId, basedir,
-        Map.of(), basedir.resolve("pom.xml"));
+    return new ReactorModule(
+        "g:" + artifactId,
+        basedir,
+        deps,
+        basedir.resolve("Dockerfile"),
+        artifactId,
+        basedir,
+        Map.of(),
+        basedir.resolve("pom.xml"));
   }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 final class Tools {
 
   /** How to get them: scripts/test installs both. */
-  static final String INSTALL_HINT = "install with scripts/test-tools (apt-get install --no-install-recommends chromium graphviz)";
+  static final String INSTALL_HINT =
+      "install with scripts/test-tools (apt-get install --no-install-recommends chromium graphviz)";
 
   private Tools() {}
 
@@ -41,7 +42,8 @@ final class Tools {
       }
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException(command.get(0) + " did not finish in " + timeoutSeconds + " s");
+        throw new IllegalStateException(
+            command.get(0) + " did not finish in " + timeoutSeconds + " s");
       }
       return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {

@@ -15,12 +15,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real terraform on configurations that need no provider download ({@code terraform_data}). */
+/**
+ * Runs the real terraform on configurations that need no provider download ({@code
+ * terraform_data}).
+ */
 class CliTerraformIT {
 
   private static final Path TERRAFORM = Path.of("/usr/local/bin/terraform");
 
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       variable "image" {
         type = string
       }
@@ -35,7 +39,8 @@ class CliTerraformIT {
       }
       """;
 
-  private static final String GUARDED = """
+  private static final String GUARDED =
+      """
       variable "replicas" {
         type = number
       }
@@ -81,13 +86,18 @@ class CliTerraformIT {
     TerraformValidation result = terraform().validate(module);
 
     assertThat(result.ok()).isFalse();
-    assertThat(result.errors()).singleElement().satisfies(d -> {
-      assertThat(d.file()).isEqualTo("main.tf");
-      assertThat(d.line()).isEqualTo(2);
-      assertThat(d.summary()).isEqualTo("Reference to undeclared input variable");
-    });
-    assertThat(result.summary()).startsWith("main.tf:2: Reference to undeclared input variable: "
-        + "An input variable with the name \"nope\" has not been declared.");
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.file()).isEqualTo("main.tf");
+              assertThat(d.line()).isEqualTo(2);
+              assertThat(d.summary()).isEqualTo("Reference to undeclared input variable");
+            });
+    assertThat(result.summary())
+        .startsWith(
+            "main.tf:2: Reference to undeclared input variable: "
+                + "An input variable with the name \"nope\" has not been declared.");
   }
 
   @Test
@@ -97,7 +107,8 @@ class CliTerraformIT {
     TerraformValidation result = terraform().validate(module);
 
     assertThat(result.ok()).isFalse();
-    assertThat(result.summary()).startsWith("main.tf:1: Unclosed configuration block: ")
+    assertThat(result.summary())
+        .startsWith("main.tf:1: Unclosed configuration block: ")
         .contains("main.tf:1: Missing name for resource")
         .hasSizeLessThanOrEqualTo(300)
         .doesNotContain("\n");
@@ -105,17 +116,25 @@ class CliTerraformIT {
 
   @Test
   void providerInstallFailureIsAnErrorNotADiagnostic() throws Exception {
-    // An unreachable registry on loopback: init fails fast, validate would only say "missing provider".
-    Path module = module("provider", "terraform {\n  required_providers {\n"
-        + "    foo = { source = \"localhost:1/x/foo\" }\n  }\n}\n");
+    // An unreachable registry on loopback: init fails fast, validate would only say "missing
+    // provider".
+    Path module =
+        module(
+            "provider",
+            "terraform {\n  required_providers {\n"
+                + "    foo = { source = \"localhost:1/x/foo\" }\n  }\n}\n");
 
     assertThatThrownBy(() -> terraform().validate(module))
-        .isInstanceOfSatisfying(TerraformException.class, e -> {
-          assertThat(e.command()).isEqualTo("terraform init -backend=false -input=false -no-color");
-          assertThat(e.reason()).startsWith("Failed to query available provider packages: Could not retrieve")
-              .contains("could not connect to localhost:1")
-              .hasSizeLessThanOrEqualTo(300);
-        });
+        .isInstanceOfSatisfying(
+            TerraformException.class,
+            e -> {
+              assertThat(e.command())
+                  .isEqualTo("terraform init -backend=false -input=false -no-color");
+              assertThat(e.reason())
+                  .startsWith("Failed to query available provider packages: Could not retrieve")
+                  .contains("could not connect to localhost:1")
+                  .hasSizeLessThanOrEqualTo(300);
+            });
   }
 
   @Test
@@ -136,8 +155,11 @@ class CliTerraformIT {
     CliTerraform terraform = terraform();
     terraform.stop(Duration.ofSeconds(1)); // nothing runs: returns at once
 
-    assertThatThrownBy(() -> terraform.apply(new TerraformWorkspace(module, tmp.resolve("work/svc")),
-        Map.of("image", "repo/svc:abc")))
+    assertThatThrownBy(
+            () ->
+                terraform.apply(
+                    new TerraformWorkspace(module, tmp.resolve("work/svc")),
+                    Map.of("image", "repo/svc:abc")))
         .isInstanceOf(TerraformException.class)
         .hasMessageContaining("not started: azbuild is stopping");
     assertThat(tmp.resolve("work/svc/terraform.tfstate")).doesNotExist();
@@ -158,7 +180,8 @@ class CliTerraformIT {
     assertThat(terraform.outputs(workspace))
         .containsExactly(Map.entry("image", "repo/svc:def"), Map.entry("ports", "[80,443]"));
     assertThat(children(module)).containsExactly("main.tf");
-    assertThat(children(workspace.workDir())).containsExactlyInAnyOrder("terraform.tfstate", "terraform.tfstate.backup");
+    assertThat(children(workspace.workDir()))
+        .containsExactlyInAnyOrder("terraform.tfstate", "terraform.tfstate.backup");
     assertThat(Files.getPosixFilePermissions(workspace.workDir()))
         .isEqualTo(PosixFilePermissions.fromString("rwx------"));
   }
@@ -166,7 +189,10 @@ class CliTerraformIT {
   @Test
   void declaredBackendKeepsItsOwnState() throws Exception {
     Path state = tmp.resolve("backend/custom.tfstate");
-    Path module = module("svc", SERVICE + "terraform {\n  backend \"local\" {\n    path = \"" + state + "\"\n  }\n}\n");
+    Path module =
+        module(
+            "svc",
+            SERVICE + "terraform {\n  backend \"local\" {\n    path = \"" + state + "\"\n  }\n}\n");
     TerraformWorkspace workspace = new TerraformWorkspace(module, tmp.resolve("work/svc"));
 
     assertThat(terraform().apply(workspace, Map.of("image", "a"))).isTrue();
@@ -182,15 +208,21 @@ class CliTerraformIT {
     TerraformWorkspace workspace = new TerraformWorkspace(module, tmp.resolve("work/guarded"));
 
     assertThatThrownBy(() -> terraform().apply(workspace, Map.of("replicas", "0")))
-        .isInstanceOfSatisfying(TerraformException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(1);
-          assertThat(e.moduleDir()).isEqualTo(module);
-          assertThat(e.command()).startsWith("terraform plan ").endsWith("-var replicas=0");
-          assertThat(e.reason()).isEqualTo("main.tf:12: Resource precondition failed: "
-              + "replicas must be positive (password unset).");
-          assertThat(e.getMessage()).startsWith(module + ": `terraform plan ").contains("` exited 1: main.tf:12:");
-          assertThat(e.getMessage()).doesNotContain("\n");
-        });
+        .isInstanceOfSatisfying(
+            TerraformException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(1);
+              assertThat(e.moduleDir()).isEqualTo(module);
+              assertThat(e.command()).startsWith("terraform plan ").endsWith("-var replicas=0");
+              assertThat(e.reason())
+                  .isEqualTo(
+                      "main.tf:12: Resource precondition failed: "
+                          + "replicas must be positive (password unset).");
+              assertThat(e.getMessage())
+                  .startsWith(module + ": `terraform plan ")
+                  .contains("` exited 1: main.tf:12:");
+              assertThat(e.getMessage()).doesNotContain("\n");
+            });
     assertThat(workspace.stateFile()).doesNotExist();
     assertThat(workspace.planFile()).doesNotExist();
   }
@@ -200,11 +232,14 @@ class CliTerraformIT {
     Path module = module("guarded", GUARDED);
     TerraformWorkspace workspace = new TerraformWorkspace(module, tmp.resolve("work/guarded"));
 
-    assertThatThrownBy(() -> terraform().apply(workspace, Map.of("replicas", "0", "db_password", "hunter2-xyz")))
+    assertThatThrownBy(
+            () ->
+                terraform().apply(workspace, Map.of("replicas", "0", "db_password", "hunter2-xyz")))
         .isInstanceOf(TerraformException.class)
         .hasMessageContaining("-var db_password=****")
         .hasMessageContaining("replicas must be positive (password ****).")
-        .message().doesNotContain("hunter2");
+        .message()
+        .doesNotContain("hunter2");
   }
 
   @Test
@@ -214,8 +249,10 @@ class CliTerraformIT {
 
     assertThatThrownBy(() -> terraform().apply(workspace, Map.of("image", "a", "imgae", "b")))
         .isInstanceOf(TerraformException.class)
-        .hasMessageContaining("Value for undeclared variable: A variable named \"imgae\" was assigned on the command line")
-        .message().doesNotContain("\n");
+        .hasMessageContaining(
+            "Value for undeclared variable: A variable named \"imgae\" was assigned on the command line")
+        .message()
+        .doesNotContain("\n");
   }
 
   @Test
@@ -234,14 +271,16 @@ class CliTerraformIT {
   void hungTerraformTimesOut() throws Exception {
     Path fake = tmp.resolve("bin/terraform");
     Files.createDirectories(fake.getParent());
-    Files.writeString(fake, "#!/bin/sh\necho 'Initializing the backend...'\nexec sleep 60\n", UTF_8);
+    Files.writeString(
+        fake, "#!/bin/sh\necho 'Initializing the backend...'\nexec sleep 60\n", UTF_8);
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
     CliTerraform hung = new CliTerraform(fake, tmp.resolve("plugin-cache"), Duration.ofMillis(500));
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> hung.validate(module("svc", SERVICE)))
         .isInstanceOf(TerraformException.class)
-        .hasMessageContaining("`terraform init -backend=false -input=false -no-color` failed: timed out after 500 ms")
+        .hasMessageContaining(
+            "`terraform init -backend=false -input=false -no-color` failed: timed out after 500 ms")
         .hasMessageContaining("Initializing the backend...");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
@@ -251,16 +290,27 @@ class CliTerraformIT {
     Path fake = tmp.resolve("bin/terraform");
     Path seen = tmp.resolve("env.txt");
     Files.createDirectories(fake.getParent());
-    Files.writeString(fake, "#!/bin/sh\nenv | grep -E '^(TF_|CHECKPOINT_)' | sort > '" + seen + "'\n"
-        + "echo \"$@\" >> '" + seen + "'\necho '{\"valid\": true, \"diagnostics\": []}'\n", UTF_8);
+    Files.writeString(
+        fake,
+        "#!/bin/sh\nenv | grep -E '^(TF_|CHECKPOINT_)' | sort > '"
+            + seen
+            + "'\n"
+            + "echo \"$@\" >> '"
+            + seen
+            + "'\necho '{\"valid\": true, \"diagnostics\": []}'\n",
+        UTF_8);
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path module = module("svc", SERVICE);
 
     new CliTerraform(fake, tmp.resolve("plugin-cache"), Duration.ofSeconds(30)).validate(module);
 
     assertThat(Files.readString(seen))
-        .contains("TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
-            "TF_PLUGIN_CACHE_DIR=" + tmp.resolve("plugin-cache"), "TF_DATA_DIR=")
+        .contains(
+            "TF_IN_AUTOMATION=1",
+            "TF_INPUT=0",
+            "CHECKPOINT_DISABLE=1",
+            "TF_PLUGIN_CACHE_DIR=" + tmp.resolve("plugin-cache"),
+            "TF_DATA_DIR=")
         .contains("-chdir=" + module + " validate -no-color -json");
     assertThat(tmp.resolve("plugin-cache")).isDirectory();
   }

@@ -9,7 +9,8 @@ class ErrorSummaryTest {
 
   @Test
   void keepsErrorBlocksWithoutSnippetsOrWarnings() {
-    String stderr = """
+    String stderr =
+        """
         There are some problems with the CLI configuration:
         ╷
         │ Warning: Unable to open CLI configuration file
@@ -27,23 +28,27 @@ class ErrorSummaryTest {
         replicas must be positive.
         """;
 
-    assertThat(ErrorSummary.of(stderr, "")).isEqualTo("main.tf:6: Resource precondition failed: replicas must be positive.");
+    assertThat(ErrorSummary.of(stderr, ""))
+        .isEqualTo("main.tf:6: Resource precondition failed: replicas must be positive.");
   }
 
   @Test
   void stripsColourAndBoxFrames() {
-    String stderr = "\u001B[31m╷\u001B[0m\n\u001B[31m│\u001B[0m \u001B[1m\u001B[31mError: \u001B[0m\u001B[0m\u001B[1mNo value"
-        + " for required variable\u001B[0m\n\u001B[31m│\u001B[0m \n\u001B[31m│\u001B[0m \u001B[0m  on main.tf line 1:\n"
-        + "\u001B[31m│\u001B[0m \u001B[0m   1: variable \"replicas\" {}\n\u001B[31m│\u001B[0m \n"
-        + "\u001B[31m│\u001B[0m The root module input variable \"replicas\" is not set.\n\u001B[31m╵\u001B[0m\n";
+    String stderr =
+        "\u001B[31m╷\u001B[0m\n\u001B[31m│\u001B[0m \u001B[1m\u001B[31mError: \u001B[0m\u001B[0m\u001B[1mNo value"
+            + " for required variable\u001B[0m\n\u001B[31m│\u001B[0m \n\u001B[31m│\u001B[0m \u001B[0m  on main.tf line 1:\n"
+            + "\u001B[31m│\u001B[0m \u001B[0m   1: variable \"replicas\" {}\n\u001B[31m│\u001B[0m \n"
+            + "\u001B[31m│\u001B[0m The root module input variable \"replicas\" is not set.\n\u001B[31m╵\u001B[0m\n";
 
     assertThat(ErrorSummary.of(stderr, ""))
-        .isEqualTo("main.tf:1: No value for required variable: The root module input variable \"replicas\" is not set.");
+        .isEqualTo(
+            "main.tf:1: No value for required variable: The root module input variable \"replicas\" is not set.");
   }
 
   @Test
   void putsLocatedErrorsBeforeGenericOnes() {
-    String stderr = """
+    String stderr =
+        """
         Error: Terraform encountered problems during initialisation, including problems
         with the configuration, described below.
 
@@ -55,8 +60,10 @@ class ErrorSummaryTest {
         There is no closing brace for this block.
         """;
 
-    assertThat(ErrorSummary.of(stderr, "")).startsWith("main.tf:1: Unclosed configuration block: There is no closing brace"
-        + " for this block.; Terraform encountered problems");
+    assertThat(ErrorSummary.of(stderr, ""))
+        .startsWith(
+            "main.tf:1: Unclosed configuration block: There is no closing brace"
+                + " for this block.; Terraform encountered problems");
   }
 
   @Test
@@ -75,8 +82,19 @@ class ErrorSummaryTest {
 
   @Test
   void masksSecretLookingVariables() {
-    SecretMask mask = SecretMask.of(Map.of("db_password", "pw-1", "API_TOKEN", "tok", "client_secret", "s3",
-        "image", "repo/app:1", "empty_secret", ""));
+    SecretMask mask =
+        SecretMask.of(
+            Map.of(
+                "db_password",
+                "pw-1",
+                "API_TOKEN",
+                "tok",
+                "client_secret",
+                "s3",
+                "image",
+                "repo/app:1",
+                "empty_secret",
+                ""));
 
     assertThat(mask.apply("-var db_password=pw-1 -var API_TOKEN=tok -var image=repo/app:1 s3"))
         .isEqualTo("-var db_password=**** -var API_TOKEN=**** -var image=repo/app:1 ****");

@@ -30,15 +30,16 @@ public final class GitFixture {
   private static final long EPOCH = 1_700_000_000L;
 
   /** Settings every git command runs with, whatever the machine's config says. */
-  private static final List<String> CONFIG = List.of(
-      "-c", "init.defaultBranch=main",
-      "-c", "commit.gpgsign=false",
-      "-c", "tag.gpgsign=false",
-      "-c", "core.quotepath=false",
-      "-c", "core.autocrlf=false",
-      "-c", "advice.detachedHead=false",
-      "-c", "protocol.file.allow=always",
-      "-c", "merge.ff=false");
+  private static final List<String> CONFIG =
+      List.of(
+          "-c", "init.defaultBranch=main",
+          "-c", "commit.gpgsign=false",
+          "-c", "tag.gpgsign=false",
+          "-c", "core.quotepath=false",
+          "-c", "core.autocrlf=false",
+          "-c", "advice.detachedHead=false",
+          "-c", "protocol.file.allow=always",
+          "-c", "merge.ff=false");
 
   private final Path dir;
   private int clock;
@@ -62,8 +63,8 @@ public final class GitFixture {
   }
 
   /**
-   * {@code git clone [options] url dir}; give a {@code file://} URL with {@code --depth} for a truly
-   * shallow clone (git ignores the depth for plain local paths).
+   * {@code git clone [options] url dir}; give a {@code file://} URL with {@code --depth} for a
+   * truly shallow clone (git ignores the depth for plain local paths).
    */
   public static GitFixture clone(String url, Path dir, String... options) {
     mkdirs(dir.getParent());
@@ -84,20 +85,27 @@ public final class GitFixture {
   public GitFixture copyTo(Path target) {
     Path source = dir;
     try {
-      Files.walkFileTree(source, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-          Files.createDirectories(target.resolve(source.relativize(d).toString()));
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          source,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+                throws IOException {
+              Files.createDirectories(target.resolve(source.relativize(d).toString()));
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.copy(file, target.resolve(source.relativize(file).toString()),
-              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.copy(
+                  file,
+                  target.resolve(source.relativize(file).toString()),
+                  java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                  java.nio.file.LinkOption.NOFOLLOW_LINKS);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -124,7 +132,10 @@ public final class GitFixture {
     return GitRepo.open(dir);
   }
 
-  /** Opens the repository reading the work tree the given way ({@code JGIT}: without the git command). */
+  /**
+   * Opens the repository reading the work tree the given way ({@code JGIT}: without the git
+   * command).
+   */
   public GitRepo open(GitRepo.Backend backend) throws GitException {
     return GitRepo.open(dir, backend);
   }
@@ -296,16 +307,37 @@ public final class GitFixture {
       clock++;
       String message = branch + " bulk " + i;
       String content = message + "\n";
-      stream.append("commit refs/heads/").append(branch).append('\n')
-          .append("committer Azbuild Test <test@azbuild.dev> ").append(EPOCH + 60L * clock).append(" +0000\n")
-          .append("data ").append(message.length()).append('\n').append(message).append('\n');
+      stream
+          .append("commit refs/heads/")
+          .append(branch)
+          .append('\n')
+          .append("committer Azbuild Test <test@azbuild.dev> ")
+          .append(EPOCH + 60L * clock)
+          .append(" +0000\n")
+          .append("data ")
+          .append(message.length())
+          .append('\n')
+          .append(message)
+          .append('\n');
       if (i == 1) {
         stream.append("from ").append(parent).append('\n');
       }
-      stream.append("M 100644 inline ").append(file).append('\n')
-          .append("data ").append(content.length()).append('\n').append(content).append('\n');
+      stream
+          .append("M 100644 inline ")
+          .append(file)
+          .append('\n')
+          .append("data ")
+          .append(content.length())
+          .append('\n')
+          .append(content)
+          .append('\n');
     }
-    Result r = run(dir, commitEnv(), gitCommand("fast-import", "--quiet"), stream.toString().getBytes(StandardCharsets.UTF_8));
+    Result r =
+        run(
+            dir,
+            commitEnv(),
+            gitCommand("fast-import", "--quiet"),
+            stream.toString().getBytes(StandardCharsets.UTF_8));
     if (r.exitCode() != 0) {
       throw new IllegalStateException("git fast-import failed: " + r.stderr());
     }
@@ -336,11 +368,12 @@ public final class GitFixture {
 
   /**
    * What git counts as changed since {@code base} in the work tree: {@code git diff --name-only
-   * --no-renames base} (committed, staged and unstaged changes of tracked files) plus the untracked,
-   * not ignored files ({@code git ls-files --others --exclude-standard}).
+   * --no-renames base} (committed, staged and unstaged changes of tracked files) plus the
+   * untracked, not ignored files ({@code git ls-files --others --exclude-standard}).
    */
   public Set<String> workTreeChangesSince(String base) {
-    Set<String> result = new LinkedHashSet<>(nulSeparated(git("diff", "--name-only", "--no-renames", "-z", base)));
+    Set<String> result =
+        new LinkedHashSet<>(nulSeparated(git("diff", "--name-only", "--no-renames", "-z", base)));
     result.addAll(untracked());
     return result;
   }
@@ -367,7 +400,9 @@ public final class GitFixture {
 
   // ---- processes ----
 
-  /** Runs {@code git args} in this repository; returns stdout, fails with stderr on a non-zero exit. */
+  /**
+   * Runs {@code git args} in this repository; returns stdout, fails with stderr on a non-zero exit.
+   */
   public String git(String... args) {
     return exec(dir, commitEnv(), args);
   }
@@ -403,8 +438,16 @@ public final class GitFixture {
   private static String exec(Path cwd, Map<String, String> extraEnv, String... args) {
     Result r = run(cwd, extraEnv, gitCommand(args));
     if (r.exitCode() != 0) {
-      throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + cwd + " (exit "
-          + r.exitCode() + "): " + r.stderr() + r.stdout());
+      throw new IllegalStateException(
+          "git "
+              + String.join(" ", args)
+              + " failed in "
+              + cwd
+              + " (exit "
+              + r.exitCode()
+              + "): "
+              + r.stderr()
+              + r.stdout());
     }
     return r.stdout();
   }
@@ -424,7 +467,8 @@ public final class GitFixture {
     return run(cwd, extraEnv, command, new byte[0]);
   }
 
-  private static Result run(Path cwd, Map<String, String> extraEnv, List<String> command, byte[] stdin) {
+  private static Result run(
+      Path cwd, Map<String, String> extraEnv, List<String> command, byte[] stdin) {
     ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("GIT_"));
@@ -442,7 +486,8 @@ public final class GitFixture {
     env.putAll(extraEnv);
     try {
       Process p = pb.start();
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+      CompletableFuture<byte[]> err =
+          CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
       try (var in = p.getOutputStream()) {
         in.write(stdin);
       }
@@ -451,7 +496,9 @@ public final class GitFixture {
         p.destroyForcibly();
         throw new IllegalStateException(command + " timed out in " + cwd);
       }
-      return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+      return new Result(
+          p.exitValue(),
+          new String(out, StandardCharsets.UTF_8),
           new String(err.join(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -485,19 +532,22 @@ public final class GitFixture {
       return;
     }
     try {
-      Files.walkFileTree(path, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          path,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A docker-registry process of one test, on a free port with its own storage, writing its access
  * log (one line per request, Apache combined format; see {@code scripts/services}) to a file, so a
- * test can count the requests a client sent and kill it at will. The shared registries of
- * {@code scripts/services} are never touched. Killed on {@link #close()}, at the latest when the JVM exits.
+ * test can count the requests a client sent and kill it at will. The shared registries of {@code
+ * scripts/services} are never touched. Killed on {@link #close()}, at the latest when the JVM
+ * exits.
  */
 public final class PrivateRegistry implements AutoCloseable {
 
@@ -27,7 +28,9 @@ public final class PrivateRegistry implements AutoCloseable {
     this.dir = dir;
     this.port = freePort();
     Path config = dir.resolve("config.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         version: 0.1
         log:
           level: info
@@ -42,11 +45,18 @@ public final class PrivateRegistry implements AutoCloseable {
         http:
           addr: 127.0.0.1:%d
           secret: unit-test-private-registry
-        """.formatted(dir.resolve("storage"), port));
-    String bin = List.of("/usr/bin/docker-registry", "/usr/local/bin/docker-registry").stream()
-        .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse("docker-registry");
-    this.process = new ProcessBuilder(bin, "serve", config.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("registry.log").toFile()).start();
+        """
+            .formatted(dir.resolve("storage"), port));
+    String bin =
+        List.of("/usr/bin/docker-registry", "/usr/local/bin/docker-registry").stream()
+            .filter(p -> Files.isExecutable(Path.of(p)))
+            .findFirst()
+            .orElse("docker-registry");
+    this.process =
+        new ProcessBuilder(bin, "serve", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("registry.log").toFile())
+            .start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
   }
 
@@ -55,7 +65,9 @@ public final class PrivateRegistry implements AutoCloseable {
     PrivateRegistry registry = new PrivateRegistry(dir);
     for (int i = 0; i < 200; i++) {
       try {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://" + registry.host() + "/v2/").toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection)
+                URI.create("http://" + registry.host() + "/v2/").toURL().openConnection();
         if (c.getResponseCode() == 200) {
           return registry;
         }
@@ -63,19 +75,24 @@ public final class PrivateRegistry implements AutoCloseable {
         // not up yet
       }
       if (!registry.process.isAlive()) {
-        throw new IllegalStateException("docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
+        throw new IllegalStateException(
+            "docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
       }
       Thread.sleep(100);
     }
     registry.close();
-    throw new IllegalStateException("docker-registry on " + registry.host() + " did not answer within 20 s");
+    throw new IllegalStateException(
+        "docker-registry on " + registry.host() + " did not answer within 20 s");
   }
 
   public String host() {
     return "127.0.0.1:" + port;
   }
 
-  /** The requests served so far, as {@code METHOD URI} (e.g. {@code PUT /v2/app/manifests/main}), in order. */
+  /**
+   * The requests served so far, as {@code METHOD URI} (e.g. {@code PUT /v2/app/manifests/main}), in
+   * order.
+   */
   public List<String> requests() {
     try {
       return Files.readAllLines(dir.resolve("registry.log")).stream()
@@ -87,7 +104,10 @@ public final class PrivateRegistry implements AutoCloseable {
     }
   }
 
-  /** The requests after the first {@code skip}, once the log has stopped growing (lines are written after the response). */
+  /**
+   * The requests after the first {@code skip}, once the log has stopped growing (lines are written
+   * after the response).
+   */
   public List<String> requestsAfter(int skip) throws InterruptedException {
     List<String> last = requests();
     for (int i = 0; i < 20; i++) {

@@ -20,14 +20,16 @@ import java.util.concurrent.Executors;
 
 /**
  * A release mirror on 127.0.0.1 laid out like releases.hashicorp.com/terraform: serves files
- * registered under {@code /terraform/<version>/<name>}, answers 404 for anything else, and
- * records every request path.
+ * registered under {@code /terraform/<version>/<name>}, answers 404 for anything else, and records
+ * every request path.
  */
 final class MirrorServer implements AutoCloseable {
 
   /** Runs before a file is served; may delay it (to force a race) or answer instead. */
   interface Hook {
-    /** @return a status to answer instead of serving the file, or 0 to serve it */
+    /**
+     * @return a status to answer instead of serving the file, or 0 to serve it
+     */
     int before(String path) throws Exception;
   }
 

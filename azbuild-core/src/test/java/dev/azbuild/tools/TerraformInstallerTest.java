@@ -93,7 +93,8 @@ class TerraformInstallerTest {
     assertThat(binary).isEqualTo(cache.resolve("terraform/9.9.9/terraform"));
     assertThat(Files.isExecutable(binary)).isTrue();
     assertThat(run(binary, "version", "-json")).contains("\"terraform_version\": \"9.9.9\"");
-    assertThat(mirror.requests()).containsExactly("/terraform/9.9.9/" + SUMS, "/terraform/9.9.9/" + ZIP);
+    assertThat(mirror.requests())
+        .containsExactly("/terraform/9.9.9/" + SUMS, "/terraform/9.9.9/" + ZIP);
     assertThat(children(cache.resolve("terraform"))).containsExactly("9.9.9");
   }
 
@@ -112,7 +113,9 @@ class TerraformInstallerTest {
   void endToEndWithRealTerraform() throws Exception {
     TerraformRequest request = TerraformRequest.of(REAL_VERSION, mirror.uri(), cache);
     mirror.serve(REAL_VERSION, request.zipName(), realZip);
-    mirror.serve(REAL_VERSION, request.sumsName(),
+    mirror.serve(
+        REAL_VERSION,
+        request.sumsName(),
         sums(tmp.resolve(request.sumsName()), realZip, request.zipName()));
 
     Path binary = installer(null).ensure(request);
@@ -141,12 +144,13 @@ class TerraformInstallerTest {
   void concurrentInstallsBothSucceedWithOneDirectory() throws Exception {
     // Both downloads wait for each other, so both installs stage a copy and race to rename it.
     CyclicBarrier bothDownloading = new CyclicBarrier(2);
-    mirror.hook(path -> {
-      if (path.endsWith(".zip")) {
-        bothDownloading.await(20, TimeUnit.SECONDS);
-      }
-      return 0;
-    });
+    mirror.hook(
+        path -> {
+          if (path.endsWith(".zip")) {
+            bothDownloading.await(20, TimeUnit.SECONDS);
+          }
+          return 0;
+        });
     TerraformInstaller installer = installer(null);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -160,7 +164,8 @@ class TerraformInstallerTest {
     }
     assertThat(mirror.requests()).filteredOn(p -> p.endsWith(".zip")).hasSize(2);
     assertThat(children(cache.resolve("terraform"))).containsExactly("9.9.9");
-    assertThat(run(cache.resolve("terraform/9.9.9/terraform"), "version", "-json")).contains("9.9.9");
+    assertThat(run(cache.resolve("terraform/9.9.9/terraform"), "version", "-json"))
+        .contains("9.9.9");
   }
 
   // ---- PATH ----
@@ -180,7 +185,8 @@ class TerraformInstallerTest {
   @Test
   void readsTheTextVersionOfReleasesWithoutJson() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path onPath = script(bin.resolve("terraform"), "echo 'Terraform v9.9.9'; echo 'on linux_amd64'");
+    Path onPath =
+        script(bin.resolve("terraform"), "echo 'Terraform v9.9.9'; echo 'on linux_amd64'");
 
     assertThat(installer(bin.toString()).ensure(request(FAKE))).isEqualTo(onPath);
     assertThat(mirror.requests()).isEmpty();
@@ -226,8 +232,12 @@ class TerraformInstallerTest {
 
   @Test
   void missingSumsLineSaysThePlatformIsNotPublished() throws Exception {
-    mirror.serve(FAKE, SUMS, write(tmp.resolve("other-sums"),
-        Checksums.sha256(fakeZip) + "  terraform_9.9.9_darwin_arm64.zip\n"));
+    mirror.serve(
+        FAKE,
+        SUMS,
+        write(
+            tmp.resolve("other-sums"),
+            Checksums.sha256(fakeZip) + "  terraform_9.9.9_darwin_arm64.zip\n"));
 
     assertThatThrownBy(() -> installer(null).ensure(request(FAKE)))
         .hasMessageContaining("has no SHA-256 line for " + ZIP)
@@ -238,7 +248,11 @@ class TerraformInstallerTest {
 
   @Test
   void zipWithoutTerraformInstallsNothing() throws Exception {
-    Path zip = zipOf(tmp.resolve("license-only.zip"), "LICENSE.txt", write(tmp.resolve("LICENSE.txt"), "MPL"));
+    Path zip =
+        zipOf(
+            tmp.resolve("license-only.zip"),
+            "LICENSE.txt",
+            write(tmp.resolve("LICENSE.txt"), "MPL"));
     mirror.serve(FAKE, ZIP, zip);
     mirror.serve(FAKE, SUMS, sums(tmp.resolve("sums2"), zip, ZIP));
 
@@ -266,7 +280,8 @@ class TerraformInstallerTest {
     }
     URI dead = URI.create("http://127.0.0.1:" + closedPort + "/terraform/");
 
-    assertThatThrownBy(() -> installer(null).ensure(new TerraformRequest(FAKE, dead, cache, "linux", "amd64")))
+    assertThatThrownBy(
+            () -> installer(null).ensure(new TerraformRequest(FAKE, dead, cache, "linux", "amd64")))
         .isInstanceOf(TerraformInstallException.class)
         .hasMessageStartingWith("Could not download terraform 9.9.9 from " + dead)
         .hasMessageContaining("failed after 3 attempts")
@@ -275,12 +290,14 @@ class TerraformInstallerTest {
 
   @Test
   void stalledMirrorTimesOut() {
-    mirror.hook(path -> {
-      Thread.sleep(2_000);
-      return 0;
-    });
+    mirror.hook(
+        path -> {
+          Thread.sleep(2_000);
+          return 0;
+        });
     TerraformInstaller impatient =
-        new TerraformInstaller(null, HttpClient.newHttpClient(), 2, Duration.ofMillis(10), Duration.ofMillis(200));
+        new TerraformInstaller(
+            null, HttpClient.newHttpClient(), 2, Duration.ofMillis(10), Duration.ofMillis(200));
 
     assertThatThrownBy(() -> impatient.ensure(request(FAKE)))
         .hasMessageContaining("failed after 2 attempts: no complete response within 200 ms")
@@ -289,7 +306,8 @@ class TerraformInstallerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.11", "v1.11.4", "latest", "../1.2.3", "1.2.3-", "1.2.3/../x", " 1.2.3", ""})
+  @ValueSource(
+      strings = {"1.11", "v1.11.4", "latest", "../1.2.3", "1.2.3-", "1.2.3/../x", " 1.2.3", ""})
   void rejectsMalformedVersionsBeforeAnyRequest(String version) {
     assertThatThrownBy(() -> installer(null).ensure(request(version)))
         .isInstanceOf(TerraformInstallException.class)
@@ -302,7 +320,8 @@ class TerraformInstallerTest {
   @Test
   void acceptsPrereleaseVersions() throws Exception {
     new TerraformRequest("1.12.0-rc1", URI.create("http://x/"), cache, "linux", "amd64").validate();
-    new TerraformRequest("1.12.0-alpha20250319", URI.create("http://x/"), cache, "linux", "amd64").validate();
+    new TerraformRequest("1.12.0-alpha20250319", URI.create("http://x/"), cache, "linux", "amd64")
+        .validate();
   }
 
   // ---- request values ----
@@ -310,11 +329,14 @@ class TerraformInstallerTest {
   @Test
   void buildsHashicorpLayoutUrls() {
     TerraformRequest request =
-        new TerraformRequest("1.11.4", URI.create("https://mirror.example/hc/terraform"), cache, "darwin", "arm64");
+        new TerraformRequest(
+            "1.11.4", URI.create("https://mirror.example/hc/terraform"), cache, "darwin", "arm64");
 
     assertThat(request.zipUri())
-        .hasToString("https://mirror.example/hc/terraform/1.11.4/terraform_1.11.4_darwin_arm64.zip");
-    assertThat(request.sumsUri()).hasToString("https://mirror.example/hc/terraform/1.11.4/terraform_1.11.4_SHA256SUMS");
+        .hasToString(
+            "https://mirror.example/hc/terraform/1.11.4/terraform_1.11.4_darwin_arm64.zip");
+    assertThat(request.sumsUri())
+        .hasToString("https://mirror.example/hc/terraform/1.11.4/terraform_1.11.4_SHA256SUMS");
     assertThat(TerraformRequest.of("1.11.4").mirror()).isEqualTo(TerraformRequest.DEFAULT_MIRROR);
   }
 
@@ -327,14 +349,21 @@ class TerraformInstallerTest {
     assertThat(TerraformRequest.detectArch("amd64")).isEqualTo("amd64");
     assertThat(TerraformRequest.detectArch("x86_64")).isEqualTo("amd64");
     assertThat(TerraformRequest.detectArch("aarch64")).isEqualTo("arm64");
-    assertThat(new TerraformRequest("1.0.0", URI.create("http://x/"), cache, "windows", "amd64").binaryName())
+    assertThat(
+            new TerraformRequest("1.0.0", URI.create("http://x/"), cache, "windows", "amd64")
+                .binaryName())
         .isEqualTo("terraform.exe");
   }
 
   @Test
   void findsSumsLines() {
     String hash = "AB".repeat(32);
-    String sums = "not a line\n" + hash + " *terraform_1_linux_amd64.zip\r\n" + "cd".repeat(32) + "  other.zip\n";
+    String sums =
+        "not a line\n"
+            + hash
+            + " *terraform_1_linux_amd64.zip\r\n"
+            + "cd".repeat(32)
+            + "  other.zip\n";
 
     assertThat(Checksums.find(sums, "terraform_1_linux_amd64.zip")).contains("ab".repeat(32));
     assertThat(Checksums.find(sums, "missing.zip")).isEmpty();
@@ -342,9 +371,13 @@ class TerraformInstallerTest {
 
   @Test
   void parsesVersionOutput() {
-    assertThat(VersionProbe.parse("{\n  \"terraform_version\": \"1.11.4\",\n  \"platform\": \"linux_amd64\"}"))
+    assertThat(
+            VersionProbe.parse(
+                "{\n  \"terraform_version\": \"1.11.4\",\n  \"platform\": \"linux_amd64\"}"))
         .contains("1.11.4");
-    assertThat(VersionProbe.parse("Terraform v0.12.31\n\nYour version of Terraform is out of date!")).contains("0.12.31");
+    assertThat(
+            VersionProbe.parse("Terraform v0.12.31\n\nYour version of Terraform is out of date!"))
+        .contains("0.12.31");
     assertThat(VersionProbe.parse("command not found")).isEmpty();
   }
 
@@ -355,18 +388,22 @@ class TerraformInstallerTest {
   }
 
   private static TerraformInstaller installer(String pathEnv) {
-    return new TerraformInstaller(pathEnv, HttpClient.newHttpClient(), 3, Duration.ofMillis(10), Duration.ofSeconds(30));
+    return new TerraformInstaller(
+        pathEnv, HttpClient.newHttpClient(), 3, Duration.ofMillis(10), Duration.ofSeconds(30));
   }
 
   /** A {@code terraform} script that reports {@code version} like the real one. */
   private static Path fakeTerraform(Path dir, String version) throws IOException {
     Files.createDirectories(dir);
-    return script(dir.resolve("terraform"), String.join("\n",
-        "if [ \"$1\" = version ] && [ \"$2\" = -json ]; then",
-        "  echo '{\"terraform_version\": \"" + version + "\", \"platform\": \"linux_amd64\"}'",
-        "else",
-        "  echo 'Terraform v" + version + "'",
-        "fi"));
+    return script(
+        dir.resolve("terraform"),
+        String.join(
+            "\n",
+            "if [ \"$1\" = version ] && [ \"$2\" = -json ]; then",
+            "  echo '{\"terraform_version\": \"" + version + "\", \"platform\": \"linux_amd64\"}'",
+            "else",
+            "  echo 'Terraform v" + version + "'",
+            "fi"));
   }
 
   private static Path script(Path file, String body) throws IOException {
@@ -376,7 +413,8 @@ class TerraformInstallerTest {
   }
 
   private static Path zipOf(Path zipFile, String entryName, Path content) throws IOException {
-    try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(zipFile);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry(entryName));
       Files.copy(content, zip);
       zip.closeEntry();
@@ -385,7 +423,14 @@ class TerraformInstallerTest {
   }
 
   private static Path sums(Path file, Path zip, String zipName) throws IOException {
-    return write(file, "1f".repeat(32) + "  terraform_x_darwin_arm64.zip\n" + Checksums.sha256(zip) + "  " + zipName + "\n");
+    return write(
+        file,
+        "1f".repeat(32)
+            + "  terraform_x_darwin_arm64.zip\n"
+            + Checksums.sha256(zip)
+            + "  "
+            + zipName
+            + "\n");
   }
 
   private static Path write(Path file, String text) throws IOException {

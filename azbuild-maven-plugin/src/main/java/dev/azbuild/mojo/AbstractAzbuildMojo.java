@@ -22,10 +22,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
- * Base of every goal: the global skip flag, the goal's parameters as azbuild-core's
- * {@link Settings}, one {@link Azbuild} per execution, and core's exceptions as one-line Maven
- * failures: {@code MojoExecutionException} when the environment broke (no Docker daemon, terraform
- * cannot be installed), {@code MojoFailureException} for everything input or a check refused.
+ * Base of every goal: the global skip flag, the goal's parameters as azbuild-core's {@link
+ * Settings}, one {@link Azbuild} per execution, and core's exceptions as one-line Maven failures:
+ * {@code MojoExecutionException} when the environment broke (no Docker daemon, terraform cannot be
+ * installed), {@code MojoFailureException} for everything input or a check refused.
  */
 public abstract class AbstractAzbuildMojo extends AbstractMojo {
 
@@ -42,12 +42,13 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   private MojoExecution mojoExecution;
 
-  /** Maven's resolver: content mode hashes the files of SNAPSHOT dependencies from outside the reactor. */
-  @Component
-  private RepositorySystem repositorySystem;
+  /**
+   * Maven's resolver: content mode hashes the files of SNAPSHOT dependencies from outside the
+   * reactor.
+   */
+  @Component private RepositorySystem repositorySystem;
 
-  @Component
-  private SettingsDecrypter settingsDecrypter;
+  @Component private SettingsDecrypter settingsDecrypter;
 
   /** The process environment (a field, so tests can give another). */
   Map<String, String> environment = System.getenv();
@@ -69,22 +70,35 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
     }
   }
 
-  protected abstract void doExecute() throws AzbuildException, MojoExecutionException, MojoFailureException;
+  protected abstract void doExecute()
+      throws AzbuildException, MojoExecutionException, MojoFailureException;
 
-  /** The core for this execution, sharing the build session with the other executions of this build. */
+  /**
+   * The core for this execution, sharing the build session with the other executions of this build.
+   */
   protected final Azbuild azbuild() {
-    return new Azbuild(settings(), new MavenBuildHost(session, repositorySystem, settingsDecrypter),
-        MavenBuildSessions.of(session), environment);
+    return new Azbuild(
+        settings(),
+        new MavenBuildHost(session, repositorySystem, settingsDecrypter),
+        MavenBuildSessions.of(session),
+        environment);
   }
 
-  /** This goal's parameters as settings: a parameter's value, then the setting's environment variable, then its default. */
+  /**
+   * This goal's parameters as settings: a parameter's value, then the setting's environment
+   * variable, then its default.
+   */
   protected final Settings settings() {
     Map<Setting, Settings.Given> given = new EnumMap<>(Setting.class);
-    for (org.apache.maven.plugin.descriptor.Parameter parameter : mojoExecution.getMojoDescriptor().getParameters()) {
+    for (org.apache.maven.plugin.descriptor.Parameter parameter :
+        mojoExecution.getMojoDescriptor().getParameters()) {
       Optional<Setting> setting = propertyOf(parameter).flatMap(Setting::byProperty);
       if (setting.isPresent()) {
-        given.put(setting.get(), Settings.Given.of(fieldValue(parameter.getName()),
-            session.getUserProperties().containsKey(setting.get().property())));
+        given.put(
+            setting.get(),
+            Settings.Given.of(
+                fieldValue(parameter.getName()),
+                session.getUserProperties().containsKey(setting.get().property())));
       }
     }
     return Settings.resolve(given, environment);
@@ -100,7 +114,9 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
   }
 
   private Object fieldValue(String name) {
-    for (Class<?> type = getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = getClass();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       try {
         Field field = type.getDeclaredField(name);
         field.setAccessible(true);
@@ -111,7 +127,8 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
         throw new IllegalStateException("cannot read parameter " + name, e);
       }
     }
-    throw new IllegalStateException("no field for parameter " + name + " in " + getClass().getName());
+    throw new IllegalStateException(
+        "no field for parameter " + name + " in " + getClass().getName());
   }
 
   /** {@code groupId:artifactId} of this execution's project. */

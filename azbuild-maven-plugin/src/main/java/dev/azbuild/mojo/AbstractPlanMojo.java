@@ -8,19 +8,31 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
 
-  /** {@code content} (default: a hash of each module's inputs) or {@code diff} (changed files since the base commit). Env: AZBUILD_MODE. */
+  /**
+   * {@code content} (default: a hash of each module's inputs) or {@code diff} (changed files since
+   * the base commit). Env: AZBUILD_MODE.
+   */
   @Parameter(property = "azbuild.mode")
   protected String mode;
 
-  /** The base commit for diff mode; default: found by setenv's rules (merge-base, last deploy). Env: AZBUILD_BASE. */
+  /**
+   * The base commit for diff mode; default: found by setenv's rules (merge-base, last deploy). Env:
+   * AZBUILD_BASE.
+   */
   @Parameter(property = "azbuild.base")
   protected String base;
 
-  /** Plan for this commit, counting only committed changes; default: HEAD plus staged, unstaged and untracked files. */
+  /**
+   * Plan for this commit, counting only committed changes; default: HEAD plus staged, unstaged and
+   * untracked files.
+   */
   @Parameter(property = "azbuild.head")
   protected String head;
 
-  /** The commit being built, as the CI names it; the same as {@code azbuild.head} (which wins when both are given). */
+  /**
+   * The commit being built, as the CI names it; the same as {@code azbuild.head} (which wins when
+   * both are given).
+   */
   @Parameter(property = "azbuild.commit")
   protected String commit;
 
@@ -28,14 +40,18 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.branch")
   protected String branch;
 
-  /** The default branch; default: origin/HEAD, else main or master, whichever exists. Env: AZBUILD_DEFAULT_BRANCH. */
+  /**
+   * The default branch; default: origin/HEAD, else main or master, whichever exists. Env:
+   * AZBUILD_DEFAULT_BRANCH.
+   */
   @Parameter(property = "azbuild.defaultBranch")
   protected String defaultBranch;
 
   /**
    * The branch a pull/merge request merges into; a branch build's base is its merge-base with it.
-   * Default: the CI's variable (GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME, CHANGE_TARGET,
-   * BUILDKITE_PULL_REQUEST_BASE_BRANCH), else the default branch. Env: AZBUILD_TARGET_BRANCH.
+   * Default: the CI's variable (GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME,
+   * CHANGE_TARGET, BUILDKITE_PULL_REQUEST_BASE_BRANCH), else the default branch. Env:
+   * AZBUILD_TARGET_BRANCH.
    */
   @Parameter(property = "azbuild.targetBranch")
   protected String targetBranch;
@@ -44,7 +60,10 @@ public abstract class AbstractPlanMojo extends AbstractRegistryMojo {
   @Parameter(property = "azbuild.fetch", defaultValue = "true")
   protected boolean fetch;
 
-  /** The tag of the default branch's latest image in the cache registry ({@code master} in the bash scripts). */
+  /**
+   * The tag of the default branch's latest image in the cache registry ({@code master} in the bash
+   * scripts).
+   */
   @Parameter(property = "azbuild.masterTag", defaultValue = "master")
   protected String masterTag;
 

@@ -4,13 +4,16 @@ import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The parameters of goals that talk to registries: the cache registry (built images, branch,
- * commit and cache tags) and the deploy registry (production copies), with credentials from the
- * docker config, Maven settings servers (id = registry host) and, for ECR, the AWS default chain.
+ * The parameters of goals that talk to registries: the cache registry (built images, branch, commit
+ * and cache tags) and the deploy registry (production copies), with credentials from the docker
+ * config, Maven settings servers (id = registry host) and, for ECR, the AWS default chain.
  */
 public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
 
-  /** The cache registry with an optional path prefix, e.g. {@code 127.0.0.1:5000/team} or an ECR host. Env: AZBUILD_CACHE_REGISTRY. */
+  /**
+   * The cache registry with an optional path prefix, e.g. {@code 127.0.0.1:5000/team} or an ECR
+   * host. Env: AZBUILD_CACHE_REGISTRY.
+   */
   @Parameter(property = "azbuild.cacheRegistry")
   protected String cacheRegistry;
 
@@ -18,19 +21,32 @@ public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.deployRegistry")
   protected String deployRegistry;
 
-  /** Registry hosts spoken to over plain HTTP (loopback hosts always are, as docker does), comma-separated. */
+  /**
+   * Registry hosts spoken to over plain HTTP (loopback hosts always are, as docker does),
+   * comma-separated.
+   */
   @Parameter(property = "azbuild.insecureRegistries")
   protected String insecureRegistries;
 
-  /** Endpoint override for the ECR/ECS APIs, e.g. an emulator at http://127.0.0.1:5003. Env: AZBUILD_AWS_ENDPOINT. */
+  /**
+   * Endpoint override for the ECR/ECS APIs, e.g. an emulator at http://127.0.0.1:5003. Env:
+   * AZBUILD_AWS_ENDPOINT.
+   */
   @Parameter(property = "azbuild.aws.endpoint")
   protected String awsEndpoint;
 
-  /** Region of the ECS API, and of ECR hosts whose region this plugin does not know yet; an ECR host's own region otherwise wins. */
+  /**
+   * Region of the ECS API, and of ECR hosts whose region this plugin does not know yet; an ECR
+   * host's own region otherwise wins.
+   */
   @Parameter(property = "azbuild.aws.region")
   protected String awsRegion;
 
-  /** Serve ECR image data from this registry instead of the ECR host (for tests against an emulator): {@code HOST:PORT}, or per region or ECR host {@code us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001}. */
+  /**
+   * Serve ECR image data from this registry instead of the ECR host (for tests against an
+   * emulator): {@code HOST:PORT}, or per region or ECR host {@code
+   * us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001}.
+   */
   @Parameter(property = "azbuild.ecr.dataPlane")
   protected String ecrDataPlane;
 
@@ -38,16 +54,19 @@ public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.retries", defaultValue = "3")
   protected int retries;
 
-  /** The docker client config with {@code auths}, {@code credHelpers}, {@code credsStore}; default $DOCKER_CONFIG/config.json or ~/.docker/config.json. */
+  /**
+   * The docker client config with {@code auths}, {@code credHelpers}, {@code credsStore}; default
+   * $DOCKER_CONFIG/config.json or ~/.docker/config.json.
+   */
   @Parameter(property = "azbuild.dockerConfig")
   protected File dockerConfig;
 
   /**
    * Prefix of what azbuild names on a Docker daemon or host other projects may share: local
-   * containers ({@code <namespace>-<image>}), images built with {@code azbuild.skipPush} and no cache
-   * registry ({@code <namespace>/<image>}) and the default terraform state directory. Lower-case
-   * letters and digits separated by {@code . _ -}. Default: the reactor root's artifactId, a dash and
-   * 8 hex digits of the SHA-256 of the cache registry URL.
+   * containers ({@code <namespace>-<image>}), images built with {@code azbuild.skipPush} and no
+   * cache registry ({@code <namespace>/<image>}) and the default terraform state directory.
+   * Lower-case letters and digits separated by {@code . _ -}. Default: the reactor root's
+   * artifactId, a dash and 8 hex digits of the SHA-256 of the cache registry URL.
    */
   @Parameter(property = "azbuild.namespace")
   protected String namespace;

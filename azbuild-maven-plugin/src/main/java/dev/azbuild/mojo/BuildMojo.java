@@ -21,7 +21,10 @@ public class BuildMojo extends AbstractPlanMojo {
   @Parameter(property = "azbuild.skipPush", defaultValue = "false")
   private boolean skipPush;
 
-  /** Leave out the {@code org.opencontainers.image.created} label, so equal inputs give equal images. */
+  /**
+   * Leave out the {@code org.opencontainers.image.created} label, so equal inputs give equal
+   * images.
+   */
   @Parameter(property = "azbuild.reproducible", defaultValue = "false")
   private boolean reproducible;
 

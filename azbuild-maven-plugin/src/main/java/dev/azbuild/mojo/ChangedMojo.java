@@ -6,15 +6,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Whether a file matching a regex changed since the base commit: prints {@code true} or
- * {@code false}, optionally writes it to a file, and fails only when asked to.
+ * Whether a file matching a regex changed since the base commit: prints {@code true} or {@code
+ * false}, optionally writes it to a file, and fails only when asked to.
  */
 @Mojo(name = ChangedMojo.GOAL, aggregator = true, threadSafe = true)
 public class ChangedMojo extends AbstractPlanMojo {
 
   static final String GOAL = "changed";
 
-  /** A POSIX extended regex matched against changed paths (relative to the git root), like grep -E. */
+  /**
+   * A POSIX extended regex matched against changed paths (relative to the git root), like grep -E.
+   */
   @Parameter(property = "azbuild.path", required = true)
   private String path;
 

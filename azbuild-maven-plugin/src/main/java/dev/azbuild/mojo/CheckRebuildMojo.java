@@ -17,6 +17,7 @@ public class CheckRebuildMojo extends AbstractPlanMojo {
   @Override
   protected void doExecute() throws AzbuildException {
     Optional<ModuleDecision> decision = azbuild().checkRebuild(moduleId());
-    decision.ifPresent(d -> project.getProperties().setProperty("azbuild.rebuild", Boolean.toString(d.rebuild())));
+    decision.ifPresent(
+        d -> project.getProperties().setProperty("azbuild.rebuild", Boolean.toString(d.rebuild())));
   }
 }

@@ -32,7 +32,10 @@ import java.util.Map;
  */
 public class CiConfiguration {
 
-  /** How jobs call Maven; default {@code ./mvnw} when the reactor root has a wrapper, else {@code mvn}. */
+  /**
+   * How jobs call Maven; default {@code ./mvnw} when the reactor root has a wrapper, else {@code
+   * mvn}.
+   */
   public String mavenCommand;
 
   /** With more image modules than this, modules share jobs (by graph layer); default 100. */
@@ -46,9 +49,11 @@ public class CiConfiguration {
   public static class CircleCi {
     /** The executor as a YAML mapping; default {@code machine: {image: ubuntu-2204:current}}. */
     public String executor;
+
     public String resourceClass;
     public Map<String, String> environment = new LinkedHashMap<>();
     public List<String> contexts = new ArrayList<>();
+
     /** Steps as YAML, one per element, run after checkout and the cache restore, before azbuild. */
     public List<String> extraSteps = new ArrayList<>();
   }
@@ -58,6 +63,7 @@ public class CiConfiguration {
     public String runsOn;
     public String javaVersion;
     public Map<String, String> env = new LinkedHashMap<>();
+
     /** Steps as YAML, one per element, run after checkout and Java setup, before azbuild. */
     public List<String> extraSteps = new ArrayList<>();
   }

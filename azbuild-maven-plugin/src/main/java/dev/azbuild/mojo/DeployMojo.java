@@ -9,8 +9,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Deploys every image module of the reactor, once, at the root: gate (every module has its commit
  * image in the cache registry), then under the deploy lock, per module in graph order copy to the
  * deploy registry, {@code terraform apply}, restart, and only then the tags that say "deployed"
- * ({@code deployed}, {@code master} in the cache registry) and the marker; skips modules whose digest
- * and terraform are already deployed. Writes {@code target/azbuild/deploy.json} at the reactor root.
+ * ({@code deployed}, {@code master} in the cache registry) and the marker; skips modules whose
+ * digest and terraform are already deployed. Writes {@code target/azbuild/deploy.json} at the
+ * reactor root.
  */
 @Mojo(name = DeployMojo.GOAL, aggregator = true, threadSafe = true)
 public class DeployMojo extends AbstractPlanMojo {
@@ -31,13 +32,17 @@ public class DeployMojo extends AbstractPlanMojo {
 
   /**
    * Root of the per-module terraform work dirs (local state); default
-   * ~/.azbuild/terraform-state/&lt;namespace&gt;/&lt;hash of reactor root and deploy registry&gt; (a
-   * directory an earlier version made, ~/.azbuild/terraform-state/&lt;hash&gt;, is used as long as it exists).
+   * ~/.azbuild/terraform-state/&lt;namespace&gt;/&lt;hash of reactor root and deploy registry&gt;
+   * (a directory an earlier version made, ~/.azbuild/terraform-state/&lt;hash&gt;, is used as long
+   * as it exists).
    */
   @Parameter(property = "azbuild.deploy.stateDir")
   private File stateDir;
 
-  /** How to restart a deployed service: {@code none}, {@code docker} (local container &lt;namespace&gt;-&lt;image&gt;) or {@code ecs}. */
+  /**
+   * How to restart a deployed service: {@code none}, {@code docker} (local container
+   * &lt;namespace&gt;-&lt;image&gt;) or {@code ecs}.
+   */
   @Parameter(property = "azbuild.deploy.restart", defaultValue = "none")
   private String restart;
 

@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Logs into a registry, creates the repository if it is missing (ECR; any OCI registry creates on
- * push) and re-applies the lifecycle policy only when it differs from the one in place. With
- * {@code azbuild.repository} it handles that one repository once; otherwise each image module's.
+ * push) and re-applies the lifecycle policy only when it differs from the one in place. With {@code
+ * azbuild.repository} it handles that one repository once; otherwise each image module's.
  */
 @Mojo(name = EnsureRepoMojo.GOAL, threadSafe = true)
 public class EnsureRepoMojo extends AbstractRegistryMojo {
@@ -28,7 +28,11 @@ public class EnsureRepoMojo extends AbstractRegistryMojo {
 
   @Override
   protected void doExecute() throws AzbuildException {
-    Path rootPolicy = MavenBuildHost.rootProject(session).getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME);
+    Path rootPolicy =
+        MavenBuildHost.rootProject(session)
+            .getBasedir()
+            .toPath()
+            .resolve(LifecyclePolicyFiles.FILE_NAME);
     if (repository != null && !repository.isBlank()) {
       if (project.isExecutionRoot()) { // one repository: once per build
         azbuild().ensureRepo(repository.strip(), List.of(rootPolicy));
@@ -40,7 +44,10 @@ public class EnsureRepoMojo extends AbstractRegistryMojo {
       getLog().debug(moduleId() + ": not an image module");
       return;
     }
-    azbuild().ensureRepo(image.get(),
-        List.of(project.getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME), rootPolicy));
+    azbuild()
+        .ensureRepo(
+            image.get(),
+            List.of(
+                project.getBasedir().toPath().resolve(LifecyclePolicyFiles.FILE_NAME), rootPolicy));
   }
 }

@@ -11,7 +11,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * under {@code ~/.azbuild/tools/terraform/<version>/}, else a download from the mirror verified
  * against its SHA256SUMS. Sets the session property {@code azbuild.terraform.path}.
  */
-@Mojo(name = EnsureTerraformMojo.GOAL, aggregator = true, requiresProject = false, threadSafe = true)
+@Mojo(
+    name = EnsureTerraformMojo.GOAL,
+    aggregator = true,
+    requiresProject = false,
+    threadSafe = true)
 public class EnsureTerraformMojo extends AbstractAzbuildMojo {
 
   static final String GOAL = "ensure-terraform";

@@ -39,7 +39,9 @@ public class ImportManifestMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.import.version", defaultValue = ImportOptions.DEFAULT_VERSION)
   private String version;
 
-  /** Where modules go whose project directory is the repository root or shared by several projects. */
+  /**
+   * Where modules go whose project directory is the repository root or shared by several projects.
+   */
   @Parameter(property = "azbuild.import.sharedDir", defaultValue = ImportOptions.DEFAULT_SHARED_DIR)
   private String sharedDir;
 
@@ -58,9 +60,15 @@ public class ImportManifestMojo extends AbstractAzbuildMojo {
   protected void doExecute() throws AzbuildException {
     ImportOptions options;
     try {
-      options = new ImportOptions(blank(groupId), blank(artifactId), version,
-          new ImportOptions.PluginCoordinates(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion()),
-          sharedDir, ImportOptions.RelativeTo.parse(relativeTo));
+      options =
+          new ImportOptions(
+              blank(groupId),
+              blank(artifactId),
+              version,
+              new ImportOptions.PluginCoordinates(
+                  plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion()),
+              sharedDir,
+              ImportOptions.RelativeTo.parse(relativeTo));
     } catch (IllegalArgumentException e) {
       throw new SettingException(e.getMessage());
     }

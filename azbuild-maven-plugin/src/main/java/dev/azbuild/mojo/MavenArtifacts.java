@@ -25,7 +25,8 @@ final class MavenArtifacts implements ArtifactResolver {
   private final RepositorySystemSession session;
   private final Map<String, MavenProject> projects = new HashMap<>();
 
-  MavenArtifacts(RepositorySystem system, RepositorySystemSession session, List<MavenProject> projects) {
+  MavenArtifacts(
+      RepositorySystem system, RepositorySystemSession session, List<MavenProject> projects) {
     this.system = system;
     this.session = session;
     projects.forEach(p -> this.projects.put(MavenReactor.id(p), p));
@@ -39,9 +40,15 @@ final class MavenArtifacts implements ArtifactResolver {
     }
     for (Dependency d : project.getDependencies()) {
       if (MavenReactor.coordinate(d).equals(coordinate)) {
-        var artifact = RepositoryUtils.toDependency(d, session.getArtifactTypeRegistry()).getArtifact();
-        File file = system.resolveArtifact(session,
-            new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null)).getArtifact().getFile();
+        var artifact =
+            RepositoryUtils.toDependency(d, session.getArtifactTypeRegistry()).getArtifact();
+        File file =
+            system
+                .resolveArtifact(
+                    session,
+                    new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null))
+                .getArtifact()
+                .getFile();
         return file == null ? null : file.toPath();
       }
     }

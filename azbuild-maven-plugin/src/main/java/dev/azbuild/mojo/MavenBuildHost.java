@@ -24,7 +24,10 @@ final class MavenBuildHost implements BuildHost {
   private final RepositorySystem repositorySystem;
   private final SettingsDecrypter settingsDecrypter;
 
-  MavenBuildHost(MavenSession session, RepositorySystem repositorySystem, SettingsDecrypter settingsDecrypter) {
+  MavenBuildHost(
+      MavenSession session,
+      RepositorySystem repositorySystem,
+      SettingsDecrypter settingsDecrypter) {
     this.session = session;
     this.repositorySystem = repositorySystem;
     this.settingsDecrypter = settingsDecrypter;
@@ -35,7 +38,10 @@ final class MavenBuildHost implements BuildHost {
     return MavenReactor.modules(session);
   }
 
-  /** The session's projects, without those that skip azbuild ({@code azbuild.skip} project property). */
+  /**
+   * The session's projects, without those that skip azbuild ({@code azbuild.skip} project
+   * property).
+   */
   @Override
   public List<String> selectedModules() {
     return session.getProjects().stream()
@@ -46,7 +52,8 @@ final class MavenBuildHost implements BuildHost {
 
   @Override
   public ArtifactResolver artifacts() {
-    return new MavenArtifacts(repositorySystem, session.getRepositorySession(), MavenReactor.projects(session));
+    return new MavenArtifacts(
+        repositorySystem, session.getRepositorySession(), MavenReactor.projects(session));
   }
 
   /** Maven settings servers, decrypted, by id (= registry host). */
@@ -59,13 +66,15 @@ final class MavenBuildHost implements BuildHost {
     for (Server server : session.getSettings().getServers()) {
       Server decrypted = server;
       if (settingsDecrypter != null) {
-        SettingsDecryptionResult r = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        SettingsDecryptionResult r =
+            settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (r.getServer() != null) {
           decrypted = r.getServer();
         }
       }
       if (decrypted.getUsername() != null && decrypted.getPassword() != null) {
-        result.put(decrypted.getId(), new Credentials(decrypted.getUsername(), decrypted.getPassword()));
+        result.put(
+            decrypted.getId(), new Credentials(decrypted.getUsername(), decrypted.getPassword()));
       }
     }
     return result;
@@ -85,7 +94,8 @@ final class MavenBuildHost implements BuildHost {
   @Override
   public Path reportDir() {
     MavenProject root = rootProject(session);
-    return root != null ? Path.of(root.getBuild().getDirectory(), "azbuild")
+    return root != null
+        ? Path.of(root.getBuild().getDirectory(), "azbuild")
         : executionRoot().resolve("target").resolve("azbuild");
   }
 
@@ -102,9 +112,11 @@ final class MavenBuildHost implements BuildHost {
           return p;
         }
       }
-      Path executionRoot = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+      Path executionRoot =
+          Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
       for (MavenProject p : all) {
-        if (p.getBasedir() != null && p.getBasedir().toPath().toAbsolutePath().normalize().equals(executionRoot)) {
+        if (p.getBasedir() != null
+            && p.getBasedir().toPath().toAbsolutePath().normalize().equals(executionRoot)) {
           return p;
         }
       }
@@ -132,11 +144,15 @@ final class MavenBuildHost implements BuildHost {
   public String rootArtifactId() {
     Path root = executionRoot().toAbsolutePath().normalize();
     for (MavenProject p : MavenReactor.projects(session)) {
-      if (p.getBasedir() != null && p.getBasedir().toPath().toAbsolutePath().normalize().equals(root)) {
+      if (p.getBasedir() != null
+          && p.getBasedir().toPath().toAbsolutePath().normalize().equals(root)) {
         return p.getArtifactId();
       }
     }
-    MavenProject top = session.getTopLevelProject() != null ? session.getTopLevelProject() : session.getCurrentProject();
+    MavenProject top =
+        session.getTopLevelProject() != null
+            ? session.getTopLevelProject()
+            : session.getCurrentProject();
     return top != null ? top.getArtifactId() : "";
   }
 

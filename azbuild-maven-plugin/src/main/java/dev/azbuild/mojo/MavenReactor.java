@@ -19,9 +19,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Adapts the Maven reactor to the graph's {@link ReactorModule}s. Per-module settings are project
- * properties, so every module's settings are known wherever a goal runs:
- * {@code azbuild.image}, {@code azbuild.dockerfile}, {@code azbuild.context},
- * {@code azbuild.buildArg.NAME}.
+ * properties, so every module's settings are known wherever a goal runs: {@code azbuild.image},
+ * {@code azbuild.dockerfile}, {@code azbuild.context}, {@code azbuild.buildArg.NAME}.
  */
 final class MavenReactor {
 
@@ -40,8 +39,10 @@ final class MavenReactor {
     List<MavenProject> all = projects(session);
     Set<String> reactorIds = new HashSet<>();
     all.forEach(p -> reactorIds.add(id(p)));
-    Optional<Path> configDir = Optional.ofNullable(session.getRequest()).map(r -> r.getMultiModuleProjectDirectory())
-        .map(dir -> dir.toPath().resolve(".mvn"));
+    Optional<Path> configDir =
+        Optional.ofNullable(session.getRequest())
+            .map(r -> r.getMultiModuleProjectDirectory())
+            .map(dir -> dir.toPath().resolve(".mvn"));
     List<ReactorModule> result = new ArrayList<>();
     for (MavenProject p : all) {
       result.add(module(p, mavenInputs(p, reactorIds, configDir)));
@@ -71,19 +72,28 @@ final class MavenReactor {
       if (parent.getFile() != null) {
         parentPoms.add(parent.getFile().toPath());
       }
-      coordinates.add("parent " + parent.getGroupId() + ":" + parent.getArtifactId() + ":" + parent.getVersion());
+      coordinates.add(
+          "parent "
+              + parent.getGroupId()
+              + ":"
+              + parent.getArtifactId()
+              + ":"
+              + parent.getVersion());
     }
     List<String> snapshots = new ArrayList<>();
     for (Dependency d : p.getDependencies()) {
-      coordinates.add("dependency " + coordinate(d) + ":" + (d.getScope() == null ? "compile" : d.getScope()));
-      if (ArtifactUtils.isSnapshot(d.getVersion()) && !"system".equals(d.getScope())
+      coordinates.add(
+          "dependency " + coordinate(d) + ":" + (d.getScope() == null ? "compile" : d.getScope()));
+      if (ArtifactUtils.isSnapshot(d.getVersion())
+          && !"system".equals(d.getScope())
           && !reactorIds.contains(d.getGroupId() + ":" + d.getArtifactId())) {
         snapshots.add(coordinate(d));
       }
     }
     for (Plugin plugin : p.getBuildPlugins()) {
       if (SELF.equals(plugin.getKey())) {
-        continue; // azbuild builds no part of the image; a new azbuild changes hashes only with its input format
+        continue; // azbuild builds no part of the image; a new azbuild changes hashes only with its
+        // input format
       }
       String name = plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion();
       coordinates.add("plugin " + name);
@@ -94,10 +104,19 @@ final class MavenReactor {
     return new MavenInputs(parentPoms, configDir, coordinates, snapshots);
   }
 
-  /** {@code groupId:artifactId:type:classifier:version}, as {@link MavenArtifacts} finds it again. */
+  /**
+   * {@code groupId:artifactId:type:classifier:version}, as {@link MavenArtifacts} finds it again.
+   */
   static String coordinate(Dependency d) {
-    return d.getGroupId() + ":" + d.getArtifactId() + ":" + (d.getType() == null ? "jar" : d.getType()) + ":"
-        + (d.getClassifier() == null ? "" : d.getClassifier()) + ":" + d.getVersion();
+    return d.getGroupId()
+        + ":"
+        + d.getArtifactId()
+        + ":"
+        + (d.getType() == null ? "jar" : d.getType())
+        + ":"
+        + (d.getClassifier() == null ? "" : d.getClassifier())
+        + ":"
+        + d.getVersion();
   }
 
   static String id(MavenProject p) {
@@ -112,14 +131,20 @@ final class MavenReactor {
       deps.add(d.getGroupId() + ":" + d.getArtifactId());
     }
     Map<String, String> buildArgs = new LinkedHashMap<>();
-    props.stringPropertyNames().stream().sorted()
+    props.stringPropertyNames().stream()
+        .sorted()
         .filter(k -> k.startsWith(BUILD_ARG_PREFIX))
         .forEach(k -> buildArgs.put(k.substring(BUILD_ARG_PREFIX.length()), props.getProperty(k)));
     Path dockerfile = basedir.resolve(props.getProperty(DOCKERFILE, "Dockerfile")).normalize();
     if (props.getProperty(DOCKERFILE) != null && !java.nio.file.Files.isRegularFile(dockerfile)) {
       // a configured Dockerfile that is missing is a mistake, not a module without an image
-      throw new IllegalArgumentException(basedir.resolve("pom.xml") + ": azbuild.dockerfile=" + props.getProperty(DOCKERFILE)
-          + " does not exist (" + dockerfile + "); fix the path or remove the property");
+      throw new IllegalArgumentException(
+          basedir.resolve("pom.xml")
+              + ": azbuild.dockerfile="
+              + props.getProperty(DOCKERFILE)
+              + " does not exist ("
+              + dockerfile
+              + "); fix the path or remove the property");
     }
     return new ReactorModule(
         id(p),

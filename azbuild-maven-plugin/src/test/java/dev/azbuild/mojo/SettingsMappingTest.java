@@ -55,8 +55,14 @@ class SettingsMappingTest {
           problems.add(mojo.getGoal() + ": " + property.get() + " is not a Setting");
         } else if (parameter.getDefaultValue() != null
             && !setting.get().defaultValue().orElse("").equals(parameter.getDefaultValue())) {
-          problems.add(mojo.getGoal() + ": " + property.get() + " defaults to " + parameter.getDefaultValue()
-              + ", the Setting to " + setting.get().defaultValue().orElse("nothing"));
+          problems.add(
+              mojo.getGoal()
+                  + ": "
+                  + property.get()
+                  + " defaults to "
+                  + parameter.getDefaultValue()
+                  + ", the Setting to "
+                  + setting.get().defaultValue().orElse("nothing"));
         }
       }
     }
@@ -68,7 +74,9 @@ class SettingsMappingTest {
     Set<Setting> declared = EnumSet.noneOf(Setting.class);
     for (MojoDescriptor mojo : plugin.getMojos()) {
       for (Parameter parameter : mojo.getParameters()) {
-        AbstractAzbuildMojo.propertyOf(parameter).flatMap(Setting::byProperty).ifPresent(declared::add);
+        AbstractAzbuildMojo.propertyOf(parameter)
+            .flatMap(Setting::byProperty)
+            .ifPresent(declared::add);
       }
     }
     Set<Setting> goalSettings = EnumSet.noneOf(Setting.class);
@@ -85,7 +93,9 @@ class SettingsMappingTest {
     for (MojoDescriptor mojo : plugin.getMojos()) {
       Class<?> type = Class.forName(mojo.getImplementation());
       for (Parameter parameter : mojo.getParameters()) {
-        assertThat(field(type, parameter.getName())).as(mojo.getGoal() + " " + parameter.getName()).isNotNull();
+        assertThat(field(type, parameter.getName()))
+            .as(mojo.getGoal() + " " + parameter.getName())
+            .isNotNull();
       }
     }
   }
@@ -101,10 +111,10 @@ class SettingsMappingTest {
     MavenSession session = new MavenSession(null, null, request, null);
     set(mojo, "session", session);
     set(mojo, "mojoExecution", new MojoExecution(plugin.getMojo("build")));
-    set(mojo, "pull", "never");                          // -D
-    set(mojo, "cacheRegistry", "127.0.0.1:5000/pom");    // pom
-    set(mojo, "mode", null);                             // environment
-    set(mojo, "retries", 3);                             // Maven's default: counts as none
+    set(mojo, "pull", "never"); // -D
+    set(mojo, "cacheRegistry", "127.0.0.1:5000/pom"); // pom
+    set(mojo, "mode", null); // environment
+    set(mojo, "retries", 3); // Maven's default: counts as none
     mojo.environment = Map.of("AZBUILD_MODE", "diff", "AZBUILD_CACHE_REGISTRY", "ignored:5000");
 
     Settings settings = mojo.settings();

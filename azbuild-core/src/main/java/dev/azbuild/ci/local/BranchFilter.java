@@ -32,7 +32,8 @@ public record BranchFilter(List<String> only, List<String> ignore) {
 
   /** How the summary says why a job did not run, e.g. {@code only main}. */
   public String describe() {
-    return (only.isEmpty() ? "" : "only " + String.join(", ", only)) + (!only.isEmpty() && !ignore.isEmpty() ? "; " : "")
+    return (only.isEmpty() ? "" : "only " + String.join(", ", only))
+        + (!only.isEmpty() && !ignore.isEmpty() ? "; " : "")
         + (ignore.isEmpty() ? "" : "ignore " + String.join(", ", ignore));
   }
 }

@@ -8,6 +8,9 @@ public interface DaemonImages {
   /** Every {@code repository:tag} reference of every local image. */
   List<String> references() throws Exception;
 
-  /** Removes one reference ({@code docker rmi}); the image itself goes only when nothing else names it. */
+  /**
+   * Removes one reference ({@code docker rmi}); the image itself goes only when nothing else names
+   * it.
+   */
   void untag(String reference) throws Exception;
 }

@@ -17,8 +17,11 @@ final class GitCli {
    *
    * @throws WorkflowException with git's first error line and what was being done
    */
-  static String run(Path dir, Map<String, String> env, String what, String... args) throws WorkflowException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "advice.detachedHead=false", "-c", "core.hooksPath=/dev/null"));
+  static String run(Path dir, Map<String, String> env, String what, String... args)
+      throws WorkflowException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("git", "-c", "advice.detachedHead=false", "-c", "core.hooksPath=/dev/null"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     if (env != null) {
@@ -32,25 +35,33 @@ final class GitCli {
       String out;
       // drain stderr on another thread: a long fetch can fill either pipe
       var errReader = new java.util.concurrent.CompletableFuture<byte[]>();
-      Thread t = new Thread(() -> {
-        try {
-          errReader.complete(p.getErrorStream().readAllBytes());
-        } catch (IOException e) {
-          errReader.complete(new byte[0]);
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  errReader.complete(p.getErrorStream().readAllBytes());
+                } catch (IOException e) {
+                  errReader.complete(new byte[0]);
+                }
+              });
       t.setDaemon(true);
       t.start();
       out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int code = p.waitFor();
       err = errReader.join();
       if (code != 0) {
-        String first = new String(err, StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("exit " + code);
+        String first =
+            new String(err, StandardCharsets.UTF_8)
+                .strip()
+                .lines()
+                .reduce((a, b) -> b)
+                .orElse("exit " + code);
         throw new WorkflowException(what + ": git " + String.join(" ", args) + " failed: " + first);
       }
       return out;
     } catch (IOException e) {
-      throw new WorkflowException(what + ": cannot run git (" + e.getMessage() + "); install git", e);
+      throw new WorkflowException(
+          what + ": cannot run git (" + e.getMessage() + "); install git", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WorkflowException(what + ": interrupted", e);

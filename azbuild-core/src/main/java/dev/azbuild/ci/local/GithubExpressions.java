@@ -8,20 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The part of GitHub's expression language generated workflows and typical hand edits use:
- * {@code ${{ }}} in strings, and {@code if:} conditions with {@code ==}, {@code !=}, {@code &&},
- * {@code ||}, {@code !}, parentheses, string/number/boolean literals, the contexts {@code github},
- * {@code env}, {@code vars}, {@code secrets}, {@code runner}, {@code job}, {@code steps} and
- * {@code needs}, and the functions {@code success()}, {@code failure()}, {@code always()},
- * {@code cancelled()}, {@code contains}, {@code startsWith}, {@code endsWith}. Strings compare
- * ignoring case, as on GitHub. Anything else is refused when the workflow is read.
+ * The part of GitHub's expression language generated workflows and typical hand edits use: {@code
+ * ${{ }}} in strings, and {@code if:} conditions with {@code ==}, {@code !=}, {@code &&}, {@code
+ * ||}, {@code !}, parentheses, string/number/boolean literals, the contexts {@code github}, {@code
+ * env}, {@code vars}, {@code secrets}, {@code runner}, {@code job}, {@code steps} and {@code
+ * needs}, and the functions {@code success()}, {@code failure()}, {@code always()}, {@code
+ * cancelled()}, {@code contains}, {@code startsWith}, {@code endsWith}. Strings compare ignoring
+ * case, as on GitHub. Anything else is refused when the workflow is read.
  */
 public final class GithubExpressions {
 
   static final Pattern EMBEDDED = Pattern.compile("\\$\\{\\{(.*?)}}", Pattern.DOTALL);
-  static final Set<String> CONTEXTS = Set.of("github", "env", "vars", "secrets", "runner", "job", "steps", "needs");
+  static final Set<String> CONTEXTS =
+      Set.of("github", "env", "vars", "secrets", "runner", "job", "steps", "needs");
   static final Set<String> STATUS_FUNCTIONS = Set.of("success", "failure", "always", "cancelled");
-  static final Set<String> FUNCTIONS = Set.of("success", "failure", "always", "cancelled", "contains", "startswith", "endswith");
+  static final Set<String> FUNCTIONS =
+      Set.of("success", "failure", "always", "cancelled", "contains", "startswith", "endswith");
 
   private GithubExpressions() {}
 
@@ -30,7 +32,10 @@ public final class GithubExpressions {
     /** The value at a path such as {@code github.ref} or {@code env.NAME}; null when absent. */
     Object lookup(List<String> path);
 
-    /** {@code success()}, {@code failure()}, {@code cancelled()} for where the expression is evaluated. */
+    /**
+     * {@code success()}, {@code failure()}, {@code cancelled()} for where the expression is
+     * evaluated.
+     */
     boolean status(String function);
   }
 
@@ -70,8 +75,8 @@ public final class GithubExpressions {
   }
 
   /**
-   * Evaluates an {@code if:} condition; without a status function in it GitHub adds
-   * {@code success() &&}, and so does this.
+   * Evaluates an {@code if:} condition; without a status function in it GitHub adds {@code
+   * success() &&}, and so does this.
    */
   public static boolean condition(String text, Context context) {
     String expr = text == null || text.isBlank() ? "success()" : unwrap(text);
@@ -119,7 +124,9 @@ public final class GithubExpressions {
       return "";
     }
     if (v instanceof Double d) {
-      return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString(d.longValue()) : d.toString();
+      return d == Math.rint(d) && !Double.isInfinite(d)
+          ? Long.toString(d.longValue())
+          : d.toString();
     }
     return v.toString();
   }
@@ -128,7 +135,10 @@ public final class GithubExpressions {
     if (a == null || b == null) {
       return a == b;
     }
-    if (a instanceof Double || b instanceof Double || a instanceof Boolean || b instanceof Boolean) {
+    if (a instanceof Double
+        || b instanceof Double
+        || a instanceof Boolean
+        || b instanceof Boolean) {
       return asNumber(a) == asNumber(b);
     }
     return a.toString().equalsIgnoreCase(b.toString());
@@ -148,7 +158,8 @@ public final class GithubExpressions {
     }
   }
 
-  // ---- parsing: or := and ('||' and)*; and := not ('&&' not)*; not := '!' not | cmp; cmp := primary (op primary)? ----
+  // ---- parsing: or := and ('||' and)*; and := not ('&&' not)*; not := '!' not | cmp; cmp :=
+  // primary (op primary)? ----
 
   static Node parse(String expr) {
     Parser p = new Parser(expr);
@@ -169,7 +180,8 @@ public final class GithubExpressions {
     }
 
     IllegalArgumentException error(String what) {
-      return new IllegalArgumentException("cannot evaluate the expression '" + s.strip() + "' locally: " + what);
+      return new IllegalArgumentException(
+          "cannot evaluate the expression '" + s.strip() + "' locally: " + what);
     }
 
     void skipSpace() {
@@ -192,10 +204,11 @@ public final class GithubExpressions {
       while (eat("||")) {
         Node l = left;
         Node r = and();
-        left = c -> {
-          Object v = l.eval(c);
-          return truthy(v) ? v : r.eval(c);
-        };
+        left =
+            c -> {
+              Object v = l.eval(c);
+              return truthy(v) ? v : r.eval(c);
+            };
       }
       return left;
     }
@@ -205,10 +218,11 @@ public final class GithubExpressions {
       while (eat("&&")) {
         Node l = left;
         Node r = not();
-        left = c -> {
-          Object v = l.eval(c);
-          return !truthy(v) ? v : r.eval(c);
-        };
+        left =
+            c -> {
+              Object v = l.eval(c);
+              return !truthy(v) ? v : r.eval(c);
+            };
       }
       return left;
     }
@@ -301,8 +315,12 @@ public final class GithubExpressions {
           return call(word, lower);
         }
         if (!CONTEXTS.contains(lower)) {
-          throw error("the context '" + word + "' is not available (known: " + String.join(", ",
-              new java.util.TreeSet<>(CONTEXTS)) + ")");
+          throw error(
+              "the context '"
+                  + word
+                  + "' is not available (known: "
+                  + String.join(", ", new java.util.TreeSet<>(CONTEXTS))
+                  + ")");
         }
         List<String> path = new ArrayList<>(List.of(lower));
         while (true) {
@@ -334,7 +352,10 @@ public final class GithubExpressions {
     String identifier() {
       skipSpace();
       int start = pos;
-      while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '-')) {
+      while (pos < s.length()
+          && (Character.isLetterOrDigit(s.charAt(pos))
+              || s.charAt(pos) == '_'
+              || s.charAt(pos) == '-')) {
         pos++;
       }
       if (start == pos) {
@@ -371,16 +392,25 @@ public final class GithubExpressions {
       Node a = args.get(0);
       Node b = args.get(1);
       return switch (lower) {
-        case "contains" -> c -> {
-          Object hay = a.eval(c);
-          String needle = asString(b.eval(c)).toLowerCase(Locale.ROOT);
-          if (hay instanceof List<?> list) {
-            return list.stream().anyMatch(x -> asString(x).equalsIgnoreCase(needle));
-          }
-          return asString(hay).toLowerCase(Locale.ROOT).contains(needle);
-        };
-        case "startswith" -> c -> asString(a.eval(c)).toLowerCase(Locale.ROOT).startsWith(asString(b.eval(c)).toLowerCase(Locale.ROOT));
-        default -> c -> asString(a.eval(c)).toLowerCase(Locale.ROOT).endsWith(asString(b.eval(c)).toLowerCase(Locale.ROOT));
+        case "contains" ->
+            c -> {
+              Object hay = a.eval(c);
+              String needle = asString(b.eval(c)).toLowerCase(Locale.ROOT);
+              if (hay instanceof List<?> list) {
+                return list.stream().anyMatch(x -> asString(x).equalsIgnoreCase(needle));
+              }
+              return asString(hay).toLowerCase(Locale.ROOT).contains(needle);
+            };
+        case "startswith" ->
+            c ->
+                asString(a.eval(c))
+                    .toLowerCase(Locale.ROOT)
+                    .startsWith(asString(b.eval(c)).toLowerCase(Locale.ROOT));
+        default ->
+            c ->
+                asString(a.eval(c))
+                    .toLowerCase(Locale.ROOT)
+                    .endsWith(asString(b.eval(c)).toLowerCase(Locale.ROOT));
       };
     }
   }

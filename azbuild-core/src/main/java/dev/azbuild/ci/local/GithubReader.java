@@ -10,15 +10,29 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a GitHub Actions workflow: {@code env}, {@code jobs} with {@code name}, {@code needs},
- * {@code if}, {@code env}, {@code runs-on} (any: jobs run on this machine), {@code timeout-minutes},
- * {@code defaults.run.working-directory} and {@code steps} ({@code run} with {@code name}, {@code env},
- * {@code if}, {@code working-directory}, {@code shell: bash}, {@code continue-on-error}; {@code uses}
- * with {@code with}). Matrices, reusable workflows, job containers and services are refused.
+ * {@code if}, {@code env}, {@code runs-on} (any: jobs run on this machine), {@code
+ * timeout-minutes}, {@code defaults.run.working-directory} and {@code steps} ({@code run} with
+ * {@code name}, {@code env}, {@code if}, {@code working-directory}, {@code shell: bash}, {@code
+ * continue-on-error}; {@code uses} with {@code with}). Matrices, reusable workflows, job containers
+ * and services are refused.
  */
 public final class GithubReader {
 
-  private static final Set<String> IGNORED_JOB_KEYS = Set.of("name", "needs", "if", "env", "runs-on", "steps",
-      "timeout-minutes", "defaults", "permissions", "outputs", "concurrency", "environment", "continue-on-error");
+  private static final Set<String> IGNORED_JOB_KEYS =
+      Set.of(
+          "name",
+          "needs",
+          "if",
+          "env",
+          "runs-on",
+          "steps",
+          "timeout-minutes",
+          "defaults",
+          "permissions",
+          "outputs",
+          "concurrency",
+          "environment",
+          "continue-on-error");
 
   private GithubReader() {}
 
@@ -32,8 +46,12 @@ public final class GithubReader {
     try {
       parsed = Yaml.parse(text);
     } catch (YamlEngineException e) {
-      throw new WorkflowException(file + " is not valid YAML (" + e.getMessage().strip().lines().findFirst().orElse("")
-          + "); regenerate it with `mvn azbuild:ci-config`", e);
+      throw new WorkflowException(
+          file
+              + " is not valid YAML ("
+              + e.getMessage().strip().lines().findFirst().orElse("")
+              + "); regenerate it with `mvn azbuild:ci-config`",
+          e);
     }
     Map<String, Object> root = y.map(parsed, "the file");
     Map<String, String> workflowEnv = y.env(root.get("env"), "env");
@@ -46,18 +64,29 @@ public final class GithubReader {
     return new LocalWorkflow(Vendor.GITHUB, file, result).validate();
   }
 
-  private static LocalJob job(YamlValues y, String id, Map<String, Object> job, Map<String, String> workflowEnv)
+  private static LocalJob job(
+      YamlValues y, String id, Map<String, Object> job, Map<String, String> workflowEnv)
       throws WorkflowException {
     String where = "job '" + id + "'";
     for (String unsupported : List.of("strategy", "uses", "container", "services")) {
       if (job.containsKey(unsupported)) {
-        throw y.error(where, "uses '" + unsupported + "', which ci-local cannot run (it runs each job once, as"
-            + " bash steps on this machine); run the file `mvn azbuild:ci-config` generates, or remove '" + unsupported + "'");
+        throw y.error(
+            where,
+            "uses '"
+                + unsupported
+                + "', which ci-local cannot run (it runs each job once, as"
+                + " bash steps on this machine); run the file `mvn azbuild:ci-config` generates, or remove '"
+                + unsupported
+                + "'");
       }
     }
     for (String key : job.keySet()) {
       if (!IGNORED_JOB_KEYS.contains(key)) {
-        throw y.error(where, "has the key '" + key + "', which ci-local does not know; remove it or run the generated file");
+        throw y.error(
+            where,
+            "has the key '"
+                + key
+                + "', which ci-local does not know; remove it or run the generated file");
       }
     }
     List<LocalJob.Need> needs = new ArrayList<>();
@@ -69,22 +98,42 @@ public final class GithubReader {
     Map<String, String> env = new LinkedHashMap<>(workflowEnv);
     env.putAll(y.env(job.get("env"), where + " env"));
     checkExpressions(y, env.values(), where + " env", false);
-    String workingDirectory = YamlValues.text(y.map(y.map(job.get("defaults"), where + " defaults").get("run"),
-        where + " defaults.run").get("working-directory"));
+    String workingDirectory =
+        YamlValues.text(
+            y.map(
+                    y.map(job.get("defaults"), where + " defaults").get("run"),
+                    where + " defaults.run")
+                .get("working-directory"));
     List<LocalStep> steps = new ArrayList<>();
     List<Object> rawSteps = y.list(job.get("steps"), where + " steps");
     if (rawSteps.isEmpty()) {
-      throw y.error(where, "has no steps; give it steps or regenerate the file with `mvn azbuild:ci-config`");
+      throw y.error(
+          where, "has no steps; give it steps or regenerate the file with `mvn azbuild:ci-config`");
     }
     for (int i = 0; i < rawSteps.size(); i++) {
-      steps.add(step(y, where + " step " + (i + 1), y.map(rawSteps.get(i), where + " step " + (i + 1)), workingDirectory));
+      steps.add(
+          step(
+              y,
+              where + " step " + (i + 1),
+              y.map(rawSteps.get(i), where + " step " + (i + 1)),
+              workingDirectory));
     }
-    int timeout = (int) Math.round(number(y, job.get("timeout-minutes"), where + " timeout-minutes"));
-    return new LocalJob(id, job.containsKey("name") ? YamlValues.text(job.get("name")) : id, needs, condition,
-        BranchFilter.ANY, env, steps, "", timeout);
+    int timeout =
+        (int) Math.round(number(y, job.get("timeout-minutes"), where + " timeout-minutes"));
+    return new LocalJob(
+        id,
+        job.containsKey("name") ? YamlValues.text(job.get("name")) : id,
+        needs,
+        condition,
+        BranchFilter.ANY,
+        env,
+        steps,
+        "",
+        timeout);
   }
 
-  private static LocalStep step(YamlValues y, String where, Map<String, Object> step, String defaultDir)
+  private static LocalStep step(
+      YamlValues y, String where, Map<String, Object> step, String defaultDir)
       throws WorkflowException {
     String condition = YamlValues.text(step.get("if"));
     checkExpressions(y, List.of(condition), where + " if", true);
@@ -100,11 +149,20 @@ public final class GithubReader {
       checkExpressions(y, env.values(), where + " env", false);
       String shell = YamlValues.text(step.get("shell"));
       if (!shell.isEmpty() && !shell.equals("bash") && !shell.equals("sh")) {
-        throw y.error(where, "runs in the shell '" + shell + "'; ci-local runs bash and sh steps only");
+        throw y.error(
+            where, "runs in the shell '" + shell + "'; ci-local runs bash and sh steps only");
       }
-      String dir = step.containsKey("working-directory") ? YamlValues.text(step.get("working-directory")) : defaultDir;
-      return new LocalStep.Run(name.isEmpty() ? defaultName(command) : name, command,
-          env, dir, condition, Boolean.TRUE.equals(step.get("continue-on-error")));
+      String dir =
+          step.containsKey("working-directory")
+              ? YamlValues.text(step.get("working-directory"))
+              : defaultDir;
+      return new LocalStep.Run(
+          name.isEmpty() ? defaultName(command) : name,
+          command,
+          env,
+          dir,
+          condition,
+          Boolean.TRUE.equals(step.get("continue-on-error")));
     }
     String uses = YamlValues.text(step.get("uses"));
     Map<String, Object> with = y.map(step.get("with"), where + " with");
@@ -142,7 +200,8 @@ public final class GithubReader {
     throw y.error(where, "must be a number of minutes, got: " + YamlValues.brief(value));
   }
 
-  private static void checkExpressions(YamlValues y, Iterable<String> texts, String where, boolean condition)
+  private static void checkExpressions(
+      YamlValues y, Iterable<String> texts, String where, boolean condition)
       throws WorkflowException {
     for (String text : texts) {
       if (text == null || text.isEmpty() || (!condition && !text.contains("${{"))) {
@@ -150,9 +209,12 @@ public final class GithubReader {
       }
       String problem = GithubExpressions.problem(text, condition);
       if (problem != null) {
-        throw y.error(where + ":", problem + "; ci-local evaluates ==, !=, &&, ||, !, success(), failure(), always(),"
-            + " cancelled(), contains(), startsWith() and endsWith(): rewrite the expression, or run the file"
-            + " `mvn azbuild:ci-config` generates");
+        throw y.error(
+            where + ":",
+            problem
+                + "; ci-local evaluates ==, !=, &&, ||, !, success(), failure(), always(),"
+                + " cancelled(), contains(), startsWith() and endsWith(): rewrite the expression, or run the file"
+                + " `mvn azbuild:ci-config` generates");
       }
     }
   }

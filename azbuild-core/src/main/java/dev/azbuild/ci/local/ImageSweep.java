@@ -22,11 +22,16 @@ public final class ImageSweep {
 
   private final DaemonImages daemon;
   private final List<String> prefixes;
+
   /** When each reference under the prefixes was first seen by a sweep. */
   private final Map<String, Instant> firstSeen = new HashMap<>();
+
   private boolean warned;
 
-  /** @param prefixes e.g. {@code 127.0.0.1:5000/team/}: references starting with one of them belong to the build */
+  /**
+   * @param prefixes e.g. {@code 127.0.0.1:5000/team/}: references starting with one of them belong
+   *     to the build
+   */
   public ImageSweep(DaemonImages daemon, List<String> prefixes) {
     this.daemon = daemon;
     this.prefixes = prefixes.stream().map(p -> p.endsWith("/") ? p : p + "/").toList();
@@ -48,7 +53,9 @@ public final class ImageSweep {
       references = daemon.references();
     } catch (Exception e) {
       if (!warned) {
-        LOG.warn("ci-local: cannot list the Docker daemon's images ({}); jobs may find images of earlier jobs", e.getMessage());
+        LOG.warn(
+            "ci-local: cannot list the Docker daemon's images ({}); jobs may find images of earlier jobs",
+            e.getMessage());
         warned = true;
       }
       return untagged;

@@ -11,10 +11,18 @@ import java.time.Instant;
  * @param log its log file, null when it did not start
  * @param fromEarlierRun taken from the earlier run this one re-runs jobs of
  */
-public record JobResult(String job, Outcome outcome, String reason, Instant started, Instant ended, Path log,
+public record JobResult(
+    String job,
+    Outcome outcome,
+    String reason,
+    Instant started,
+    Instant ended,
+    Path log,
     boolean fromEarlierRun) {
 
   public double seconds() {
-    return started == null || ended == null ? 0 : (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    return started == null || ended == null
+        ? 0
+        : (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0;
   }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one job: a fresh directory, the vendor's variables, each step as the vendor would (GitHub:
  * {@code bash --noprofile --norc -eo pipefail} with a fresh {@code GITHUB_ENV} file per step whose
- * lines reach later steps; CircleCI: {@code /bin/bash -eo pipefail} with {@code BASH_ENV}, which bash
- * sources at the start of every step), built-in steps mapped to their local equivalent. Everything
- * a step prints goes to the job's log file.
+ * lines reach later steps; CircleCI: {@code /bin/bash -eo pipefail} with {@code BASH_ENV}, which
+ * bash sources at the start of every step), built-in steps mapped to their local equivalent.
+ * Everything a step prints goes to the job's log file.
  */
 final class JobRun {
 
@@ -31,8 +31,12 @@ final class JobRun {
   private final Path workspace;
   private final Instant deadline;
   private final Map<String, String> env = new LinkedHashMap<>();
-  /** GitHub's env context: the workflow's, job's and GITHUB_ENV's variables (not the runner's own). */
+
+  /**
+   * GitHub's env context: the workflow's, job's and GITHUB_ENV's variables (not the runner's own).
+   */
   private final Map<String, String> definedEnv = new LinkedHashMap<>();
+
   private final List<String> pathPrefix = new ArrayList<>();
   private boolean failed;
   private String failure = "";
@@ -43,7 +47,10 @@ final class JobRun {
     this.dir = ctx.jobDir(job.id());
     this.log = dir.resolve("job.log");
     this.temp = dir.resolve("temp");
-    this.workspace = ctx.vendor() == Vendor.GITHUB ? dir.resolve("workspace") : workingDirectory(job.workingDirectory());
+    this.workspace =
+        ctx.vendor() == Vendor.GITHUB
+            ? dir.resolve("workspace")
+            : workingDirectory(job.workingDirectory());
     int minutes = job.timeoutMinutes() > 0 ? job.timeoutMinutes() : ctx.settings().timeoutMinutes();
     this.deadline = started.plus(Duration.ofMinutes(minutes));
   }
@@ -52,29 +59,49 @@ final class JobRun {
     return log;
   }
 
-  /** CircleCI's {@code ~/project} (the default) and other working directories, inside the job's directory. */
+  /**
+   * CircleCI's {@code ~/project} (the default) and other working directories, inside the job's
+   * directory.
+   */
   private Path workingDirectory(String configured) {
     String wd = configured.isBlank() ? "~/project" : configured.strip();
     wd = wd.replaceFirst("^~/?", "").replaceFirst("^/+", "");
     return dir.resolve(wd.isEmpty() ? "project" : wd).normalize();
   }
 
-  /** @return empty when every step passed, else why the job failed */
+  /**
+   * @return empty when every step passed, else why the job failed
+   */
   String run() throws IOException {
     LocalFiles.deleteTree(dir);
     Files.createDirectories(temp);
     Files.createDirectories(workspace);
     Files.createDirectories(dir.resolve("m2"));
     Files.createDirectories(dir.resolve("artifacts"));
-    write("ci-local: job " + job.id() + " (" + job.name() + ") of " + ctx.run().file() + " at " + ctx.run().commit()
-        + ", branch " + ctx.run().branch() + "\n");
+    write(
+        "ci-local: job "
+            + job.id()
+            + " ("
+            + job.name()
+            + ") of "
+            + ctx.run().file()
+            + " at "
+            + ctx.run().commit()
+            + ", branch "
+            + ctx.run().branch()
+            + "\n");
     setUpEnvironment();
     List<LocalStep> steps = job.steps();
     for (int i = 0; i < steps.size(); i++) {
       LocalStep step = steps.get(i);
       String label = "step " + (i + 1) + " '" + stepName(step) + "'";
       if (!shouldRun(step)) {
-        write("\n=== " + label + ": skipped" + (failed ? " (an earlier step failed)" : " (its condition is false)") + "\n");
+        write(
+            "\n=== "
+                + label
+                + ": skipped"
+                + (failed ? " (an earlier step failed)" : " (its condition is false)")
+                + "\n");
         continue;
       }
       write("\n=== " + label + "\n");
@@ -108,9 +135,12 @@ final class JobRun {
    * where they could show a secret (a name naming {@code secrets.}, or one made from the command).
    */
   private String stepName(LocalStep step) {
-    boolean fromCommand = step instanceof LocalStep.Run r && step.name().equals(GithubReader.defaultName(r.command()));
+    boolean fromCommand =
+        step instanceof LocalStep.Run r
+            && step.name().equals(GithubReader.defaultName(r.command()));
     return ctx.vendor() == Vendor.GITHUB && !fromCommand && !step.name().contains("secrets.")
-        ? GithubExpressions.interpolate(step.name(), expressionContext()) : step.name();
+        ? GithubExpressions.interpolate(step.name(), expressionContext())
+        : step.name();
   }
 
   private boolean shouldRun(LocalStep step) {
@@ -159,8 +189,11 @@ final class JobRun {
       env.put("CIRCLE_BRANCH", run.branch());
       env.put("CIRCLE_JOB", job.id());
       env.put("CIRCLE_WORKFLOW_ID", run.workflowId());
-      env.put("CIRCLE_WORKFLOW_JOB_ID", UUID.nameUUIDFromBytes((run.workflowId() + job.id() + run.attempt())
-          .getBytes(StandardCharsets.UTF_8)).toString());
+      env.put(
+          "CIRCLE_WORKFLOW_JOB_ID",
+          UUID.nameUUIDFromBytes(
+                  (run.workflowId() + job.id() + run.attempt()).getBytes(StandardCharsets.UTF_8))
+              .toString());
       env.put("CIRCLE_BUILD_NUM", Integer.toString(ctx.buildNum(job.id())));
       env.put("CIRCLE_WORKING_DIRECTORY", workspace.toString());
       env.put("CIRCLE_PROJECT_REPONAME", ctx.settings().repository().getFileName().toString());
@@ -171,7 +204,10 @@ final class JobRun {
     pathPrefix.add(ctx.binDir().toString());
     pathPrefix.add(ctx.settings().javaHome().resolve("bin").toString());
     for (Map.Entry<String, String> e : job.env().entrySet()) {
-      String value = ctx.vendor() == Vendor.GITHUB ? GithubExpressions.interpolate(e.getValue(), expressionContext()) : e.getValue();
+      String value =
+          ctx.vendor() == Vendor.GITHUB
+              ? GithubExpressions.interpolate(e.getValue(), expressionContext())
+              : e.getValue();
       definedEnv.put(e.getKey(), value);
     }
     env.putAll(definedEnv);
@@ -198,43 +234,52 @@ final class JobRun {
         Map<String, String> defined = new LinkedHashMap<>(definedEnv);
         defined.putAll(stepEnv);
         return switch (root) {
-          case "github" -> key == null ? null : switch (key) {
-            case "sha" -> env.get("GITHUB_SHA");
-            case "ref" -> env.get("GITHUB_REF");
-            case "ref_name" -> env.get("GITHUB_REF_NAME");
-            case "ref_type" -> "branch";
-            case "head_ref", "base_ref" -> "";
-            case "event_name" -> "push";
-            case "run_id" -> env.get("GITHUB_RUN_ID");
-            case "run_number" -> "1";
-            case "run_attempt" -> env.get("GITHUB_RUN_ATTEMPT");
-            case "job" -> job.id();
-            case "workspace" -> workspace.toString();
-            case "repository" -> env.get("GITHUB_REPOSITORY");
-            case "actor" -> env.get("GITHUB_ACTOR");
-            default -> "";
-          };
+          case "github" ->
+              key == null
+                  ? null
+                  : switch (key) {
+                    case "sha" -> env.get("GITHUB_SHA");
+                    case "ref" -> env.get("GITHUB_REF");
+                    case "ref_name" -> env.get("GITHUB_REF_NAME");
+                    case "ref_type" -> "branch";
+                    case "head_ref", "base_ref" -> "";
+                    case "event_name" -> "push";
+                    case "run_id" -> env.get("GITHUB_RUN_ID");
+                    case "run_number" -> "1";
+                    case "run_attempt" -> env.get("GITHUB_RUN_ATTEMPT");
+                    case "job" -> job.id();
+                    case "workspace" -> workspace.toString();
+                    case "repository" -> env.get("GITHUB_REPOSITORY");
+                    case "actor" -> env.get("GITHUB_ACTOR");
+                    default -> "";
+                  };
           case "env" -> key == null ? null : defined.get(key);
           // a CI project's variables and secrets: this machine's variable of the same name, if any
-          case "vars", "secrets" -> key == null ? null : ctx.settings().hostEnv().getOrDefault(key, "");
-          case "runner" -> key == null ? null : switch (key) {
-            case "os" -> "Linux";
-            case "arch" -> "X64";
-            case "temp" -> temp.toString();
-            case "name" -> "ci-local";
-            default -> "";
-          };
+          case "vars", "secrets" ->
+              key == null ? null : ctx.settings().hostEnv().getOrDefault(key, "");
+          case "runner" ->
+              key == null
+                  ? null
+                  : switch (key) {
+                    case "os" -> "Linux";
+                    case "arch" -> "X64";
+                    case "temp" -> temp.toString();
+                    case "name" -> "ci-local";
+                    default -> "";
+                  };
           case "job" -> "status".equals(key) ? (failed ? "failure" : "success") : null;
           case "needs" -> {
             if (key == null || path.size() < 3) {
               yield null;
             }
             JobResult r = ctx.result(key);
-            yield "result".equals(path.get(2)) && r != null ? switch (r.outcome()) {
-              case SUCCESS -> "success";
-              case FAILED -> "failure";
-              default -> "skipped";
-            } : null;
+            yield "result".equals(path.get(2)) && r != null
+                ? switch (r.outcome()) {
+                  case SUCCESS -> "success";
+                  case FAILED -> "failure";
+                  default -> "skipped";
+                }
+                : null;
           }
           default -> null; // steps.*.outputs: not recorded
         };
@@ -257,14 +302,23 @@ final class JobRun {
     boolean github = ctx.vendor() == Vendor.GITHUB;
     Map<String, String> stepEnv = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : step.env().entrySet()) {
-      stepEnv.put(e.getKey(), github ? GithubExpressions.interpolate(e.getValue(), expressionContext()) : e.getValue());
+      stepEnv.put(
+          e.getKey(),
+          github ? GithubExpressions.interpolate(e.getValue(), expressionContext()) : e.getValue());
     }
-    String command = github ? GithubExpressions.interpolate(step.command(), expressionContext(stepEnv)) : step.command();
+    String command =
+        github
+            ? GithubExpressions.interpolate(step.command(), expressionContext(stepEnv))
+            : step.command();
     // the command as written (expressions unexpanded): secrets put in by ${{ }} stay out of the log
     write("$ " + step.command().strip().replace("\n", "\n  ") + "\n");
     Path script = temp.resolve(UUID.randomUUID() + ".sh");
-    Files.writeString(script, command.endsWith("\n") ? command : command + "\n", StandardCharsets.UTF_8);
-    Path cwd = step.workingDirectory().isBlank() ? workspace : workspace.resolve(step.workingDirectory()).normalize();
+    Files.writeString(
+        script, command.endsWith("\n") ? command : command + "\n", StandardCharsets.UTF_8);
+    Path cwd =
+        step.workingDirectory().isBlank()
+            ? workspace
+            : workspace.resolve(step.workingDirectory()).normalize();
     if (!Files.isDirectory(cwd)) {
       return "working directory " + cwd + " does not exist";
     }
@@ -273,8 +327,12 @@ final class JobRun {
       Path commands = temp.resolve("_runner_file_commands");
       Files.createDirectories(commands);
       String id = UUID.randomUUID().toString();
-      for (String name : List.of("GITHUB_ENV:set_env_", "GITHUB_PATH:add_path_", "GITHUB_OUTPUT:set_output_",
-          "GITHUB_STEP_SUMMARY:step_summary_")) {
+      for (String name :
+          List.of(
+              "GITHUB_ENV:set_env_",
+              "GITHUB_PATH:add_path_",
+              "GITHUB_OUTPUT:set_output_",
+              "GITHUB_STEP_SUMMARY:step_summary_")) {
         String[] parts = name.split(":");
         Path f = commands.resolve(parts[1] + id);
         Files.writeString(f, "");
@@ -282,14 +340,18 @@ final class JobRun {
       }
       stepEnv.putAll(files);
     }
-    List<String> cmd = github
-        ? List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString())
-        : List.of("/bin/bash", "-eo", "pipefail", script.toString());
+    List<String> cmd =
+        github
+            ? List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString())
+            : List.of("/bin/bash", "-eo", "pipefail", script.toString());
     String error = execute(cmd, cwd, processEnv(stepEnv));
     if (github) {
       // the runner reads the step's files after it, also after a failure
-      String fileError = applyFileCommands(Path.of(files.get("GITHUB_ENV")), Path.of(files.get("GITHUB_PATH")),
-          Path.of(files.get("GITHUB_OUTPUT")));
+      String fileError =
+          applyFileCommands(
+              Path.of(files.get("GITHUB_ENV")),
+              Path.of(files.get("GITHUB_PATH")),
+              Path.of(files.get("GITHUB_OUTPUT")));
       for (String f : files.values()) {
         Files.deleteIfExists(Path.of(f));
       }
@@ -301,9 +363,13 @@ final class JobRun {
   }
 
   /** Runs a process with its output appended to the log; null when it exits 0. */
-  private String execute(List<String> cmd, Path cwd, Map<String, String> processEnv) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+  private String execute(List<String> cmd, Path cwd, Map<String, String> processEnv)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(cwd.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().clear();
     pb.environment().putAll(processEnv);
     Process p = pb.start();
@@ -326,7 +392,8 @@ final class JobRun {
   }
 
   /** GITHUB_ENV and GITHUB_PATH of a step, parsed as the runner does; an error fails the step. */
-  private String applyFileCommands(Path envFile, Path pathFile, Path outputFile) throws IOException {
+  private String applyFileCommands(Path envFile, Path pathFile, Path outputFile)
+      throws IOException {
     try {
       definedEnv.putAll(parseEnvFile(Files.readString(envFile, StandardCharsets.UTF_8)));
       env.putAll(parseEnvFile(Files.readString(envFile, StandardCharsets.UTF_8)));
@@ -343,8 +410,9 @@ final class JobRun {
   }
 
   /**
-   * {@code NAME=value} lines and {@code NAME<<DELIMITER} ... {@code DELIMITER} blocks, as the GitHub
-   * runner reads them (its FileCommandManager): {@code =} before {@code <<} makes a plain line.
+   * {@code NAME=value} lines and {@code NAME<<DELIMITER} ... {@code DELIMITER} blocks, as the
+   * GitHub runner reads them (its FileCommandManager): {@code =} before {@code <<} makes a plain
+   * line.
    */
   static Map<String, String> parseEnvFile(String text) {
     Map<String, String> vars = new LinkedHashMap<>();
@@ -361,7 +429,8 @@ final class JobRun {
       if (eq >= 0 && (heredoc < 0 || eq < heredoc)) {
         String name = line.substring(0, eq);
         if (name.isEmpty()) {
-          throw new IllegalArgumentException("Invalid format '" + line + "'. Name must not be empty");
+          throw new IllegalArgumentException(
+              "Invalid format '" + line + "'. Name must not be empty");
         }
         vars.put(name, line.substring(eq + 1));
         continue;
@@ -372,7 +441,10 @@ final class JobRun {
       String name = line.substring(0, heredoc);
       String delimiter = line.substring(heredoc + 2);
       if (name.isEmpty() || delimiter.isEmpty()) {
-        throw new IllegalArgumentException("Invalid format '" + line + "'. Name must not be empty and delimiter must not be empty");
+        throw new IllegalArgumentException(
+            "Invalid format '"
+                + line
+                + "'. Name must not be empty and delimiter must not be empty");
       }
       List<String> value = new ArrayList<>();
       int j = i + 1;
@@ -381,8 +453,10 @@ final class JobRun {
         j++;
       }
       if (j >= complete) {
-        throw new IllegalArgumentException(j < lines.length && lines[j].equals(delimiter)
-            ? "Invalid value. EOF marker missing new line." : "Invalid value. Matching delimiter not found '" + delimiter + "'");
+        throw new IllegalArgumentException(
+            j < lines.length && lines[j].equals(delimiter)
+                ? "Invalid value. EOF marker missing new line."
+                : "Invalid value. Matching delimiter not found '" + delimiter + "'");
       }
       vars.put(name, String.join("\n", value));
       i = j;
@@ -394,8 +468,14 @@ final class JobRun {
 
   private String builtin(LocalStep.Builtin step) throws IOException, WorkflowException {
     Map<String, Object> with = new LinkedHashMap<>();
-    step.with().forEach((k, v) -> with.put(k, ctx.vendor() == Vendor.GITHUB
-        ? GithubExpressions.interpolate(YamlValues.text(v), expressionContext()) : v));
+    step.with()
+        .forEach(
+            (k, v) ->
+                with.put(
+                    k,
+                    ctx.vendor() == Vendor.GITHUB
+                        ? GithubExpressions.interpolate(YamlValues.text(v), expressionContext())
+                        : v));
     write(step.action() + " -> " + StepMapping.describe(step, ctx, job.id()) + "\n");
     switch (step.kind()) {
       case CHECKOUT -> checkout(with);
@@ -403,7 +483,12 @@ final class JobRun {
         String wanted = YamlValues.text(with.get("java-version"));
         String running = Integer.toString(Runtime.version().feature());
         if (!wanted.isEmpty() && !wanted.equals(running)) {
-          write("warning: the workflow asks for Java " + wanted + "; the jobs run Java " + running + "\n");
+          write(
+              "warning: the workflow asks for Java "
+                  + wanted
+                  + "; the jobs run Java "
+                  + running
+                  + "\n");
         }
       }
       case CACHE, REMOTE_DOCKER -> {
@@ -429,8 +514,12 @@ final class JobRun {
   }
 
   private void checkout(Map<String, Object> with) throws IOException, WorkflowException {
-    Path target = with.containsKey("path") ? workspace.resolve(YamlValues.text(with.get("path")).replaceFirst("^~/?", ""))
-        .normalize() : workspace;
+    Path target =
+        with.containsKey("path")
+            ? workspace
+                .resolve(YamlValues.text(with.get("path")).replaceFirst("^~/?", ""))
+                .normalize()
+            : workspace;
     LocalFiles.deleteTree(target);
     Files.createDirectories(target);
     String repo = ctx.settings().repository().toAbsolutePath().toString();
@@ -438,11 +527,21 @@ final class JobRun {
     Map<String, String> gitEnv = processEnv(Map.of());
     String what = "checkout of " + repo;
     if (ctx.vendor() == Vendor.GITHUB) {
-      // as actions/checkout with fetch-depth 0: init, fetch every branch and tag, check out the branch at the commit
+      // as actions/checkout with fetch-depth 0: init, fetch every branch and tag, check out the
+      // branch at the commit
       GitCli.run(target, gitEnv, what, "init", "-q");
       GitCli.run(target, gitEnv, what, "remote", "add", "origin", repo);
-      GitCli.run(target, gitEnv, what, "fetch", "-q", "--prune", "--no-recurse-submodules", "origin",
-          "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
+      GitCli.run(
+          target,
+          gitEnv,
+          what,
+          "fetch",
+          "-q",
+          "--prune",
+          "--no-recurse-submodules",
+          "origin",
+          "+refs/heads/*:refs/remotes/origin/*",
+          "+refs/tags/*:refs/tags/*");
     } else {
       GitCli.run(target, gitEnv, what, "clone", "-q", "--no-checkout", repo, ".");
     }
@@ -452,7 +551,10 @@ final class JobRun {
 
   private String upload(Map<String, Object> with) throws IOException {
     String name = with.containsKey("name") ? YamlValues.text(with.get("name")) : "artifact";
-    String ifNone = with.containsKey("if-no-files-found") ? YamlValues.text(with.get("if-no-files-found")) : "warn";
+    String ifNone =
+        with.containsKey("if-no-files-found")
+            ? YamlValues.text(with.get("if-no-files-found"))
+            : "warn";
     List<Path> files = new ArrayList<>();
     for (String pattern : YamlValues.text(with.get("path")).split("\n")) {
       if (!pattern.isBlank()) {
@@ -460,14 +562,20 @@ final class JobRun {
       }
     }
     if (files.isEmpty()) {
-      String message = "No files were found with the provided path: " + YamlValues.text(with.get("path")).strip()
-          + ". No artifacts will be uploaded.";
+      String message =
+          "No files were found with the provided path: "
+              + YamlValues.text(with.get("path")).strip()
+              + ". No artifacts will be uploaded.";
       write((ifNone.equals("error") ? "error: " : "") + message + "\n");
       return ifNone.equals("error") ? message : null;
     }
     String owner = ctx.artifactOwner(name, job.id());
     if (owner != null && !owner.equals(job.id())) {
-      return "an artifact named '" + name + "' was already uploaded by job '" + owner + "' in this run; give each upload its own name";
+      return "an artifact named '"
+          + name
+          + "' was already uploaded by job '"
+          + owner
+          + "' in this run; give each upload its own name";
     }
     Path target = dir.resolve("artifacts").resolve(name);
     if (Files.exists(target) && !Boolean.parseBoolean(YamlValues.text(with.get("overwrite")))) {
@@ -483,7 +591,10 @@ final class JobRun {
   }
 
   private String download(Map<String, Object> with) throws IOException {
-    Path target = with.containsKey("path") ? workspace.resolve(YamlValues.text(with.get("path"))).normalize() : workspace;
+    Path target =
+        with.containsKey("path")
+            ? workspace.resolve(YamlValues.text(with.get("path"))).normalize()
+            : workspace;
     Map<String, Path> artifacts = ctx.artifacts();
     if (with.containsKey("name")) {
       String name = YamlValues.text(with.get("name"));
@@ -496,7 +607,8 @@ final class JobRun {
       return null;
     }
     String pattern = with.containsKey("pattern") ? YamlValues.text(with.get("pattern")) : "*";
-    java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    java.nio.file.PathMatcher matcher =
+        java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     boolean merge = Boolean.parseBoolean(YamlValues.text(with.get("merge-multiple")));
     int n = 0;
     for (Map.Entry<String, Path> a : artifacts.entrySet()) {
@@ -510,21 +622,29 @@ final class JobRun {
   }
 
   private void store(LocalStep.Builtin step, Map<String, Object> with) throws IOException {
-    Path source = workspace.resolve(YamlValues.text(with.get("path")).replaceFirst("^~/?", "")).normalize();
+    Path source =
+        workspace.resolve(YamlValues.text(with.get("path")).replaceFirst("^~/?", "")).normalize();
     if (!Files.exists(source)) {
       write("No artifact files found at " + source + "\n");
       return;
     }
-    String destination = with.containsKey("destination") ? YamlValues.text(with.get("destination"))
-        : step.action().equals("store_test_results") ? "test-results" : source.getFileName().toString();
+    String destination =
+        with.containsKey("destination")
+            ? YamlValues.text(with.get("destination"))
+            : step.action().equals("store_test_results")
+                ? "test-results"
+                : source.getFileName().toString();
     Path target = dir.resolve("artifacts").resolve(destination);
-    LocalFiles.copy(source, Files.isDirectory(source) ? target : target.resolve(source.getFileName().toString()));
+    LocalFiles.copy(
+        source,
+        Files.isDirectory(source) ? target : target.resolve(source.getFileName().toString()));
     write("stored " + source + " as " + target + "\n");
   }
 
   @SuppressWarnings("unchecked")
   private String persist(Map<String, Object> with) throws IOException {
-    Path root = workspace.resolve(YamlValues.text(with.get("root")).replaceFirst("^~/?", "")).normalize();
+    Path root =
+        workspace.resolve(YamlValues.text(with.get("root")).replaceFirst("^~/?", "")).normalize();
     Path layer = ctx.workspaceLayer(job.id());
     LocalFiles.deleteTree(layer);
     int n = 0;
@@ -543,7 +663,8 @@ final class JobRun {
   }
 
   private void attach(Map<String, Object> with) throws IOException {
-    Path at = workspace.resolve(YamlValues.text(with.get("at")).replaceFirst("^~/?", "")).normalize();
+    Path at =
+        workspace.resolve(YamlValues.text(with.get("at")).replaceFirst("^~/?", "")).normalize();
     Files.createDirectories(at);
     int n = 0;
     for (Path layer : ctx.upstreamLayers(job.id())) {
@@ -554,6 +675,7 @@ final class JobRun {
   }
 
   private void write(String text) throws IOException {
-    Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

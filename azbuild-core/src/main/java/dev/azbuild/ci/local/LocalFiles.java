@@ -31,32 +31,48 @@ final class LocalFiles {
     }
   }
 
-  /** Copies a file or the contents of a directory to {@code to} (created), overwriting files; links are copied as links. */
+  /**
+   * Copies a file or the contents of a directory to {@code to} (created), overwriting files; links
+   * are copied as links.
+   */
   static void copy(Path from, Path to) throws IOException {
     if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
       Files.createDirectories(to.getParent());
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      Files.copy(
+          from,
+          to,
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.COPY_ATTRIBUTES,
+          LinkOption.NOFOLLOW_LINKS);
       return;
     }
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                to.resolve(from.relativize(file).toString()),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES,
+                LinkOption.NOFOLLOW_LINKS);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /**
-   * The files a path or glob below {@code base} names: the file, every file of a directory, or every
-   * file whose path relative to {@code base} matches the glob.
+   * The files a path or glob below {@code base} names: the file, every file of a directory, or
+   * every file whose path relative to {@code base} matches the glob.
    */
   static List<Path> match(Path base, String pattern) throws IOException {
     List<Path> files = new ArrayList<>();
@@ -76,7 +92,10 @@ final class LocalFiles {
       return files;
     }
     try (Stream<Path> walk = Files.walk(base)) {
-      walk.filter(Files::isRegularFile).filter(f -> matcher.matches(base.relativize(f))).sorted().forEach(files::add);
+      walk.filter(Files::isRegularFile)
+          .filter(f -> matcher.matches(base.relativize(f)))
+          .sorted()
+          .forEach(files::add);
     }
     return files;
   }

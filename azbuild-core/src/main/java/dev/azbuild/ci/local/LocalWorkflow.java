@@ -34,26 +34,53 @@ public record LocalWorkflow(Vendor vendor, String file, List<LocalJob> jobs) {
     String keyword = vendor == Vendor.GITHUB ? "needs" : "requires";
     Map<String, LocalJob> byId = byId();
     if (byId.isEmpty()) {
-      throw new WorkflowException(file + " has no jobs; regenerate it with `mvn azbuild:ci-config`");
+      throw new WorkflowException(
+          file + " has no jobs; regenerate it with `mvn azbuild:ci-config`");
     }
     for (LocalJob job : jobs) {
       for (LocalJob.Need need : job.needs()) {
         if (!byId.containsKey(need.job())) {
-          throw new WorkflowException(file + ": job '" + job.id() + "' " + keyword + " '" + need.job()
-              + "', which is not a job of this workflow; remove it from the " + keyword + " of '" + job.id()
-              + "' or name an existing job (or regenerate the file with `mvn azbuild:ci-config`)");
+          throw new WorkflowException(
+              file
+                  + ": job '"
+                  + job.id()
+                  + "' "
+                  + keyword
+                  + " '"
+                  + need.job()
+                  + "', which is not a job of this workflow; remove it from the "
+                  + keyword
+                  + " of '"
+                  + job.id()
+                  + "' or name an existing job (or regenerate the file with `mvn azbuild:ci-config`)");
         }
         if (need.job().equals(job.id())) {
-          throw new WorkflowException(file + ": job '" + job.id() + "' " + keyword + " itself; remove '" + job.id()
-              + "' from its " + keyword);
+          throw new WorkflowException(
+              file
+                  + ": job '"
+                  + job.id()
+                  + "' "
+                  + keyword
+                  + " itself; remove '"
+                  + job.id()
+                  + "' from its "
+                  + keyword);
         }
       }
     }
     List<String> cycle = cycle(byId);
     if (!cycle.isEmpty()) {
-      throw new WorkflowException(file + ": jobs wait for each other in a cycle (" + String.join(" -> ", cycle)
-          + "), so none of them could start; remove '" + cycle.get(1) + "' from the " + keyword + " of '"
-          + cycle.get(0) + "' (or regenerate the file with `mvn azbuild:ci-config`)");
+      throw new WorkflowException(
+          file
+              + ": jobs wait for each other in a cycle ("
+              + String.join(" -> ", cycle)
+              + "), so none of them could start; remove '"
+              + cycle.get(1)
+              + "' from the "
+              + keyword
+              + " of '"
+              + cycle.get(0)
+              + "' (or regenerate the file with `mvn azbuild:ci-config`)");
     }
     return this;
   }
@@ -71,7 +98,8 @@ public record LocalWorkflow(Vendor vendor, String file, List<LocalJob> jobs) {
     return List.of();
   }
 
-  private static List<String> visit(String job, Map<String, LocalJob> byId, Map<String, Integer> state, List<String> path) {
+  private static List<String> visit(
+      String job, Map<String, LocalJob> byId, Map<String, Integer> state, List<String> path) {
     Integer s = state.get(job);
     if (s != null && s == 2) {
       return List.of();
@@ -101,7 +129,9 @@ public record LocalWorkflow(Vendor vendor, String file, List<LocalJob> jobs) {
     while (grew) {
       grew = false;
       for (LocalJob job : this.jobs) {
-        if (!result.contains(job.id()) && job.needs().stream().anyMatch(n -> jobs.contains(n.job()) || result.contains(n.job()))) {
+        if (!result.contains(job.id())
+            && job.needs().stream()
+                .anyMatch(n -> jobs.contains(n.job()) || result.contains(n.job()))) {
           grew = result.add(job.id());
         }
       }

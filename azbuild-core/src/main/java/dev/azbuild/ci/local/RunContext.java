@@ -16,15 +16,37 @@ import java.util.stream.Stream;
 final class RunContext {
 
   /**
-   * Variables of this machine a CI job would not have: the CI's own (a run inside a CI must not look
-   * like that CI's job) and what azbuild:setenv wrote for another checkout.
+   * Variables of this machine a CI job would not have: the CI's own (a run inside a CI must not
+   * look like that CI's job) and what azbuild:setenv wrote for another checkout.
    */
-  private static final List<String> DROPPED_PREFIXES = List.of("GITHUB_", "RUNNER_", "ACTIONS_", "CIRCLE_", "CI_",
-      "GITLAB_", "BUILDKITE", "JENKINS_");
-  private static final Set<String> DROPPED = Set.of("CI", "CIRCLECI", "BASH_ENV", "MAVEN_ARGS", "BRANCH_NAME",
-      "CHANGE_BRANCH", "CHANGE_TARGET", "GIT_BRANCH", "GIT_COMMIT", "GIT_DIR", "GIT_WORK_TREE", "AZBUILD_CI",
-      "AZBUILD_BRANCH", "AZBUILD_BRANCH_TAG", "AZBUILD_COMMIT", "AZBUILD_DEFAULT_BRANCH", "AZBUILD_IS_DEFAULT_BRANCH",
-      "AZBUILD_TARGET_BRANCH", "AZBUILD_BASE", "AZBUILD_BASE_HOW", "AZBUILD_MODE", "AZBUILD_BUILD_URL");
+  private static final List<String> DROPPED_PREFIXES =
+      List.of(
+          "GITHUB_", "RUNNER_", "ACTIONS_", "CIRCLE_", "CI_", "GITLAB_", "BUILDKITE", "JENKINS_");
+
+  private static final Set<String> DROPPED =
+      Set.of(
+          "CI",
+          "CIRCLECI",
+          "BASH_ENV",
+          "MAVEN_ARGS",
+          "BRANCH_NAME",
+          "CHANGE_BRANCH",
+          "CHANGE_TARGET",
+          "GIT_BRANCH",
+          "GIT_COMMIT",
+          "GIT_DIR",
+          "GIT_WORK_TREE",
+          "AZBUILD_CI",
+          "AZBUILD_BRANCH",
+          "AZBUILD_BRANCH_TAG",
+          "AZBUILD_COMMIT",
+          "AZBUILD_DEFAULT_BRANCH",
+          "AZBUILD_IS_DEFAULT_BRANCH",
+          "AZBUILD_TARGET_BRANCH",
+          "AZBUILD_BASE",
+          "AZBUILD_BASE_HOW",
+          "AZBUILD_MODE",
+          "AZBUILD_BUILD_URL");
 
   private final RunSettings settings;
   private final RunInfo run;
@@ -38,11 +60,14 @@ final class RunContext {
     this.run = run;
     this.workflow = workflow;
     Map<String, String> env = new LinkedHashMap<>();
-    settings.hostEnv().forEach((k, v) -> {
-      if (!DROPPED.contains(k) && DROPPED_PREFIXES.stream().noneMatch(k::startsWith)) {
-        env.put(k, v);
-      }
-    });
+    settings
+        .hostEnv()
+        .forEach(
+            (k, v) -> {
+              if (!DROPPED.contains(k) && DROPPED_PREFIXES.stream().noneMatch(k::startsWith)) {
+                env.put(k, v);
+              }
+            });
     env.putAll(settings.extraEnv());
     this.baseEnvironment = Map.copyOf(env);
   }
@@ -71,10 +96,16 @@ final class RunContext {
     return settings.workDir().resolve("jobs").resolve(job);
   }
 
-  /** MAVEN_ARGS (read by Maven 3.9+): the job's own empty repository chained to the shared read-only one. */
+  /**
+   * MAVEN_ARGS (read by Maven 3.9+): the job's own empty repository chained to the shared read-only
+   * one.
+   */
   String mavenArgs(Path jobRepository) {
-    List<String> args = new ArrayList<>(List.of("-Dmaven.repo.local=" + jobRepository,
-        "-Dmaven.repo.local.tail=" + settings.sharedRepository()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-Dmaven.repo.local=" + jobRepository,
+                "-Dmaven.repo.local.tail=" + settings.sharedRepository()));
     if (settings.offline()) {
       args.add("-o");
     }
@@ -100,14 +131,19 @@ final class RunContext {
     return results.get(job);
   }
 
-  /** Artifacts uploaded in this run so far (also by jobs of the run this one re-runs jobs of), by name. */
+  /**
+   * Artifacts uploaded in this run so far (also by jobs of the run this one re-runs jobs of), by
+   * name.
+   */
   Map<String, Path> artifacts() throws IOException {
     Map<String, Path> artifacts = new LinkedHashMap<>();
     for (LocalJob job : workflow.jobs()) {
       Path dir = jobDir(job.id()).resolve("artifacts");
       if (Files.isDirectory(dir)) {
         try (Stream<Path> list = Files.list(dir)) {
-          list.filter(Files::isDirectory).sorted().forEach(p -> artifacts.putIfAbsent(p.getFileName().toString(), p));
+          list.filter(Files::isDirectory)
+              .sorted()
+              .forEach(p -> artifacts.putIfAbsent(p.getFileName().toString(), p));
         }
       }
     }
@@ -117,7 +153,8 @@ final class RunContext {
   /** The job that uploaded an artifact of this name in this run, or null. */
   String artifactOwner(String name, String asking) {
     for (LocalJob job : workflow.jobs()) {
-      if (!job.id().equals(asking) && Files.isDirectory(jobDir(job.id()).resolve("artifacts").resolve(name))) {
+      if (!job.id().equals(asking)
+          && Files.isDirectory(jobDir(job.id()).resolve("artifacts").resolve(name))) {
         return job.id();
       }
     }

@@ -11,5 +11,12 @@ package dev.azbuild.ci.local;
  * @param workflowId CircleCI's CIRCLE_WORKFLOW_ID
  * @param firstBuildNum the CIRCLE_BUILD_NUM of this attempt's first job
  */
-public record RunInfo(Vendor vendor, String file, String commit, String branch, long runId, int attempt,
-    String workflowId, int firstBuildNum) {}
+public record RunInfo(
+    Vendor vendor,
+    String file,
+    String commit,
+    String branch,
+    long runId,
+    int attempt,
+    String workflowId,
+    int firstBuildNum) {}

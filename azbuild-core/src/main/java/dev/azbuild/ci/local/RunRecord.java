@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ci-local.json} in the work directory: the run (commit, branch, ids) and every job's outcome,
- * start and end, so a later call can re-run some jobs of it and so tests can read the timeline.
+ * {@code ci-local.json} in the work directory: the run (commit, branch, ids) and every job's
+ * outcome, start and end, so a later call can re-run some jobs of it and so tests can read the
+ * timeline.
  */
 public final class RunRecord {
 
@@ -36,14 +37,24 @@ public final class RunRecord {
     out.append("  \"jobs\": [");
     for (int i = 0; i < report.results().size(); i++) {
       JobResult r = report.results().get(i);
-      out.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(q(r.job()))
-          .append(", \"outcome\": ").append(q(r.outcome().name()))
-          .append(", \"reason\": ").append(q(r.reason()))
-          .append(", \"started\": ").append(r.started() == null ? "null" : r.started().toEpochMilli())
-          .append(", \"ended\": ").append(r.ended() == null ? "null" : r.ended().toEpochMilli())
-          .append(", \"seconds\": ").append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()))
-          .append(", \"attempt\": ").append(r.fromEarlierRun() ? "null" : String.valueOf(run.attempt()))
-          .append(", \"log\": ").append(r.log() == null ? "null" : q(r.log().toString())).append("}");
+      out.append(i == 0 ? "\n" : ",\n")
+          .append("    {\"id\": ")
+          .append(q(r.job()))
+          .append(", \"outcome\": ")
+          .append(q(r.outcome().name()))
+          .append(", \"reason\": ")
+          .append(q(r.reason()))
+          .append(", \"started\": ")
+          .append(r.started() == null ? "null" : r.started().toEpochMilli())
+          .append(", \"ended\": ")
+          .append(r.ended() == null ? "null" : r.ended().toEpochMilli())
+          .append(", \"seconds\": ")
+          .append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()))
+          .append(", \"attempt\": ")
+          .append(r.fromEarlierRun() ? "null" : String.valueOf(run.attempt()))
+          .append(", \"log\": ")
+          .append(r.log() == null ? "null" : q(r.log().toString()))
+          .append("}");
     }
     out.append("\n  ]\n}\n");
     AtomicFiles.writeString(workDir.resolve(FILE), out.toString());
@@ -57,24 +68,44 @@ public final class RunRecord {
       return Optional.empty();
     }
     try {
-      Map<String, Object> root = (Map<String, Object>) Yaml.parse(Files.readString(file, StandardCharsets.UTF_8));
+      Map<String, Object> root =
+          (Map<String, Object>) Yaml.parse(Files.readString(file, StandardCharsets.UTF_8));
       if (!vendor.id().equals(root.get("vendor"))) {
         return Optional.empty();
       }
-      RunInfo run = new RunInfo(vendor, (String) root.get("file"), (String) root.get("commit"), (String) root.get("branch"),
-          ((Number) root.get("runId")).longValue(), ((Number) root.get("attempt")).intValue(), (String) root.get("workflowId"),
-          ((Number) root.get("firstBuildNum")).intValue());
+      RunInfo run =
+          new RunInfo(
+              vendor,
+              (String) root.get("file"),
+              (String) root.get("commit"),
+              (String) root.get("branch"),
+              ((Number) root.get("runId")).longValue(),
+              ((Number) root.get("attempt")).intValue(),
+              (String) root.get("workflowId"),
+              ((Number) root.get("firstBuildNum")).intValue());
       List<JobResult> results = new ArrayList<>();
       for (Object o : (List<Object>) root.get("jobs")) {
         Map<String, Object> j = (Map<String, Object>) o;
-        results.add(new JobResult((String) j.get("id"), Outcome.valueOf((String) j.get("outcome")), (String) j.get("reason"),
-            instant(j.get("started")), instant(j.get("ended")), j.get("log") == null ? null : Path.of((String) j.get("log")),
-            true));
+        results.add(
+            new JobResult(
+                (String) j.get("id"),
+                Outcome.valueOf((String) j.get("outcome")),
+                (String) j.get("reason"),
+                instant(j.get("started")),
+                instant(j.get("ended")),
+                j.get("log") == null ? null : Path.of((String) j.get("log")),
+                true));
       }
       return Optional.of(new RunReport(run, results));
     } catch (IOException | RuntimeException e) {
-      throw new WorkflowException("cannot read the earlier run's record " + file + " (" + e + "); run the whole workflow"
-          + " again (without -Dazbuild.ciLocal.jobs)", e);
+      throw new WorkflowException(
+          "cannot read the earlier run's record "
+              + file
+              + " ("
+              + e
+              + "); run the whole workflow"
+              + " again (without -Dazbuild.ciLocal.jobs)",
+          e);
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
  * What a local run did.
  *
  * @param results every job's result, in the workflow's order
- * @param rerun the failed jobs to re-run once fixed: those no other failed job comes before (re-running
- *     a job re-runs every job after it)
+ * @param rerun the failed jobs to re-run once fixed: those no other failed job comes before
+ *     (re-running a job re-runs every job after it)
  */
 public record RunReport(RunInfo run, List<JobResult> results, List<String> rerun) {
 

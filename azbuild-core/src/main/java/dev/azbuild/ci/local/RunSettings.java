@@ -24,9 +24,22 @@ import java.util.Set;
  * @param timeoutMinutes a job's limit when the workflow gives none
  * @param workflow CircleCI: the workflow to run when the file has several; empty otherwise
  */
-public record RunSettings(Path repository, String commit, String branch, Path workDir, int concurrency, Set<String> jobs,
-    Path mavenHome, Path sharedRepository, List<String> mavenArgs, boolean offline, Path javaHome,
-    Map<String, String> hostEnv, Map<String, String> extraEnv, int timeoutMinutes, String workflow) {
+public record RunSettings(
+    Path repository,
+    String commit,
+    String branch,
+    Path workDir,
+    int concurrency,
+    Set<String> jobs,
+    Path mavenHome,
+    Path sharedRepository,
+    List<String> mavenArgs,
+    boolean offline,
+    Path javaHome,
+    Map<String, String> hostEnv,
+    Map<String, String> extraEnv,
+    int timeoutMinutes,
+    String workflow) {
 
   public RunSettings {
     jobs = Set.copyOf(jobs);

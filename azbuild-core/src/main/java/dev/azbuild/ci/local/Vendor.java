@@ -34,7 +34,10 @@ public enum Vendor {
         return vendor;
       }
     }
-    throw new WorkflowException(parameter + ": unknown target '" + (value == null ? "" : value.strip())
-        + "'; use github or circleci (one per run)");
+    throw new WorkflowException(
+        parameter
+            + ": unknown target '"
+            + (value == null ? "" : value.strip())
+            + "'; use github or circleci (one per run)");
   }
 }

@@ -43,7 +43,9 @@ final class YamlValues {
     return new ArrayList<>(l);
   }
 
-  /** A string, or a list with one string (GitHub allows {@code needs: a} for {@code needs: [a]}). */
+  /**
+   * A string, or a list with one string (GitHub allows {@code needs: a} for {@code needs: [a]}).
+   */
   List<String> strings(Object value, String where) throws WorkflowException {
     if (value == null) {
       return List.of();
@@ -77,7 +79,8 @@ final class YamlValues {
     Map<String, String> env = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : map(value, where).entrySet()) {
       if (e.getValue() instanceof Map || e.getValue() instanceof List) {
-        throw error(where, "must map names to values, got " + e.getKey() + ": " + brief(e.getValue()));
+        throw error(
+            where, "must map names to values, got " + e.getKey() + ": " + brief(e.getValue()));
       }
       env.put(e.getKey(), text(e.getValue()));
     }
