@@ -1,5 +1,7 @@
 package dev.azbuild.api;
 
+import dev.azbuild.build.BuildRecord;
+import dev.azbuild.build.BuildRecords;
 import dev.azbuild.build.BuildReport;
 import dev.azbuild.build.CollectedBuild;
 import dev.azbuild.build.ModuleReport;
@@ -37,6 +39,7 @@ import dev.azbuild.plan.PlanSettings;
 import dev.azbuild.registry.LifecyclePolicyFiles;
 import dev.azbuild.registry.PolicyStatus;
 import dev.azbuild.registry.Registry;
+import dev.azbuild.registry.RegistryException;
 import dev.azbuild.registry.RepoStatus;
 import dev.azbuild.render.GraphFormat;
 import dev.azbuild.render.GraphModel;
@@ -532,7 +535,32 @@ public final class Azbuild {
       throw new AzbuildException(collected.problem());
     }
     LOG.info("azbuild ci-collect: every image module was built or re-tagged at {}", plan.head());
+    writeBuildRecord(planned, collected.reports());
     return collected;
+  }
+
+  /**
+   * The build record of the jobs' complete build (the jobs each build a part of the reactor, so
+   * none of them writes it). A failed write is a warning: the next plan probes every module.
+   */
+  private void writeBuildRecord(Planned planned, List<ModuleReport> reports)
+      throws AzbuildException {
+    if (planned.plan().mode() != Mode.CONTENT || !registries.buildRecord()) {
+      return;
+    }
+    String branch =
+        planning.branch().or(planned::checkedOutBranch).map(TagNames::sanitize).orElse("");
+    Optional<BuildRecord> record =
+        BuildRecord.of(planned.plan(), reports, branch, java.time.Instant.now());
+    if (record.isEmpty()) {
+      LOG.info("no build record written: a job's report has no digest (azbuild.skipPush?)");
+      return;
+    }
+    try (Registry cache = registries.openCache()) {
+      BuildRecords.write(cache, record.get());
+    } catch (RegistryException e) {
+      LOG.warn("build record not written ({}); the next plan probes every module", e.getMessage());
+    }
   }
 
   /** Every build.json below dir, in path order; none when dir does not exist (no job reported). */

@@ -4,8 +4,8 @@ import dev.azbuild.build.BuildReport;
 import dev.azbuild.build.UnchangedImages;
 import dev.azbuild.io.AzbuildException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -29,17 +29,25 @@ public final class BuildSession {
 
   private final ConcurrentHashMap<Key, FutureTask<Object>> tasks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, BuildReport> reports = new ConcurrentHashMap<>();
+  private final Set<Object> claims = ConcurrentHashMap.newKeySet();
 
   /** The plan for these settings ({@code key} holds every setting the plan depends on). */
   public Planned plan(Object key, Computation<Planned> compute) throws AzbuildException {
     return once(new Key("plan", key), compute);
   }
 
-  /** The re-tag outcome of every unchanged module, by module id, for these settings. */
-  public Map<String, UnchangedImages.Outcome> unchangedBatch(
-      Object key, Computation<Map<String, UnchangedImages.Outcome>> compute)
-      throws AzbuildException {
+  /** What re-tagging every unchanged module did, for these settings. */
+  public UnchangedImages.Result unchangedBatch(
+      Object key, Computation<UnchangedImages.Result> compute) throws AzbuildException {
     return once(new Key("unchangedBatch", key), compute);
+  }
+
+  /**
+   * True for the first caller with this key, false for every later one: what must happen once per
+   * build (writing the build record) is done by the execution that claims it.
+   */
+  public boolean claim(Object key) {
+    return claims.add(key);
   }
 
   /** The last fully deployed commit recorded in a cache registry, read once. */

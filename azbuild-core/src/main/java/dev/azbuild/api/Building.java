@@ -1,6 +1,8 @@
 package dev.azbuild.api;
 
 import dev.azbuild.build.BuildFailure;
+import dev.azbuild.build.BuildRecord;
+import dev.azbuild.build.BuildRecords;
 import dev.azbuild.build.BuildReport;
 import dev.azbuild.build.BuildSettings;
 import dev.azbuild.build.CommitTagCheck;
@@ -13,7 +15,9 @@ import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.env.TagNames;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.io.AzbuildException;
+import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
+import dev.azbuild.plan.Plan;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
 import dev.azbuild.terraform.TerraformRunner;
@@ -79,13 +83,18 @@ final class Building {
           "no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX]"
               + " (or AZBUILD_CACHE_REGISTRY), or build locally with -Dazbuild.skipPush");
     }
+    Plan plan;
     if (planned.plan().decision(module.id()).filter(ModuleDecision::rebuild).isEmpty()) {
-      reportUnchanged(planned, module);
-      return;
+      Optional<Plan> after = reportUnchanged(planned, module);
+      if (after.isEmpty()) {
+        writeBuildRecordWhenComplete(planned);
+        return;
+      }
+      plan = after.get(); // its recorded image is gone: built after all
+    } else {
+      // also when the first execution is a module to build (-pl), so the re-tags start early
+      plan = startUnchangedBatch(planned).map(r -> r.amend(planned.plan())).orElse(planned.plan());
     }
-    startUnchangedBatch(
-        planned); // also when the first execution is a module to build (-pl), so the re-tags start
-    // early
     BuildSettings buildSettings = moduleSettings(planned, module, pull);
     long start = System.nanoTime();
     try (Registry cache =
@@ -95,61 +104,65 @@ final class Building {
         DockerDaemon daemon = DockerDaemon.fromEnvironment(environment)) {
       ModuleReport report =
           new ModuleBuild(
-                  module,
-                  planned.plan(),
-                  planned.graph(),
-                  cache,
-                  planned.probed(),
-                  daemon,
-                  buildSettings)
+                  module, plan, planned.graph(), cache, planned.probed(), daemon, buildSettings)
               .call();
       buildReport(planned)
           .record(CommitTagCheck.confirm(cache, buildSettings.commit(), module.label(), report));
     } catch (BuildFailure | RegistryException e) {
-      recordFailure(planned, module, start, e);
+      recordFailure(planned, plan, module, start, e);
       throw e;
     } catch (IOException e) {
       throw cannotWriteReport(e);
     }
+    writeBuildRecordWhenComplete(planned);
   }
 
   /**
    * Runs the batch unless another execution did; its errors are the unchanged modules' to report,
-   * not this one's.
+   * not this one's (then empty).
    */
-  private void startUnchangedBatch(Planned planned) {
+  private Optional<UnchangedImages.Result> startUnchangedBatch(Planned planned) {
     try {
-      unchangedBatch(planned);
+      return Optional.of(unchangedBatch(planned));
     } catch (AzbuildException | RuntimeException e) {
       LOG.debug(
           "re-tagging the unchanged modules failed; each of them reports it: {}", e.getMessage());
-    }
-  }
-
-  /** Logs the module's decision line from the batch; fails when its re-tag failed. */
-  private void reportUnchanged(Planned planned, ImageModule module) throws AzbuildException {
-    UnchangedImages.Outcome outcome = unchangedBatch(planned).get(module.id());
-    if (outcome == null) {
-      // not among the batch's modules (its execution has other settings than the first one): a
-      // batch of its own
-      outcome =
-          retagUnchanged(
-                  planned,
-                  UnchangedImages.select(planned.plan(), planned.graph(), List.of(module.id())))
-              .get(module.id());
-    }
-    LOG.info(outcome.logLine());
-    if (outcome.failed()) {
-      throw new BuildFailure(outcome.report().error(), null);
+      return Optional.empty();
     }
   }
 
   /**
-   * The outcome of every unchanged image module of this run's modules (so {@code -pl} subsets
-   * re-tag only theirs), by module id: re-tagged once per build session, in parallel.
+   * Logs the module's decision line from the batch; fails when its re-tag failed. When the batch
+   * found the image the build record named for it gone, logs nothing and returns the plan that
+   * builds it after all.
    */
-  private Map<String, UnchangedImages.Outcome> unchangedBatch(Planned planned)
+  private Optional<Plan> reportUnchanged(Planned planned, ImageModule module)
       throws AzbuildException {
+    UnchangedImages.Result batch = unchangedBatch(planned);
+    if (!batch.outcomes().containsKey(module.id()) && !batch.rebuild().containsKey(module.id())) {
+      // not among the batch's modules (its execution has other settings than the first one): a
+      // batch of its own
+      batch =
+          retagUnchanged(
+              planned,
+              UnchangedImages.select(planned.plan(), planned.graph(), List.of(module.id())));
+    }
+    if (batch.rebuild().containsKey(module.id())) {
+      return Optional.of(batch.amend(planned.plan()));
+    }
+    UnchangedImages.Outcome outcome = batch.outcomes().get(module.id());
+    LOG.info(outcome.logLine());
+    if (outcome.failed()) {
+      throw new BuildFailure(outcome.report().error(), null);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What re-tagging every unchanged image module of this run's modules did (so {@code -pl} subsets
+   * re-tag only theirs): re-tagged once per build session, in parallel.
+   */
+  private UnchangedImages.Result unchangedBatch(Planned planned) throws AzbuildException {
     List<Object> key =
         List.of(
             host.reportDir(),
@@ -170,26 +183,71 @@ final class Building {
    * Re-tags the modules with one registry client (none with skipPush) and records them all in
    * build.json.
    */
-  private Map<String, UnchangedImages.Outcome> retagUnchanged(
+  private UnchangedImages.Result retagUnchanged(
       Planned planned, List<UnchangedImages.Unchanged> unchanged) throws AzbuildException {
     if (unchanged.isEmpty()) {
-      return Map.of();
+      return UnchangedImages.Result.EMPTY;
     }
     BuildSettings shared = sharedSettings(planned);
-    Map<String, UnchangedImages.Outcome> outcomes;
+    UnchangedImages.Result result;
     try (Registry cache =
         shared.skipPush() ? new NoRegistry(registries.namespace()) : registries.openCache()) {
-      outcomes =
-          new UnchangedImages(cache, shared, planned.plan().mode(), planned.probed())
+      result =
+          new UnchangedImages(
+                  cache,
+                  shared,
+                  planned.plan().mode(),
+                  planned.probed(),
+                  planned.recorded(),
+                  registries.concurrency())
               .retag(unchanged);
     }
+    result
+        .rebuild()
+        .forEach(
+            (id, why) ->
+                LOG.warn(
+                    "{}: rebuild after all ({})",
+                    planned.graph().module(id).map(ImageModule::label).orElse(id),
+                    why));
     try {
       buildReport(planned)
-          .recordAll(outcomes.values().stream().map(UnchangedImages.Outcome::report).toList());
+          .recordAll(
+              result.outcomes().values().stream().map(UnchangedImages.Outcome::report).toList());
     } catch (IOException e) {
       throw cannotWriteReport(e);
     }
-    return outcomes;
+    return result;
+  }
+
+  /**
+   * Writes the build record once every image module of the reactor was built or re-tagged in this
+   * session (never for a {@code -pl} subset, a failed module or a diff-mode build: the gate job
+   * {@code ci-collect} writes it for builds split into jobs). A failed write is a warning: the next
+   * plan then probes every module.
+   */
+  private void writeBuildRecordWhenComplete(Planned planned) throws AzbuildException {
+    if (planned.plan().mode() != Mode.CONTENT
+        || settings.bool(Setting.SKIP_PUSH)
+        || !registries.buildRecord()) {
+      return;
+    }
+    BuildReport report = buildReport(planned);
+    List<ModuleReport> reports = report.reports();
+    if (reports.size() < planned.graph().modules().size()) {
+      return;
+    }
+    String branch = sharedSettings(planned).branchTag();
+    Optional<BuildRecord> record = BuildRecord.of(planned.plan(), reports, branch, Instant.now());
+    if (record.isEmpty()
+        || !session.claim(List.of("buildRecord", reportFile(), planned.plan().head()))) {
+      return;
+    }
+    try (Registry cache = registries.openCache()) {
+      BuildRecords.write(cache, record.get());
+    } catch (RegistryException e) {
+      LOG.warn("build record not written ({}); the next plan probes every module", e.getMessage());
+    }
   }
 
   private AzbuildException cannotWriteReport(IOException e) {
@@ -206,9 +264,10 @@ final class Building {
    * Notes the failure in build.json (the graph goal colours the module); the build's error stays
    * the one reported.
    */
-  private void recordFailure(Planned planned, ImageModule module, long start, Exception error) {
+  private void recordFailure(
+      Planned planned, Plan plan, ImageModule module, long start, Exception error) {
     List<String> reasons =
-        planned.plan().decision(module.id()).map(ModuleDecision::reasons).orElse(List.of());
+        plan.decision(module.id()).map(ModuleDecision::reasons).orElse(List.of());
     try {
       buildReport(planned)
           .record(

@@ -103,7 +103,8 @@ final class Deploying {
             Duration.ofMillis(500),
             Duration.ofSeconds(staleAfter),
             settings.bool(Setting.DEPLOY_BREAK_LOCK),
-            settings.bool(Setting.DEPLOY_ALLOW_TERRAFORM_REMOVAL));
+            settings.bool(Setting.DEPLOY_ALLOW_TERRAFORM_REMOVAL),
+            registries.concurrency());
     DeployReport report = new DeployReport(host.reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = registries.openCache();
         Registry deploy = registries.open(deployUrl);

@@ -1,9 +1,12 @@
 package dev.azbuild.api;
 
+import dev.azbuild.build.BuildRecords;
 import dev.azbuild.build.RegistryInputTrees;
 import dev.azbuild.deploy.DeployedCommit;
 import dev.azbuild.env.CiDetector;
 import dev.azbuild.env.CiInfo;
+import dev.azbuild.env.TagNames;
+import dev.azbuild.git.BaseCommitResolver;
 import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.io.AzbuildException;
@@ -12,6 +15,7 @@ import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.plan.PlanService;
 import dev.azbuild.plan.PlanSettings;
+import dev.azbuild.plan.RecordedImages;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
 import java.lang.management.ManagementFactory;
@@ -20,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +64,7 @@ final class Planning {
 
   /** The plan for these settings, computed by the first goal execution that asks. */
   Planned planned() throws AzbuildException {
-    PlanSettings planSettings = planSettings();
+    PlanSettings planSettings = planSettings(false);
     List<Object> key =
         new ArrayList<>(
             List.of(host.executionRoot(), registries.cacheRegistryUrl().orElse(""), gitBackend()));
@@ -80,16 +86,33 @@ final class Planning {
     // wall and this thread's CPU time per phase: on a busy machine the CPU time says what the work
     // costs
     PhaseTimer timer = new PhaseTimer();
+    int concurrency = registries.concurrency();
     try (GitRepo git = GitRepo.open(host.executionRoot(), gitBackend());
         Registry cache =
             registries.cacheRegistryUrl().isPresent() ? registries.openCache() : null) {
       KnownManifests probed = new KnownManifests();
-      PlanSettings withCache = planSettings.withArtifacts(host.artifacts());
+      PlanSettings withCache =
+          planSettings.withArtifacts(host.artifacts()).withConcurrency(concurrency);
+      CompletableFuture<RecordedImages> recorded =
+          CompletableFuture.completedFuture(RecordedImages.NONE);
       if (cache != null) {
+        if (planSettings.mode() == Mode.CONTENT && registries.buildRecord()) {
+          // one round trip, while git and the graph keep this thread busy
+          Optional<String> branch = planSettings.branch().or(git::currentBranch);
+          Optional<String> defaultBranch =
+              planSettings
+                  .defaultBranch()
+                  .or(() -> Optional.of(new BaseCommitResolver(git).detectDefaultBranch()));
+          recorded =
+              CompletableFuture.supplyAsync(
+                  () -> BuildRecords.read(cache, tag(branch), tag(defaultBranch)), RECORD_READER);
+        }
+        CompletableFuture<RecordedImages> read = recorded;
         withCache =
             withCache
                 .withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)))
-                .withEarlierTrees(new RegistryInputTrees(cache));
+                .withEarlierTrees(new RegistryInputTrees(cache))
+                .withRecorded(read::join);
       }
       if (planSettings.mode() == Mode.CONTENT && planSettings.head().isEmpty()) {
         git.readWorkTreeAhead(); // git reads the work tree while the graph is built
@@ -103,14 +126,41 @@ final class Planning {
       timer.phase("decisions");
       LOG.debug("azbuild plan timing (wall/cpu ms): {}", timer);
       plan.warnings().forEach(LOG::warn);
-      return new Planned(graph, plan, git.workTree(), git.currentBranch(), probed);
+      return new Planned(
+          graph,
+          plan,
+          git.workTree(),
+          git.currentBranch(),
+          probed,
+          recorded.isDone() ? recorded.join() : RecordedImages.NONE);
     } catch (IllegalArgumentException e) {
       throw new SettingException(e.getMessage());
     }
   }
 
+  /** A branch as its tag; empty for none. */
+  private static Optional<String> tag(Optional<String> branch) {
+    return branch.filter(b -> !b.isBlank()).map(TagNames::sanitize);
+  }
+
+  /** Reads build records off the thread that plans; a daemon, as every request thread is. */
+  private static final Executor RECORD_READER =
+      runnable -> {
+        Thread thread = new Thread(runnable, "azbuild-build-record");
+        thread.setDaemon(true);
+        thread.start();
+      };
+
   /** The plan's settings: mode, base, head, branches, the last deployed commit. */
   PlanSettings planSettings() throws AzbuildException {
+    return planSettings(true);
+  }
+
+  /**
+   * @param anyMode whether the last deployed commit is read whatever the mode (setenv, changed);
+   *     else only diff mode without a configured base reads it (content mode needs no base)
+   */
+  private PlanSettings planSettings(boolean anyMode) throws AzbuildException {
     Mode mode;
     try {
       mode = Mode.parse(settings.string(Setting.MODE));
@@ -118,13 +168,14 @@ final class Planning {
       throw new SettingException(e.getMessage());
     }
     CiInfo ci = CiDetector.detect(environment);
+    Optional<String> base = settings.optional(Setting.BASE);
     return new PlanSettings(
         mode,
-        settings.optional(Setting.BASE),
+        base,
         settings.optional(Setting.HEAD).or(() -> settings.optional(Setting.COMMIT)),
         branch(),
         settings.optional(Setting.DEFAULT_BRANCH),
-        deployedCommit(),
+        anyMode || (mode == Mode.DIFF && base.isEmpty()) ? deployedCommit() : Optional.empty(),
         settings.bool(Setting.FETCH),
         CacheProbe.NONE,
         settings.string(Setting.MASTER_TAG),

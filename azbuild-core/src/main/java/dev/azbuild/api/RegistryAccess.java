@@ -101,6 +101,16 @@ final class RegistryAccess {
     return options.withTimeout(Duration.ofSeconds(60));
   }
 
+  /** Registry requests in flight at once ({@code azbuild.registry.concurrency}). */
+  int concurrency() throws SettingException {
+    return settings.integer(Setting.REGISTRY_CONCURRENCY, 1);
+  }
+
+  /** Whether builds keep a build record and plans read it ({@code azbuild.buildRecord}). */
+  boolean buildRecord() throws SettingException {
+    return cacheRegistryUrl().isPresent() && settings.bool(Setting.BUILD_RECORD);
+  }
+
   /**
    * The namespace of what azbuild names on a shared daemon or host: the configured one, validated,
    * else the root artifactId plus a hash of the cache registry URL.

@@ -107,6 +107,16 @@ public enum Setting {
       null,
       "3",
       "Attempts for registry requests failing with a network error, 429 or 5xx."),
+  REGISTRY_CONCURRENCY(
+      "azbuild.registry.concurrency",
+      null,
+      "8",
+      "Registry requests in flight at once: the plan's probes, the build's re-tags, the deploy gate."),
+  BUILD_RECORD(
+      "azbuild.buildRecord",
+      null,
+      "true",
+      "Whether the build keeps a build record in the cache registry and the plan reads it instead of probing every module."),
   DOCKER_CONFIG(
       "azbuild.dockerConfig",
       null,

@@ -72,6 +72,11 @@ public final class BuildReport {
     AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
   }
 
+  /** The module reports recorded so far. */
+  public synchronized List<ModuleReport> reports() {
+    return List.copyOf(reports.values());
+  }
+
   /**
    * The modules that failed in a {@code build.json} of this commit, with their errors; empty when
    * the file is missing or reports another commit (an older build says nothing about this one).

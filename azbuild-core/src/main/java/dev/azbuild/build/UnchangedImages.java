@@ -7,6 +7,7 @@ import dev.azbuild.io.RequestPool;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
 import dev.azbuild.plan.Plan;
+import dev.azbuild.plan.RecordedImages;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Manifest;
 import dev.azbuild.registry.Registry;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -83,19 +85,109 @@ public final class UnchangedImages {
     }
   }
 
+  /**
+   * What the batch did.
+   *
+   * @param outcomes by module id, in the given order: every module re-tagged, skipped or failed
+   * @param rebuild by module id, in the given order, with the reason: the modules that must be
+   *     built after all because the image the build record named is gone from the registry, and the
+   *     unchanged modules built on them
+   */
+  public record Result(Map<String, Outcome> outcomes, Map<String, String> rebuild) {
+
+    public static final Result EMPTY = new Result(Map.of(), Map.of());
+
+    public Result {
+      outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+      rebuild = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rebuild));
+    }
+
+    /**
+     * The plan as the build carries it out: the modules to build after all rebuild, with their
+     * reason, and so does every unchanged module downstream of them (the plan's rule: a module
+     * rebuilds when an upstream module does). The plan itself when there are none.
+     */
+    public Plan amend(Plan plan) {
+      if (rebuild.isEmpty()) {
+        return plan;
+      }
+      Set<String> rebuilt = new java.util.HashSet<>();
+      List<ModuleDecision> decisions = new ArrayList<>();
+      for (ModuleDecision d : plan.modules()) {
+        List<String> reasons = d.reasons();
+        boolean now = d.rebuild();
+        if (rebuild.containsKey(d.id())) {
+          reasons = List.of(rebuild.get(d.id()));
+          now = true;
+        } else if (!d.rebuild()) {
+          List<String> upstream = d.upstream().stream().filter(rebuilt::contains).toList();
+          if (!upstream.isEmpty()) {
+            reasons = upstream.stream().map(u -> "upstream " + u + " rebuilds").toList();
+            now = true;
+          }
+        }
+        if (now) {
+          rebuilt.add(d.id());
+        }
+        decisions.add(
+            now == d.rebuild() && reasons == d.reasons()
+                ? d
+                : new ModuleDecision(
+                    d.id(),
+                    d.dir(),
+                    d.image(),
+                    now,
+                    reasons,
+                    d.inputHash(),
+                    d.inputTree(),
+                    d.upstream()));
+      }
+      return new Plan(plan.mode(), plan.base(), plan.head(), decisions, plan.warnings());
+    }
+  }
+
+  /**
+   * The image to re-tag, as the first requests found it.
+   *
+   * @param manifest the manifest to put under the tags; null when gone
+   * @param tagged tags found to name it already (their PUT is skipped)
+   * @param gone why the module must be built after all; null when its image is there
+   */
+  private record Source(Manifest manifest, Set<String> tagged, String gone) {}
+
   private final Registry cache;
   private final BuildSettings settings;
   private final Mode mode;
   private final KnownManifests known;
+  private final RecordedImages recorded;
+  private final int concurrency;
 
   /**
    * @param known manifests the plan's probe read from {@code cache}; any other is read here
    */
   public UnchangedImages(Registry cache, BuildSettings settings, Mode mode, KnownManifests known) {
+    this(cache, settings, mode, known, RecordedImages.NONE, RequestPool.DEFAULT_CONCURRENCY);
+  }
+
+  /**
+   * @param known manifests the plan's probe read from {@code cache}; any other is read here
+   * @param recorded the build record the plan used: a module it planned unchanged without a probe
+   *     is verified here, by the manifest read the re-tag needs anyway
+   * @param concurrency registry requests in flight at most
+   */
+  public UnchangedImages(
+      Registry cache,
+      BuildSettings settings,
+      Mode mode,
+      KnownManifests known,
+      RecordedImages recorded,
+      int concurrency) {
     this.cache = cache;
     this.settings = settings;
     this.mode = mode;
     this.known = known;
+    this.recorded = recorded;
+    this.concurrency = concurrency;
   }
 
   /**
@@ -116,18 +208,23 @@ public final class UnchangedImages {
     return result;
   }
 
-  /** Re-tags the modules; every one gets an outcome, by module id in the given order. */
-  public Map<String, Outcome> retag(List<Unchanged> modules) {
-    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+  /**
+   * Re-tags the modules (given in reactor order): first every image is found (and a recorded one
+   * verified) and every stage image looked up, all at once; then the modules whose recorded image
+   * is gone, and those built on them, are left to be built; then every other module's tags are put,
+   * all at once.
+   */
+  public Result retag(List<Unchanged> modules) {
     if (modules.isEmpty()) {
-      return outcomes;
+      return Result.EMPTY;
     }
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
     if (settings.skipPush()) {
       modules.forEach(u -> outcomes.put(u.module().id(), skipped(u)));
-      return outcomes;
+      return new Result(outcomes, Map.of());
     }
     // two at least: a module's own requests (stage tags, image tags) run side by side too
-    int threads = Math.min(RequestPool.MAX_IN_FLIGHT, Math.max(2, modules.size()));
+    int threads = Math.min(concurrency, Math.max(2, modules.size()));
     LOG.info(
         "re-tagging {} unchanged module{} in {} ({} requests at a time)",
         modules.size(),
@@ -136,99 +233,216 @@ public final class UnchangedImages {
         threads);
     long start = System.nanoTime();
     ExecutorService pool = RequestPool.open("retag", threads);
+    Map<String, String> rebuild = new LinkedHashMap<>();
     try {
-      List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+      List<Found> found = new ArrayList<>();
       for (Unchanged u : modules) {
-        futures.add(retag(u, pool));
+        found.add(find(u, pool));
       }
+      CompletableFuture.allOf(found.stream().map(Found::all).toArray(CompletableFuture[]::new))
+          .handle((v, e) -> null)
+          .join();
       for (int i = 0; i < modules.size(); i++) {
-        outcomes.put(modules.get(i).module().id(), futures.get(i).join());
+        Unchanged u = modules.get(i);
+        String gone = found.get(i).gone();
+        if (gone != null) {
+          rebuild.put(u.module().id(), gone);
+        } else {
+          u.decision().upstream().stream()
+              .filter(rebuild::containsKey)
+              .findFirst()
+              .ifPresent(up -> rebuild.put(u.module().id(), "upstream " + up + " rebuilds"));
+        }
+      }
+      List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+      List<Unchanged> retagged = new ArrayList<>();
+      for (int i = 0; i < modules.size(); i++) {
+        if (!rebuild.containsKey(modules.get(i).module().id())) {
+          retagged.add(modules.get(i));
+          futures.add(put(modules.get(i), found.get(i), pool));
+        }
+      }
+      for (int i = 0; i < retagged.size(); i++) {
+        outcomes.put(retagged.get(i).module().id(), futures.get(i).join());
       }
     } finally {
       pool.shutdownNow();
     }
     long failed = outcomes.values().stream().filter(Outcome::failed).count();
     LOG.info(
-        "re-tagged {} unchanged module{} in {} s{}",
-        modules.size() - failed,
-        modules.size() == 1 ? "" : "s",
+        "re-tagged {} unchanged module{} in {} s{}{}",
+        outcomes.size() - failed,
+        outcomes.size() == 1 ? "" : "s",
         String.format("%.1f", (System.nanoTime() - start) / 1e9),
-        failed == 0 ? "" : " (" + failed + " failed)");
-    return outcomes;
+        failed == 0 ? "" : " (" + failed + " failed)",
+        rebuild.isEmpty() ? "" : "; " + rebuild.size() + " to build after all");
+    return new Result(outcomes, rebuild);
+  }
+
+  /**
+   * The first requests of one module, started on the pool.
+   *
+   * @param source its image (never completes exceptionally when the image is gone: see {@link
+   *     Source#gone})
+   * @param stages per named stage, its image under the source tag when it exists
+   */
+  private record Found(
+      CompletableFuture<Source> source,
+      Map<String, CompletableFuture<Optional<Manifest>>> stages,
+      CompletableFuture<Void> ensure,
+      AtomicLong started) {
+
+    CompletableFuture<Void> all() {
+      List<CompletableFuture<?>> all = new ArrayList<>(stages.values());
+      all.add(source);
+      all.add(ensure);
+      return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Why the module must be built after all; null when its image is there (or the read failed).
+     */
+    String gone() {
+      return source.isCompletedExceptionally() ? null : source.join().gone();
+    }
+  }
+
+  private Found find(Unchanged u, ExecutorService pool) {
+    ImageModule module = u.module();
+    String repository = module.image();
+    String sourceTag = BuildTags.unchangedSource(mode, u.decision(), settings);
+    AtomicLong started = new AtomicLong();
+    CompletableFuture<Void> ensure =
+        async(
+            () -> {
+              RepositorySetup.ensure(cache, module, settings.reactorRoot());
+              return null;
+            },
+            started,
+            pool);
+    Map<String, CompletableFuture<Optional<Manifest>>> stages = new LinkedHashMap<>();
+    for (String stage : u.stages()) {
+      // a stage image exists only when the module was built with this Dockerfile's stages
+      stages.put(
+          stage,
+          async(
+              () -> cache.findManifest(repository, StageBuilds.stageTag(stage, sourceTag)),
+              started,
+              pool));
+    }
+    Optional<Manifest> probed = known.get(repository, sourceTag);
+    CompletableFuture<Source> source =
+        probed.isPresent()
+            ? CompletableFuture.completedFuture(new Source(probed.get(), Set.of(), null))
+            : async(() -> source(u, repository, sourceTag), started, pool);
+    return new Found(source, stages, ensure, started);
+  }
+
+  /**
+   * The image of a module the plan's probe did not read. A module the build record vouched for is
+   * read under the tag that most likely names its recorded digest already (the commit's when the
+   * record is of this commit, else the branch's when it is of this branch): when it does, that
+   * tag's PUT is skipped; else its cache tag is read, and when that is gone too the module is built
+   * after all. Any other module's image is read under its source tag, where the plan saw it.
+   */
+  private Source source(Unchanged u, String repository, String sourceTag) throws RegistryException {
+    ModuleDecision d = u.decision();
+    Optional<String> vouched =
+        mode == Mode.CONTENT && d.inputHash() != null
+            ? recorded.digest(repository, d.inputHash())
+            : Optional.empty();
+    if (vouched.isEmpty()) {
+      return new Source(cache.getManifest(repository, sourceTag), Set.of(), null);
+    }
+    String likely =
+        recorded.commit().equals(settings.commit())
+            ? settings.commit()
+            : recorded.branchTag().equals(settings.branchTag()) ? settings.branchTag() : null;
+    if (likely != null) {
+      Optional<Manifest> tagged = cache.findManifest(repository, likely);
+      if (tagged.isPresent() && tagged.get().digest().equals(vouched.get())) {
+        known.remember(repository, sourceTag, tagged.get()); // in-repo children pin it
+        return new Source(tagged.get(), Set.of(likely), null);
+      }
+    }
+    Optional<Manifest> cached = cache.findManifest(repository, sourceTag);
+    if (cached.isPresent()) {
+      known.remember(repository, sourceTag, cached.get());
+      return new Source(cached.get(), Set.of(), null);
+    }
+    return new Source(
+        null,
+        Set.of(),
+        "its image "
+            + vouched.get().substring(0, Math.min(19, vouched.get().length()))
+            + " in "
+            + recorded.describe()
+            + " is gone from the cache registry, and so is "
+            + BuildTags.abbreviate(sourceTag));
   }
 
   /** Never completes exceptionally: a failure becomes the module's failed outcome. */
-  private CompletableFuture<Outcome> retag(Unchanged u, ExecutorService pool) {
+  private CompletableFuture<Outcome> put(Unchanged u, Found found, ExecutorService pool) {
     ImageModule module = u.module();
     String repository = module.image();
-    String source = BuildTags.unchangedSource(mode, u.decision(), settings);
-    List<String> tags = BuildTags.following(source, settings);
-    AtomicLong started = new AtomicLong();
-    Step<Void> ensure =
-        () -> {
-          RepositorySetup.ensure(cache, module, settings.reactorRoot());
-          return null;
-        };
-    List<CompletableFuture<?>> work = new ArrayList<>();
-    work.add(async(ensure, started, pool));
-    for (String stage : u.stages()) {
-      // a stage image exists only when the module was built with this Dockerfile's stages
-      work.add(
-          async(
-                  () -> cache.findManifest(repository, StageBuilds.stageTag(stage, source)),
-                  started,
-                  pool)
-              .thenCompose(
-                  found ->
-                      found
-                          .map(
-                              m ->
-                                  putAll(
-                                      repository,
-                                      m,
-                                      tags.stream()
-                                          .map(tag -> StageBuilds.stageTag(stage, tag))
-                                          .toList(),
-                                      started,
-                                      pool))
-                          .orElse(CompletableFuture.completedFuture(null))));
-    }
-    Optional<Manifest> probed = known.get(repository, source);
-    CompletableFuture<Manifest> image =
-        probed
-            .map(CompletableFuture::completedFuture)
-            .orElseGet(() -> async(() -> cache.getManifest(repository, source), started, pool));
-    CompletableFuture<String> digest =
-        image.thenCompose(
-            m -> putAll(repository, m, tags, started, pool).thenApply(v -> m.digest()));
-    work.add(digest);
-    return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
-        .handle(
-            (v, error) -> {
-              double seconds = started.get() == 0 ? 0 : (System.nanoTime() - started.get()) / 1e9;
-              if (error != null) {
-                String message = module.label() + ": " + cause(error).getMessage();
-                return new Outcome(
-                    module.label(),
-                    source,
-                    ModuleReport.failed(
-                        module.id(), module.image(), seconds, u.decision().reasons(), message));
-              }
-              return new Outcome(
-                  module.label(),
-                  source,
-                  new ModuleReport(
-                      module.id(),
-                      module.image(),
-                      ModuleReport.RETAGGED,
-                      digest.join(),
-                      tags,
-                      0,
-                      0,
-                      seconds,
-                      u.decision().reasons(),
-                      null));
-            });
+    String sourceTag = BuildTags.unchangedSource(mode, u.decision(), settings);
+    List<String> tags = BuildTags.following(sourceTag, settings);
+    AtomicLong started = found.started();
+    CompletableFuture<Void> work =
+        found
+            .all()
+            .thenCompose(
+                v -> {
+                  List<CompletableFuture<?>> puts = new ArrayList<>();
+                  found
+                      .stages()
+                      .forEach(
+                          (stage, image) ->
+                              image
+                                  .join()
+                                  .ifPresent(
+                                      m ->
+                                          puts.add(
+                                              putAll(
+                                                  repository,
+                                                  m,
+                                                  tags.stream()
+                                                      .map(tag -> StageBuilds.stageTag(stage, tag))
+                                                      .toList(),
+                                                  started,
+                                                  pool))));
+                  Source source = found.source().join();
+                  List<String> missing =
+                      tags.stream().filter(t -> !source.tagged().contains(t)).toList();
+                  puts.add(putAll(repository, source.manifest(), missing, started, pool));
+                  return CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new));
+                });
+    return work.handle(
+        (v, error) -> {
+          double seconds = started.get() == 0 ? 0 : (System.nanoTime() - started.get()) / 1e9;
+          if (error != null) {
+            String message = module.label() + ": " + cause(error).getMessage();
+            return new Outcome(
+                module.label(),
+                sourceTag,
+                ModuleReport.failed(
+                    module.id(), module.image(), seconds, u.decision().reasons(), message));
+          }
+          return new Outcome(
+              module.label(),
+              sourceTag,
+              new ModuleReport(
+                  module.id(),
+                  module.image(),
+                  ModuleReport.RETAGGED,
+                  found.source().join().manifest().digest(),
+                  tags,
+                  0,
+                  0,
+                  seconds,
+                  u.decision().reasons(),
+                  null));
+        });
   }
 
   private Outcome skipped(Unchanged u) {

@@ -1,5 +1,6 @@
 package dev.azbuild.deploy;
 
+import dev.azbuild.io.RequestPool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param breakLock take the lock whoever holds it
  * @param allowTerraformRemoval deploy a module whose last deploy applied terraform but that has no
  *     {@code terraform/} any more (its resources are left as they are)
+ * @param registryConcurrency registry requests in flight at most (the gate's lookups)
  */
 public record DeploySettings(
     String commit,
@@ -31,7 +33,36 @@ public record DeploySettings(
     Duration lockSettle,
     Duration lockStaleAfter,
     boolean breakLock,
-    boolean allowTerraformRemoval) {
+    boolean allowTerraformRemoval,
+    int registryConcurrency) {
+
+  /** With {@link RequestPool#DEFAULT_CONCURRENCY} registry requests at a time. */
+  public DeploySettings(
+      String commit,
+      String masterTag,
+      String imageVar,
+      Path stateRoot,
+      boolean dryRun,
+      String runId,
+      String host,
+      Duration lockSettle,
+      Duration lockStaleAfter,
+      boolean breakLock,
+      boolean allowTerraformRemoval) {
+    this(
+        commit,
+        masterTag,
+        imageVar,
+        stateRoot,
+        dryRun,
+        runId,
+        host,
+        lockSettle,
+        lockStaleAfter,
+        breakLock,
+        allowTerraformRemoval,
+        RequestPool.DEFAULT_CONCURRENCY);
+  }
 
   public DeploySettings {
     Objects.requireNonNull(commit, "commit");
@@ -44,6 +75,9 @@ public record DeploySettings(
     Objects.requireNonNull(lockStaleAfter, "lockStaleAfter");
     if (lockStaleAfter.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("lockStaleAfter under 1 s: " + lockStaleAfter);
+    }
+    if (registryConcurrency < 1) {
+      throw new IllegalArgumentException("registryConcurrency under 1: " + registryConcurrency);
     }
   }
 }

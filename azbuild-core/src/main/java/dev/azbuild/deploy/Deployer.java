@@ -87,7 +87,7 @@ public final class Deployer {
       throws DeployException {
     DeployGate.Result gate;
     try {
-      gate = DeployGate.check(cache, modules, settings.commit());
+      gate = DeployGate.check(cache, modules, settings.commit(), settings.registryConcurrency());
     } catch (RegistryException e) {
       throw new DeployException("deploy gate: " + e.getMessage(), e);
     }

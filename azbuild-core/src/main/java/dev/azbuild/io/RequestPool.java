@@ -6,15 +6,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Threads for independent network requests sent at once (the plan's cache probes, the build's
- * re-tags): one bound for every such fan-out, and daemon threads, so a request that hangs never
- * keeps Maven's JVM alive after the goal has failed.
+ * re-tags, the deploy gate): one bound for every such fan-out ({@code
+ * azbuild.registry.concurrency}), and daemon threads, so a request that hangs never keeps Maven's
+ * JVM alive after the goal has failed.
  */
 public final class RequestPool {
 
   /**
-   * Requests in flight at most: enough to hide a registry's latency, few enough for a small one.
+   * Requests in flight at most by default: enough to hide a registry's latency, few enough for a
+   * small one.
    */
-  public static final int MAX_IN_FLIGHT = 8;
+  public static final int DEFAULT_CONCURRENCY = 8;
 
   private RequestPool() {}
 

@@ -11,8 +11,8 @@ import java.util.concurrent.Future;
 
 /**
  * Asks the cache registry about many modules at once. Each probe is one round trip that does not
- * depend on any other, so a plan of N modules waits for about N / {@value
- * RequestPool#MAX_IN_FLIGHT} round trips instead of N.
+ * depend on any other, so a plan of N modules waits for about N / concurrency round trips instead
+ * of N.
  */
 final class CacheProbes {
 
@@ -26,13 +26,12 @@ final class CacheProbes {
    *
    * @throws PlanException for the first question (in order) whose probe failed
    */
-  static List<Optional<Boolean>> ask(CacheProbe cache, List<Question> questions)
+  static List<Optional<Boolean>> ask(CacheProbe cache, List<Question> questions, int concurrency)
       throws PlanException {
     if (cache == CacheProbe.NONE || questions.isEmpty()) {
       return questions.stream().map(q -> Optional.<Boolean>empty()).toList();
     }
-    ExecutorService pool =
-        RequestPool.open("cache-probe", Math.min(RequestPool.MAX_IN_FLIGHT, questions.size()));
+    ExecutorService pool = RequestPool.open("cache-probe", Math.min(concurrency, questions.size()));
     try {
       List<Future<Optional<Boolean>>> futures = new ArrayList<>(questions.size());
       for (Question q : questions) {

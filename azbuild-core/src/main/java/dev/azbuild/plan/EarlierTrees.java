@@ -26,13 +26,12 @@ final class EarlierTrees {
 
   /** Module id to the earlier tree, for the modules that have one. */
   static Map<String, List<String>> read(
-      InputTreeSource source, List<ImageModule> modules, List<String> tags) {
+      InputTreeSource source, List<ImageModule> modules, List<String> tags, int concurrency) {
     Map<String, List<String>> trees = new HashMap<>();
     if (modules.isEmpty()) {
       return trees;
     }
-    ExecutorService pool =
-        RequestPool.open("input-tree", Math.min(RequestPool.MAX_IN_FLIGHT, modules.size()));
+    ExecutorService pool = RequestPool.open("input-tree", Math.min(concurrency, modules.size()));
     try {
       List<Future<Optional<List<String>>>> futures = new ArrayList<>(modules.size());
       for (ImageModule module : modules) {

@@ -63,7 +63,9 @@ public final class PlanService {
                 warnings,
                 settings.artifacts(),
                 settings.earlierTrees(),
-                branchTag));
+                branchTag,
+                settings.recorded(),
+                settings.concurrency()));
   }
 
   public static BaseCommit resolveBase(GitRepo git, PlanSettings settings, ObjectId head)

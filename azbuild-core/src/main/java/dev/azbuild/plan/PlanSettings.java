@@ -1,7 +1,9 @@
 package dev.azbuild.plan;
 
 import dev.azbuild.hashing.ArtifactResolver;
+import dev.azbuild.io.RequestPool;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything a plan depends on besides the reactor and the repository.
@@ -17,6 +19,9 @@ import java.util.Optional;
  * @param artifacts resolves SNAPSHOT dependencies from outside the reactor (content mode hashes
  *     their files)
  * @param earlierTrees reads the input trees of earlier images, so rebuild reasons name what changed
+ * @param recorded the build record (content mode plans the modules it names without a probe); read
+ *     when the plan needs it, so the request overlaps the work before
+ * @param concurrency registry requests in flight at most (probes, input-tree reads)
  */
 public record PlanSettings(
     Mode mode,
@@ -30,7 +35,45 @@ public record PlanSettings(
     String masterTag,
     Optional<String> targetBranch,
     ArtifactResolver artifacts,
-    InputTreeSource earlierTrees) {
+    InputTreeSource earlierTrees,
+    Supplier<RecordedImages> recorded,
+    int concurrency) {
+
+  public PlanSettings {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+    }
+  }
+
+  public PlanSettings(
+      Mode mode,
+      Optional<String> base,
+      Optional<String> head,
+      Optional<String> branch,
+      Optional<String> defaultBranch,
+      Optional<String> deployedCommit,
+      boolean allowFetch,
+      CacheProbe cache,
+      String masterTag,
+      Optional<String> targetBranch,
+      ArtifactResolver artifacts,
+      InputTreeSource earlierTrees) {
+    this(
+        mode,
+        base,
+        head,
+        branch,
+        defaultBranch,
+        deployedCommit,
+        allowFetch,
+        cache,
+        masterTag,
+        targetBranch,
+        artifacts,
+        earlierTrees,
+        () -> RecordedImages.NONE,
+        RequestPool.DEFAULT_CONCURRENCY);
+  }
 
   public PlanSettings(
       Mode mode,
@@ -94,7 +137,9 @@ public record PlanSettings(
         masterTag,
         targetBranch,
         artifacts,
-        earlierTrees);
+        earlierTrees,
+        recorded,
+        concurrency);
   }
 
   /**
@@ -114,7 +159,9 @@ public record PlanSettings(
         masterTag,
         targetBranch,
         artifacts,
-        source);
+        source,
+        recorded,
+        concurrency);
   }
 
   /** With Maven's resolver for SNAPSHOT dependencies from outside the reactor. */
@@ -131,7 +178,9 @@ public record PlanSettings(
         masterTag,
         targetBranch,
         resolver,
-        earlierTrees);
+        earlierTrees,
+        recorded,
+        concurrency);
   }
 
   public PlanSettings withDefaultBranch(Optional<String> branchName) {
@@ -147,7 +196,47 @@ public record PlanSettings(
         masterTag,
         targetBranch,
         artifacts,
-        earlierTrees);
+        earlierTrees,
+        recorded,
+        concurrency);
+  }
+
+  /** With the build record the plan reads (content mode) before probing. */
+  public PlanSettings withRecorded(Supplier<RecordedImages> source) {
+    return new PlanSettings(
+        mode,
+        base,
+        head,
+        branch,
+        defaultBranch,
+        deployedCommit,
+        allowFetch,
+        cache,
+        masterTag,
+        targetBranch,
+        artifacts,
+        earlierTrees,
+        source,
+        concurrency);
+  }
+
+  /** With at most {@code requests} registry requests in flight. */
+  public PlanSettings withConcurrency(int requests) {
+    return new PlanSettings(
+        mode,
+        base,
+        head,
+        branch,
+        defaultBranch,
+        deployedCommit,
+        allowFetch,
+        cache,
+        masterTag,
+        targetBranch,
+        artifacts,
+        earlierTrees,
+        recorded,
+        requests);
   }
 
   /** The seed's tag for the default branch's latest image. */

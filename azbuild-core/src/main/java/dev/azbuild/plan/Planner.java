@@ -12,6 +12,7 @@ import dev.azbuild.hashing.InputHash;
 import dev.azbuild.hashing.InputHasher;
 import dev.azbuild.hashing.ModuleInputs;
 import dev.azbuild.hashing.UnresolvedSnapshotException;
+import dev.azbuild.io.RequestPool;
 import dev.azbuild.patterns.InvalidRebuildPatternException;
 import dev.azbuild.patterns.RebuildPatterns;
 import java.io.IOException;
@@ -19,10 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,9 @@ public final class Planner {
    *     changed
    * @param branchTag the branch's tag: its image is the first one compared with (then {@code
    *     masterTag}'s)
+   * @param recorded the build record: content mode probes only the modules whose hash it does not
+   *     name
+   * @param concurrency registry requests in flight at most
    */
   public record Request(
       Mode mode,
@@ -57,7 +64,33 @@ public final class Planner {
       List<String> warnings,
       ArtifactResolver artifacts,
       InputTreeSource earlierTrees,
-      Optional<String> branchTag) {
+      Optional<String> branchTag,
+      Supplier<RecordedImages> recorded,
+      int concurrency) {
+
+    public Request(
+        Mode mode,
+        Optional<ObjectId> base,
+        Optional<ObjectId> head,
+        CacheProbe cache,
+        String masterTag,
+        List<String> warnings,
+        ArtifactResolver artifacts,
+        InputTreeSource earlierTrees,
+        Optional<String> branchTag) {
+      this(
+          mode,
+          base,
+          head,
+          cache,
+          masterTag,
+          warnings,
+          artifacts,
+          earlierTrees,
+          branchTag,
+          () -> RecordedImages.NONE,
+          RequestPool.DEFAULT_CONCURRENCY);
+    }
 
     public Request(
         Mode mode,
@@ -124,14 +157,39 @@ public final class Planner {
     LOG.debug("changed files in {} ms", (System.nanoTime() - start) / 1_000_000);
     LOG.debug("{} files changed since {}", changed.size(), base.name());
     changed.forEach(p -> LOG.debug("changed: {}", p));
+    // the default branch's image is asked for, all at once, for every module that neither a
+    // changed file nor an upstream module's changed file rebuilds (reactor order: upstream first)
+    Map<String, RebuildPatterns.Match> matches = new HashMap<>();
+    Set<String> changedOrDownstream = new HashSet<>();
+    List<CacheProbes.Question> questions = new ArrayList<>();
+    for (ImageModule module : graph.modules()) {
+      Optional<RebuildPatterns.Match> match = patterns.get(module.id()).firstMatch(changed);
+      match.ifPresent(m -> matches.put(module.id(), m));
+      if (match.isPresent() || module.upstream().stream().anyMatch(changedOrDownstream::contains)) {
+        changedOrDownstream.add(module.id());
+      } else {
+        questions.add(new CacheProbes.Question(module, request.masterTag()));
+      }
+    }
+    long probeStart = System.nanoTime();
+    List<Optional<Boolean>> answers =
+        CacheProbes.ask(request.cache(), questions, request.concurrency());
+    LOG.debug(
+        "{} cache probes in {} ms", questions.size(), (System.nanoTime() - probeStart) / 1_000_000);
+    Map<String, Optional<Boolean>> masterExists = new HashMap<>();
+    for (int i = 0; i < questions.size(); i++) {
+      masterExists.put(questions.get(i).module().id(), answers.get(i));
+    }
     Map<String, Boolean> rebuilds = new HashMap<>();
     List<ModuleDecision> decisions = new ArrayList<>();
     for (ImageModule module : graph.modules()) {
       List<String> reasons = new ArrayList<>();
       RebuildPatterns own = patterns.get(module.id());
-      own.firstMatch(changed).ifPresent(m -> reasons.add(m.path() + " matched " + m.pattern()));
+      Optional.ofNullable(matches.get(module.id()))
+          .ifPresent(m -> reasons.add(m.path() + " matched " + m.pattern()));
       addUpstreamReasons(module, rebuilds, reasons);
-      if (reasons.isEmpty() && !probe(request.cache(), module, request.masterTag()).orElse(true)) {
+      if (reasons.isEmpty()
+          && !masterExists.getOrDefault(module.id(), Optional.empty()).orElse(true)) {
         reasons.add(
             "no image " + request.masterTag() + " in the cache registry"); // the seed's rule
       }
@@ -174,6 +232,7 @@ public final class Planner {
     Map<String, String> hashes = new HashMap<>();
     List<InputHash> inputHashes = new ArrayList<>();
     List<CacheProbes.Question> questions = new ArrayList<>();
+    List<ImageModule> modules = graph.modules();
     for (ImageModule module : graph.modules()) {
       RebuildPatterns own = patterns.get(module.id());
       ModuleInputs inputs =
@@ -195,17 +254,43 @@ public final class Planner {
       }
       hashes.put(module.id(), hash.hash());
       inputHashes.add(hash);
-      questions.add(new CacheProbes.Question(module, hash.cacheTag()));
+    }
+    // the build record names the images of the last complete build: a module whose inputs are the
+    // recorded ones needs no probe (the build verifies its image where it reads it anyway)
+    RecordedImages recorded =
+        request.cache() == CacheProbe.NONE ? RecordedImages.NONE : request.recorded().get();
+    List<Boolean> inRecord = new ArrayList<>(modules.size());
+    for (int i = 0; i < modules.size(); i++) {
+      ImageModule module = modules.get(i);
+      InputHash hash = inputHashes.get(i);
+      boolean known = recorded.digest(module.image(), hash.hash()).isPresent();
+      inRecord.add(known);
+      if (!known) {
+        questions.add(new CacheProbes.Question(module, hash.cacheTag()));
+      }
     }
     long probeStart = System.nanoTime();
-    List<Optional<Boolean>> answers = CacheProbes.ask(request.cache(), questions);
+    List<Optional<Boolean>> probed =
+        CacheProbes.ask(request.cache(), questions, request.concurrency());
+    if (!recorded.isEmpty()) {
+      LOG.info(
+          "{}: {} of {} modules have the recorded inputs; {} probed in the cache registry",
+          recorded.describe(),
+          modules.size() - questions.size(),
+          modules.size(),
+          questions.size());
+    }
     LOG.debug(
         "{} cache probes in {} ms", questions.size(), (System.nanoTime() - probeStart) / 1_000_000);
+    List<Optional<Boolean>> answers = new ArrayList<>(modules.size());
+    for (int i = 0, probe = 0; i < modules.size(); i++) {
+      answers.add(inRecord.get(i) ? Optional.of(true) : probed.get(probe++));
+    }
 
     Map<String, Boolean> rebuilds = new HashMap<>();
     List<ModuleDecision> decisions = new ArrayList<>();
-    for (int i = 0; i < questions.size(); i++) {
-      ImageModule module = questions.get(i).module();
+    for (int i = 0; i < modules.size(); i++) {
+      ImageModule module = modules.get(i);
       InputHash hash = inputHashes.get(i);
       List<String> reasons = new ArrayList<>();
       Optional<Boolean> cached = answers.get(i);
@@ -217,7 +302,10 @@ public final class Planner {
       addUpstreamReasons(module, rebuilds, reasons);
       boolean rebuild = !reasons.isEmpty();
       if (!rebuild) {
-        reasons.add("image cache-" + hash.shortHash() + " exists");
+        reasons.add(
+            "image cache-"
+                + hash.shortHash()
+                + (inRecord.get(i) ? " in " + recorded.describe() : " exists"));
       }
       rebuilds.put(module.id(), rebuild);
       decisions.add(
@@ -256,7 +344,8 @@ public final class Planner {
     }
     long start = System.nanoTime();
     Map<String, List<String>> earlier =
-        EarlierTrees.read(request.earlierTrees(), missed, request.earlierTags());
+        EarlierTrees.read(
+            request.earlierTrees(), missed, request.earlierTags(), request.concurrency());
     LOG.debug(
         "{} earlier input trees read in {} ms",
         earlier.size(),
@@ -293,15 +382,6 @@ public final class Planner {
               d.upstream()));
     }
     return named;
-  }
-
-  private static Optional<Boolean> probe(CacheProbe cache, ImageModule module, String tag)
-      throws PlanException {
-    try {
-      return cache.exists(module, tag);
-    } catch (Exception e) {
-      throw CacheProbes.failure(new CacheProbes.Question(module, tag), e);
-    }
   }
 
   private static void addUpstreamReasons(

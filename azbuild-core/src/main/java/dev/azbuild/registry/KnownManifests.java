@@ -22,6 +22,11 @@ public final class KnownManifests {
     return manifest.isPresent();
   }
 
+  /** Remembers a manifest read under {@code repository:tag} by a request other than a probe. */
+  public void remember(String repository, String tag, Manifest manifest) {
+    manifests.put(key(repository, tag), manifest);
+  }
+
   /** The manifest a probe found under {@code repository:tag}; empty when none did. */
   public Optional<Manifest> get(String repository, String tag) {
     return Optional.ofNullable(manifests.get(key(repository, tag)));

@@ -38,6 +38,9 @@ public final class OciRegistry implements Registry {
    */
   private final Map<String, String> blobHomes = new ConcurrentHashMap<>();
 
+  /** Whether this registry refused a record in the artifact encoding ({@link Records}). */
+  private volatile boolean refusesArtifacts;
+
   /**
    * @param credentialHost the host whose credentials to use: the address host, except for an ECR
    *     data-plane override, which authenticates as the ECR host
@@ -48,7 +51,7 @@ public final class OciRegistry implements Registry {
       CredentialChain chain,
       RegistryOptions options) {
     this.address = address;
-    HttpClient client = RegistryHttp.newClient(options.timeout());
+    HttpClient client = RegistryHttp.newClient(options.timeout(), !address.plainHttp());
     this.retrier =
         new Retrier(address.toString(), options.retryAttempts(), options.retryBaseDelay());
     this.auth =
@@ -147,6 +150,14 @@ public final class OciRegistry implements Registry {
   /** A repository of this registry that held {@code digest} when this process last saw it. */
   Optional<String> blobHome(String digest) {
     return Optional.ofNullable(blobHomes.get(digest));
+  }
+
+  boolean refusesArtifacts() {
+    return refusesArtifacts;
+  }
+
+  void refuseArtifacts() {
+    refusesArtifacts = true;
   }
 
   void rememberBlob(String digest, String repository) {

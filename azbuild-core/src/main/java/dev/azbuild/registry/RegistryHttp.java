@@ -30,9 +30,15 @@ final class RegistryHttp {
     this.retrier = retrier;
   }
 
-  static HttpClient newClient(Duration connectTimeout) {
+  /**
+   * One client per registry, so its connections are reused across requests: HTTP/2 over TLS where
+   * the registry offers it (ALPN; one connection carries every request in flight), HTTP/1.1 over
+   * plain HTTP (no h2c upgrade: registries do not speak it, and the upgrade would cost a header on
+   * every first request).
+   */
+  static HttpClient newClient(Duration connectTimeout, boolean tls) {
     return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
+        .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();

@@ -12,6 +12,7 @@ final class RegistryResponse implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_BODY = 4096;
+  private static final int DRAIN_LIMIT = 64 * 1024;
 
   private final HttpResponse<InputStream> response;
 
@@ -60,10 +61,15 @@ final class RegistryResponse implements AutoCloseable {
     }
   }
 
+  /**
+   * Releases the connection. A short unread body (an error document, a manifest not read) is read
+   * to its end first: the HTTP client reuses a connection only after its body was read, and a new
+   * connection costs a handshake.
+   */
   @Override
   public void close() {
-    try {
-      response.body().close();
+    try (InputStream in = response.body()) {
+      in.readNBytes(DRAIN_LIMIT);
     } catch (IOException e) {
       // Closing only releases the connection; nothing to report.
     }

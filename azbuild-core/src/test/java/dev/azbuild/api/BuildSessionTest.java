@@ -24,7 +24,7 @@ class BuildSessionTest {
     BuildSession session = new BuildSession();
     AtomicInteger computations = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
-    Planned planned = new Planned(null, null, Path.of("."), java.util.Optional.empty(), null);
+    Planned planned = new Planned(null, null, Path.of("."), java.util.Optional.empty(), null, null);
     ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
       List<Future<Planned>> results = new ArrayList<>();
@@ -50,6 +50,33 @@ class BuildSessionTest {
       threads.shutdownNow();
     }
     assertThat(computations).hasValue(1);
+  }
+
+  @Test
+  void onlyTheFirstOfConcurrentClaimsWins() throws Exception {
+    BuildSession session = new BuildSession();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> claims = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        claims.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return session.claim(List.of("buildRecord", "abc"));
+                }));
+      }
+      start.countDown();
+      int won = 0;
+      for (Future<Boolean> claim : claims) {
+        won += claim.get(10, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+      assertThat(session.claim(List.of("buildRecord", "other commit"))).isTrue();
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   private static void sleep(long millis) {

@@ -120,7 +120,8 @@ class UnchangedImagesTest {
         batch(probed, false)
             .retag(
                 UnchangedImages.select(
-                    plan, graph, List.of("g:base", "g:util", "g:api", "g:web", "g:worker")));
+                    plan, graph, List.of("g:base", "g:util", "g:api", "g:web", "g:worker")))
+            .outcomes();
     List<String> retags = registry.requestsAfter(before);
 
     assertThat(plan.modules()).noneMatch(ModuleDecision::rebuild);
@@ -178,7 +179,8 @@ class UnchangedImagesTest {
         batch(new KnownManifests(), false)
             .retag(
                 UnchangedImages.select(
-                    plan, graph, List.of("g:base", "g:api", "g:web", "g:worker")));
+                    plan, graph, List.of("g:base", "g:api", "g:web", "g:worker")))
+            .outcomes();
 
     UnchangedImages.Outcome web = outcomes.get("g:web");
     assertThat(web.failed()).isTrue();
@@ -205,7 +207,7 @@ class UnchangedImagesTest {
     List<UnchangedImages.Unchanged> selected =
         UnchangedImages.select(plan, graph, List.of("g:util", "g:web"));
     int before = registry.requests().size();
-    Map<String, UnchangedImages.Outcome> outcomes = batch(probed, false).retag(selected);
+    Map<String, UnchangedImages.Outcome> outcomes = batch(probed, false).retag(selected).outcomes();
 
     assertThat(selected).extracting(u -> u.module().id()).containsExactly("g:web");
     assertThat(outcomes.get("g:web").report().action()).isEqualTo(ModuleReport.RETAGGED);
@@ -224,7 +226,8 @@ class UnchangedImagesTest {
 
     Map<String, UnchangedImages.Outcome> outcomes =
         batch(new KnownManifests(), true)
-            .retag(UnchangedImages.select(plan, graph, List.of("g:base", "g:web")));
+            .retag(UnchangedImages.select(plan, graph, List.of("g:base", "g:web")))
+            .outcomes();
 
     assertThat(outcomes.values())
         .extracting(o -> o.report().action())

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,8 @@ class CacheProbesTest {
               Thread.sleep((20 - i) % 5); // later questions often finish first
               return Optional.of(i % 3 == 0);
             },
-            questions(20));
+            questions(20),
+            RequestPool.DEFAULT_CONCURRENCY);
 
     assertThat(answers).hasSize(20);
     for (int i = 0; i < 20; i++) {
@@ -60,18 +62,35 @@ class CacheProbesTest {
 
   @Test
   void probesRunConcurrently() throws Exception {
-    // every probe waits until MAX_IN_FLIGHT of them have started: with one at a time this would
-    // time out
-    CountDownLatch started = new CountDownLatch(RequestPool.MAX_IN_FLIGHT);
+    // every probe waits until 12 of them have started: with fewer at a time this would time out
+    CountDownLatch started = new CountDownLatch(12);
     List<Optional<Boolean>> answers =
         CacheProbes.ask(
             (module, tag) -> {
               started.countDown();
               return Optional.of(started.await(10, TimeUnit.SECONDS));
             },
-            questions(RequestPool.MAX_IN_FLIGHT * 2));
+            questions(24),
+            12);
 
     assertThat(answers).allSatisfy(a -> assertThat(a).contains(true));
+  }
+
+  @Test
+  void neverMoreProbesInFlightThanTheConcurrency() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CacheProbes.ask(
+        (module, tag) -> {
+          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          Thread.sleep(5);
+          inFlight.decrementAndGet();
+          return Optional.of(true);
+        },
+        questions(30),
+        3);
+
+    assertThat(most.get()).isEqualTo(3);
   }
 
   @Test
@@ -85,7 +104,8 @@ class CacheProbesTest {
                       }
                       return Optional.of(true);
                     },
-                    questions(10)))
+                    questions(10),
+                    RequestPool.DEFAULT_CONCURRENCY))
         .isInstanceOf(PlanException.class)
         .hasMessage(
             "services/m3: cannot check the cache registry for m3:cache-3: connection refused");
@@ -93,7 +113,7 @@ class CacheProbesTest {
 
   @Test
   void noRegistryAsksNothing() throws Exception {
-    assertThat(CacheProbes.ask(CacheProbe.NONE, questions(3)))
+    assertThat(CacheProbes.ask(CacheProbe.NONE, questions(3), 1))
         .containsExactly(Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

@@ -55,6 +55,21 @@ public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
   protected int retries;
 
   /**
+   * Registry requests in flight at once: the plan's cache probes, the build's re-tags of unchanged
+   * modules and the deploy gate's lookups.
+   */
+  @Parameter(property = "azbuild.registry.concurrency", defaultValue = "8")
+  protected int registryConcurrency;
+
+  /**
+   * Keep a build record in the cache registry (written by {@code build} once every module of the
+   * reactor is built or re-tagged, and by {@code ci-collect}), and let the plan read it instead of
+   * probing every module. {@code false}: every module is probed and no record is written.
+   */
+  @Parameter(property = "azbuild.buildRecord", defaultValue = "true")
+  protected boolean buildRecord;
+
+  /**
    * The docker client config with {@code auths}, {@code credHelpers}, {@code credsStore}; default
    * $DOCKER_CONFIG/config.json or ~/.docker/config.json.
    */
