@@ -11,6 +11,7 @@ import dev.azbuild.plan.ModuleDecision;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.plan.PlanService;
 import dev.azbuild.plan.PlanSettings;
+import dev.azbuild.plan.RecordedImages;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registries;
@@ -170,6 +171,126 @@ class UnchangedImagesTest {
   }
 
   @Test
+  void aRecordedImageIsVerifiedByTheBranchTagWhosePutIsThenSkipped() throws Exception {
+    Plan built = buildEverything();
+    KnownManifests probed = new KnownManifests();
+    Plan plan = plan(probed);
+    List<String> all = List.of("g:base", "g:api", "g:web", "g:worker");
+    batch(probed, false).retag(UnchangedImages.select(plan, graph, all)); // main names each image
+    RecordedImages recorded = recorded(built, "main", commit);
+    String next = "1".repeat(40); // the next commit, nothing changed
+
+    int before = registry.requests().size();
+    UnchangedImages.Result result =
+        batch(new KnownManifests(), next, recorded).retag(UnchangedImages.select(plan, graph, all));
+    List<String> requests = registry.requestsAfter(before);
+
+    assertThat(result.rebuild()).isEmpty();
+    for (String id : all) {
+      String image = graph.module(id).orElseThrow().image();
+      String digest = cache.digest(image, cacheTag(built, id)).orElseThrow();
+      assertThat(result.outcomes().get(id).report().action()).isEqualTo(ModuleReport.RETAGGED);
+      assertThat(result.outcomes().get(id).report().digest()).isEqualTo(digest);
+      assertThat(result.outcomes().get(id).report().tags()).containsExactly("main", next);
+      assertThat(cache.digest(image, next)).contains(digest);
+    }
+    // per module one GET (the branch tag, which names the recorded digest) and one PUT (the
+    // commit); no probe, no PUT of main; the stage images as before (not in the record)
+    String v2 = "/v2/" + prefix + "/";
+    assertThat(requests)
+        .containsExactlyInAnyOrder(
+            "GET " + v2 + "base/manifests/main",
+            "PUT " + v2 + "base/manifests/" + next,
+            "GET " + v2 + "web/manifests/main",
+            "PUT " + v2 + "web/manifests/" + next,
+            "GET " + v2 + "api/manifests/main",
+            "PUT " + v2 + "api/manifests/" + next,
+            "GET " + v2 + "api/manifests/builder-" + cacheTag(built, "g:api"),
+            "PUT " + v2 + "api/manifests/builder-main",
+            "PUT " + v2 + "api/manifests/builder-" + next,
+            "GET " + v2 + "worker/manifests/main",
+            "PUT " + v2 + "worker/manifests/" + next,
+            "GET " + v2 + "worker/manifests/builder-" + cacheTag(built, "g:worker"));
+  }
+
+  @Test
+  void aRecordOfAnotherBranchIsVerifiedByTheCacheTag() throws Exception {
+    Plan built = buildEverything();
+    Plan plan = plan(new KnownManifests());
+    RecordedImages recorded = recorded(built, "develop", "2".repeat(40));
+
+    int before = registry.requests().size();
+    UnchangedImages.Result result =
+        batch(new KnownManifests(), commit, recorded)
+            .retag(UnchangedImages.select(plan, graph, List.of("g:web")));
+
+    assertThat(result.outcomes().get("g:web").report().action()).isEqualTo(ModuleReport.RETAGGED);
+    String v2 = "/v2/" + prefix + "/";
+    assertThat(registry.requestsAfter(before))
+        .containsExactlyInAnyOrder(
+            "GET " + v2 + "web/manifests/" + cacheTag(built, "g:web"),
+            "PUT " + v2 + "web/manifests/main",
+            "PUT " + v2 + "web/manifests/" + commit);
+  }
+
+  @Test
+  void aBranchTagMovedByAnotherBuildIsPutAgain() throws Exception {
+    Plan built = buildEverything();
+    Plan plan = plan(new KnownManifests());
+    // main names another image than the recorded one (another build of main moved it)
+    cache.putRecord("web", "main", "{\"other\":true}".getBytes(StandardCharsets.UTF_8));
+    String next = "3".repeat(40);
+
+    UnchangedImages.Result result =
+        batch(new KnownManifests(), next, recorded(built, "main", commit))
+            .retag(UnchangedImages.select(plan, graph, List.of("g:web")));
+
+    String digest = cache.digest("web", cacheTag(built, "g:web")).orElseThrow();
+    assertThat(result.outcomes().get("g:web").report().digest()).isEqualTo(digest);
+    assertThat(cache.digest("web", "main")).contains(digest);
+    assertThat(cache.digest("web", next)).contains(digest);
+  }
+
+  @Test
+  void aRecordedImageThatIsGoneIsBuiltAfterAllAndSoAreTheModulesOnIt() throws Exception {
+    Plan built = buildEverything();
+    KnownManifests probed = new KnownManifests();
+    Plan plan = plan(probed);
+    List<String> all = List.of("g:base", "g:api", "g:web", "g:worker");
+    batch(probed, false).retag(UnchangedImages.select(plan, graph, all));
+    RecordedImages recorded = recorded(built, "main", commit);
+    deleteManifest("base", cacheTag(built, "g:base")); // garbage-collected: every tag of it gone
+    String next = "4".repeat(40);
+
+    int before = registry.requests().size();
+    UnchangedImages.Result result =
+        batch(new KnownManifests(), next, recorded).retag(UnchangedImages.select(plan, graph, all));
+
+    assertThat(result.outcomes()).isEmpty();
+    assertThat(result.rebuild()).containsOnlyKeys("g:base", "g:api", "g:web", "g:worker");
+    assertThat(result.rebuild().get("g:base"))
+        .matches(
+            "its image sha256:[0-9a-f]{12} in the build record of main \\("
+                + commit.substring(0, 12)
+                + "\\) is gone from the cache registry, and so is cache-[0-9a-f]{12}");
+    assertThat(result.rebuild().get("g:web")).isEqualTo("upstream g:base rebuilds");
+    // nothing was tagged: the modules built on the gone image are built again too
+    assertThat(registry.requestsAfter(before)).noneMatch(r -> r.startsWith("PUT "));
+    for (String id : all) {
+      assertThat(cache.exists(graph.module(id).orElseThrow().image(), next)).isFalse();
+    }
+    Plan amended = result.amend(plan);
+    assertThat(amended.decision("g:base").orElseThrow().rebuild()).isTrue();
+    assertThat(amended.decision("g:base").orElseThrow().reasons())
+        .containsExactly(result.rebuild().get("g:base"));
+    assertThat(amended.decision("g:api").orElseThrow().reasons())
+        .containsExactly("upstream g:base rebuilds");
+    assertThat(amended.decision("g:util")).isEmpty(); // not an image module
+    assertThat(result.amend(plan).modules()).allMatch(ModuleDecision::rebuild);
+    assertThat(UnchangedImages.Result.EMPTY.amend(plan)).isSameAs(plan);
+  }
+
+  @Test
   void aModuleWhoseRetagFailsGetsItsOwnOneLineErrorAndTheOthersAreRetagged() throws Exception {
     Plan built = buildEverything();
     Plan plan = plan(new KnownManifests());
@@ -292,6 +413,36 @@ class UnchangedImagesTest {
             repo.dir(),
             repo.dir());
     return new UnchangedImages(cache, settings, Mode.CONTENT, probed);
+  }
+
+  private UnchangedImages batch(KnownManifests probed, String commit, RecordedImages recorded) {
+    BuildSettings settings =
+        new BuildSettings(
+            commit,
+            "main",
+            PlanSettings.DEFAULT_MASTER_TAG,
+            "",
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            repo.dir(),
+            repo.dir());
+    return new UnchangedImages(cache, settings, Mode.CONTENT, probed, recorded, 4);
+  }
+
+  /**
+   * What a build of {@code commit} on {@code branch} recorded: the images under their cache tags.
+   */
+  private RecordedImages recorded(Plan built, String branch, String commit) throws Exception {
+    Map<String, RecordedImages.Recorded> images = new java.util.HashMap<>();
+    for (ImageModule m : graph.modules()) {
+      String hash = built.decision(m.id()).orElseThrow().inputHash();
+      images.put(
+          m.image(),
+          new RecordedImages.Recorded(
+              hash, cache.digest(m.image(), "cache-" + hash).orElseThrow()));
+    }
+    return new RecordedImages(branch, commit, images);
   }
 
   private static String cacheTag(Plan plan, String id) {

@@ -10,6 +10,7 @@ import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.MavenInputs;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.ReactorModule;
+import dev.azbuild.hashing.ArtifactResolver;
 import dev.azbuild.testing.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,6 +129,23 @@ class PlannerTest {
                 probe,
                 "master",
                 List.of()));
+  }
+
+  private Plan content(CacheProbe probe, RecordedImages recorded) throws Exception {
+    return planner()
+        .plan(
+            new Planner.Request(
+                Mode.CONTENT,
+                Optional.empty(),
+                Optional.empty(),
+                probe,
+                "master",
+                List.of(),
+                ArtifactResolver.NONE,
+                InputTreeSource.NONE,
+                Optional.of("main"),
+                () -> recorded,
+                4));
   }
 
   private Planner planner() throws Exception {
@@ -312,6 +330,72 @@ class PlannerTest {
     assertThat(decision(plan, API).rebuild()).isTrue();
     assertThat(decision(plan, API).reasons()).containsExactly("upstream g:base rebuilds");
     assertThat(decision(plan, WEB).rebuild()).isFalse();
+  }
+
+  @Test
+  void modulesWhoseInputsTheBuildRecordNamesAreNotProbed() throws Exception {
+    Plan first = content(null, CacheProbe.NONE);
+    Map<String, RecordedImages.Recorded> images = new java.util.HashMap<>();
+    for (ModuleDecision d : first.modules()) {
+      images.put(d.image(), new RecordedImages.Recorded(d.inputHash(), "sha256:" + "a".repeat(64)));
+    }
+    // web's recorded inputs are not today's: it alone is probed
+    ModuleDecision web = decision(first, WEB);
+    images.put(
+        web.image(), new RecordedImages.Recorded("b".repeat(64), "sha256:" + "c".repeat(64)));
+    RecordedImages recorded = new RecordedImages("main", "d".repeat(40), images);
+    List<String> asked = new CopyOnWriteArrayList<>();
+
+    Plan plan =
+        content(
+            (module, tag) -> {
+              asked.add(module.id() + " " + tag);
+              return Optional.of(true);
+            },
+            recorded);
+
+    assertThat(asked).containsExactly(WEB + " cache-" + web.inputHash());
+    assertThat(plan.modules()).noneMatch(ModuleDecision::rebuild);
+    assertThat(decision(plan, BASE).reasons())
+        .containsExactly(
+            "image cache-"
+                + decision(plan, BASE).inputHash().substring(0, 12)
+                + " in the build record of main (dddddddddddd)");
+    assertThat(decision(plan, WEB).reasons())
+        .containsExactly("image cache-" + web.inputHash().substring(0, 12) + " exists");
+  }
+
+  @Test
+  void aModuleTheRecordDoesNotNameIsProbedAndItsMissRebuildsDownstream() throws Exception {
+    Plan first = content(null, CacheProbe.NONE);
+    Map<String, RecordedImages.Recorded> images = new java.util.HashMap<>();
+    for (ModuleDecision d : first.modules()) {
+      if (!d.id().equals(BASE)) {
+        images.put(
+            d.image(), new RecordedImages.Recorded(d.inputHash(), "sha256:" + "a".repeat(64)));
+      }
+    }
+    Plan plan =
+        content(
+            (module, tag) -> Optional.of(false),
+            new RecordedImages("main", "d".repeat(40), images));
+
+    assertThat(decision(plan, BASE).rebuild()).isTrue();
+    assertThat(decision(plan, API).rebuild()).isTrue(); // never "unchanged" past a rebuilt upstream
+    assertThat(decision(plan, API).reasons()).containsExactly("upstream g:base rebuilds");
+  }
+
+  @Test
+  void withoutARegistryTheRecordIsNotRead() throws Exception {
+    String baseHash = decision(content(null, CacheProbe.NONE), BASE).inputHash();
+    Plan plan =
+        content(
+            CacheProbe.NONE,
+            new RecordedImages(
+                "main",
+                "d".repeat(40),
+                Map.of("base", new RecordedImages.Recorded(baseHash, "sha256:" + "a".repeat(64)))));
+    assertThat(plan.modules()).allMatch(ModuleDecision::rebuild);
   }
 
   @Test
