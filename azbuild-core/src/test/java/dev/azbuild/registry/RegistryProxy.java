@@ -50,6 +50,7 @@ final class RegistryProxy implements AutoCloseable {
   private volatile int failureStatus;
   private volatile String failurePrefix = "";
   private volatile String bearerBasic;
+  private volatile String refusedConfigType;
 
   private RegistryProxy(String upstream) throws IOException {
     this.upstream = upstream;
@@ -95,6 +96,14 @@ final class RegistryProxy implements AutoCloseable {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Answers {@code 400 MANIFEST_INVALID} to manifest PUTs whose config has this media type, as
+   * registries that accept only container images do.
+   */
+  void refuseConfigType(String mediaType) {
+    refusedConfigType = mediaType;
+  }
+
   int tokenRequests() {
     return tokenRequests.get();
   }
@@ -121,6 +130,21 @@ final class RegistryProxy implements AutoCloseable {
       if ((method + " " + path).startsWith(failurePrefix)
           && failuresLeft.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
         exchange.sendResponseHeaders(failureStatus, -1);
+        return;
+      }
+      String refused = refusedConfigType;
+      if (refused != null
+          && method.equals("PUT")
+          && path.contains("/manifests/")
+          && new String(body, StandardCharsets.UTF_8)
+              .contains("\"mediaType\":\"" + refused + "\"")) {
+        byte[] error =
+            ("{\"errors\":[{\"code\":\"MANIFEST_INVALID\",\"message\":\"manifest invalid\","
+                    + "\"detail\":\"unsupported config media type\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(400, error.length);
+        exchange.getResponseBody().write(error);
         return;
       }
       if (bearerBasic != null
