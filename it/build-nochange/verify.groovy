@@ -24,16 +24,18 @@ def log = new File(after.basedir, 'build.log').exists() ? new File(after.basedir
 assert log.contains('services/web: unchanged, re-tagged cache-')
 assert log =~ /re-tagging 4 unchanged modules in 127\.0\.0\.1:5000\/${prefix} \(\d+ requests at a time\)/
 assert log =~ /re-tagged 4 unchanged modules in \d+\.\d s/
-// per unchanged module, after the plan's probe (one manifest GET): a PUT per tag and nothing else
+// per unchanged module, with the first build's record: no probe; one GET of the branch tag, which
+// names the recorded digest (so its PUT is skipped), and one PUT of the commit tag; nothing else
 def images = ['libs-base', 'api', 'web', 'worker']
 def secondBuild = lines.subList(0, lines.findIndexOf { it.contains('/it-marker/manifests/third-build') })
 def moduleRequests = secondBuild.findAll { l -> l.contains('"azbuild"') && images.any { l.contains("/${prefix}/${it}/") } }
 def stageRequests = moduleRequests.findAll { it =~ /\/manifests\/builder-/ }
 def imageRequests = moduleRequests - stageRequests
 assert imageRequests.findAll { it.contains('"HEAD ') }.isEmpty() : imageRequests
-assert imageRequests.findAll { it.contains('"GET ') }.size() == 4 : imageRequests
-assert imageRequests.findAll { it.contains('"PUT ') }.size() == 8 : imageRequests
-assert imageRequests.size() == 12 : imageRequests
+assert imageRequests.findAll { it.contains('"GET ') && it.contains('/manifests/main ') }.size() == 4 : imageRequests
+assert imageRequests.findAll { it.contains('"PUT ') && it.contains("/manifests/${commit} ") }.size() == 4 : imageRequests
+assert imageRequests.size() == 8 : imageRequests
+assert lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/branch", 'main').commit == commit
 
 // -pl services/web: only web gets the third commit's tag, and build.json lists only web
 def subset = lib.at('subset')
@@ -43,4 +45,7 @@ assert subset.json('target/azbuild/build.json').modules*.image == ['web']
 assert !new File(subset.basedir, 'services/web/target/azbuild/build.json').exists()
 assert lib.tagExists('127.0.0.1:5000', "${prefix}/web", third)
 ['libs-base', 'api', 'worker'].each { assert !lib.tagExists('127.0.0.1:5000', "${prefix}/${it}", third) }
+// a -pl subset is not a complete build: the record stays the second build's
+assert lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/branch", 'main').commit == commit
+assert lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/commit", third) == null
 return true

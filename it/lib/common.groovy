@@ -186,15 +186,94 @@ resource "terraform_data" "${module}" {
     return new PrivateRegistry(dir: dir, port: port)
   }
 
-  /** The JSON record azbuild keeps under a tag (an OCI artifact whose config blob is the record), or null. */
+  /**
+   * The JSON record azbuild keeps under a tag, or null: an OCI manifest whose annotation
+   * dev.azbuild.record holds it (gzip, base64), else whose config blob is the record.
+   */
   static def record(String registry, String repository, String tag) {
-    def c = new URL("http://${registry}/v2/${repository}/manifests/${tag}").openConnection()
-    c.setRequestProperty('Accept', 'application/vnd.oci.image.manifest.v1+json')
-    if (c.responseCode != 200) {
+    def manifest = manifest(registry, repository, tag)
+    if (manifest == null) {
       return null
     }
-    def manifest = new JsonSlurper().parse(c.inputStream)
+    def inline = manifest.annotations?.get('dev.azbuild.record')
+    if (inline != null) {
+      return new JsonSlurper().parse(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(inline.decodeBase64())))
+    }
     return new JsonSlurper().parse(new URL("http://${registry}/v2/${repository}/blobs/${manifest.config.digest}"))
+  }
+
+  /** The OCI manifest under a tag, parsed, or null. */
+  static def manifest(String registry, String repository, String tag) {
+    def c = new URL("http://${registry}/v2/${repository}/manifests/${tag}").openConnection()
+    c.setRequestProperty('Accept', 'application/vnd.oci.image.manifest.v1+json')
+    return c.responseCode == 200 ? new JsonSlurper().parse(c.inputStream) : null
+  }
+
+  /**
+   * Writes a record under a tag as azbuild does (the JSON as config blob and in the annotation), for
+   * tests that plant records azbuild would not write: another format, damaged content.
+   */
+  static void putRecord(String registry, String repository, String tag, String json, String annotation = null) {
+    byte[] content = json.getBytes('UTF-8')
+    String digest = 'sha256:' + java.security.MessageDigest.getInstance('SHA-256').digest(content).encodeHex()
+    def post = new URL("http://${registry}/v2/${repository}/blobs/uploads/").openConnection()
+    post.requestMethod = 'POST'
+    post.doOutput = true
+    post.outputStream.close()
+    assert post.responseCode == 202
+    def location = post.getHeaderField('Location')
+    def upload = new URL(new URL("http://${registry}/"), location + (location.contains('?') ? '&' : '?') + "digest=${URLEncoder.encode(digest, 'UTF-8')}").openConnection()
+    upload.requestMethod = 'PUT'
+    upload.doOutput = true
+    upload.setRequestProperty('Content-Type', 'application/octet-stream')
+    upload.outputStream.withCloseable { it.write(content) }
+    assert upload.responseCode == 201
+    def gz = new ByteArrayOutputStream()
+    new java.util.zip.GZIPOutputStream(gz).withCloseable { it.write(content) }
+    def descriptor = [mediaType: 'application/vnd.dev.azbuild.record.v1+json', digest: digest, size: content.length]
+    def manifest = groovy.json.JsonOutput.toJson([schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: descriptor, layers: [descriptor], annotations: ['dev.azbuild.record': annotation ?: gz.toByteArray().encodeBase64().toString()]])
+    def put = new URL("http://${registry}/v2/${repository}/manifests/${tag}").openConnection()
+    put.requestMethod = 'PUT'
+    put.doOutput = true
+    put.setRequestProperty('Content-Type', 'application/vnd.oci.image.manifest.v1+json')
+    put.outputStream.withCloseable { it.write(manifest.getBytes('UTF-8')) }
+    assert put.responseCode == 201 : put.errorStream?.text
+  }
+
+  /** Deletes the manifest a tag names, by digest, as a garbage collection does: every tag of it goes. */
+  static void deleteImage(String registry, String repository, String tag) {
+    def digest = digestOf(registry, repository, tag)
+    assert digest != null : "${registry}/${repository}:${tag} does not exist"
+    def c = new URL("http://${registry}/v2/${repository}/manifests/${digest}").openConnection()
+    c.requestMethod = 'DELETE'
+    assert c.responseCode == 202
+  }
+
+  /** Whether a manifest exists under a digest. */
+  static boolean digestExists(String registry, String repository, String digest) {
+    return tagExists(registry, repository, digest)
+  }
+
+  /**
+   * Starts it/lib/RefusingProxy.java in front of a registry: manifest PUTs naming mediaType are
+   * answered 400. Killed at the latest when the JVM running the tests exits. Returns its host:port.
+   */
+  String startRefusingProxy(String upstream, String mediaType, File log) {
+    def portFile = new File(basedir, 'refusing-proxy.port')
+    portFile.delete()
+    def java = new File(System.getProperty('java.home'), 'bin/java').absolutePath
+    def source = new File(examplesDir, '../it/lib/RefusingProxy.java').canonicalPath
+    def process = new ProcessBuilder(java, source, upstream, mediaType, portFile.absolutePath, log.absolutePath)
+        .redirectErrorStream(true).redirectOutput(new File(basedir, 'refusing-proxy.out')).start()
+    Runtime.runtime.addShutdownHook(new Thread({ process.destroyForcibly() }))
+    new File(basedir, 'refusing-proxy.pid').text = process.pid()
+    for (int i = 0; i < 300 && !(portFile.exists() && portFile.text); i++) {
+      assert process.alive : new File(basedir, 'refusing-proxy.out').text
+      sleep(100)
+    }
+    assert portFile.exists() && portFile.text : 'RefusingProxy did not start within 30 s'
+    return "127.0.0.1:${portFile.text.trim()}"
   }
 
   def json(String path) {

@@ -114,27 +114,25 @@ public record BuildRecord(
   /**
    * Reads a record.
    *
-   * @param name where it was read, for messages
-   * @throws Unreadable naming what is wrong: another format or version ({@link
+   * @throws Unreadable saying what is wrong: another format or version ({@link
    *     Unreadable#foreign()}), or not valid JSON, a bad commit, hash or digest
    */
-  public static BuildRecord parse(byte[] json, String name) throws Unreadable {
+  public static BuildRecord parse(byte[] json) throws Unreadable {
     JsonNode root;
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
       throw new Unreadable(
-          name + " is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", false);
+          "it is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", false);
     }
     if (root == null || !root.isObject()) {
-      throw new Unreadable(name + " is not a JSON object", false);
+      throw new Unreadable("it is not a JSON object", false);
     }
     String format = root.path("format").asText("");
     int version = root.path("version").asInt(-1);
     if (!FORMAT.equals(format) || version != VERSION) {
       throw new Unreadable(
-          name
-              + " is "
+          "it is "
               + (format.isEmpty() ? "of no known format" : format + " version " + version)
               + ", not "
               + FORMAT
@@ -145,17 +143,17 @@ public record BuildRecord(
     }
     String commit = root.path("commit").asText("");
     if (!COMMIT.matcher(commit).matches()) {
-      throw new Unreadable(name + " names no commit ('" + commit + "')", false);
+      throw new Unreadable("it names no commit ('" + commit + "')", false);
     }
     Instant time;
     try {
       time = Instant.parse(root.path("time").asText(""));
     } catch (RuntimeException e) {
-      throw new Unreadable(name + " has no valid time", false);
+      throw new Unreadable("it has no valid time", false);
     }
     JsonNode byImage = root.path("images");
     if (!byImage.isObject()) {
-      throw new Unreadable(name + " has no images", false);
+      throw new Unreadable("it has no images", false);
     }
     Map<String, RecordedImages.Recorded> images = new TreeMap<>();
     for (Map.Entry<String, JsonNode> entry : byImage.properties()) {
@@ -163,7 +161,7 @@ public record BuildRecord(
       String digest = entry.getValue().path("digest").asText("");
       if (!HASH.matcher(hash).matches() || !DIGEST.matcher(digest).matches()) {
         throw new Unreadable(
-            name + ": image " + entry.getKey() + " has no valid hash and digest", false);
+            "its image " + entry.getKey() + " has no valid hash and digest", false);
       }
       images.put(entry.getKey(), new RecordedImages.Recorded(hash, digest));
     }

@@ -92,7 +92,7 @@ public final class BuildRecords {
     try {
       bytes = cache.getRecord(repository, tag);
     } catch (RegistryException e) {
-      LOG.warn("ignoring the build record {}: {}; every module is probed", name, e.getMessage());
+      LOG.warn("build record ignored: {}; every module is probed", e.getMessage());
       return Optional.empty();
     }
     if (bytes.isEmpty()) {
@@ -100,9 +100,9 @@ public final class BuildRecords {
       return Optional.empty();
     }
     try {
-      return Optional.of(BuildRecord.parse(bytes.get(), name));
+      return Optional.of(BuildRecord.parse(bytes.get()));
     } catch (BuildRecord.Unreadable e) {
-      LOG.warn("ignoring the build record {}; every module is probed", e.getMessage());
+      LOG.warn("build record {} ignored: {}; every module is probed", name, e.getMessage());
       return Optional.empty();
     }
   }

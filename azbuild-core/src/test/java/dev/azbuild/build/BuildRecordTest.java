@@ -66,7 +66,7 @@ class BuildRecordTest {
                 + "\",\"digest\":\""
                 + DIGEST_B
                 + "\"}}}");
-    BuildRecord read = BuildRecord.parse(record.get().toJson(), "test");
+    BuildRecord read = BuildRecord.parse(record.get().toJson());
     assertThat(read).isEqualTo(record.get());
     RecordedImages recorded = read.recorded();
     assertThat(recorded.digest("a", HASH_A)).contains(DIGEST_A);
@@ -122,9 +122,9 @@ class BuildRecordTest {
             "{\"format\":\"azbuild-build-record\",\"version\":2,\"commit\":\"" + COMMIT + "\"}",
             "{\"format\":\"something-else\",\"version\":1}",
             "{\"commit\":\"" + COMMIT + "\"}")) {
-      assertThatThrownBy(() -> BuildRecord.parse(json.getBytes(StandardCharsets.UTF_8), "rec"))
+      assertThatThrownBy(() -> BuildRecord.parse(json.getBytes(StandardCharsets.UTF_8)))
           .isInstanceOf(BuildRecord.Unreadable.class)
-          .hasMessageStartingWith("rec is ")
+          .hasMessageStartingWith("it is ")
           .hasMessageContaining("not azbuild-build-record version 1")
           .satisfies(e -> assertThat(((BuildRecord.Unreadable) e).foreign()).isTrue());
     }
@@ -136,11 +136,11 @@ class BuildRecordTest {
     String time = ",\"time\":\"2026-12-02T16:00:00Z\"";
     List<List<String>> cases =
         List.of(
-            List.of("{not json", "rec is not JSON"),
-            List.of("[1]", "rec is not a JSON object"),
-            List.of(head + "\"commit\":\"HEAD\"" + time + "}", "rec names no commit ('HEAD')"),
-            List.of(head + "\"commit\":\"" + COMMIT + "\"}", "rec has no valid time"),
-            List.of(head + "\"commit\":\"" + COMMIT + "\"" + time + "}", "rec has no images"),
+            List.of("{not json", "it is not JSON"),
+            List.of("[1]", "it is not a JSON object"),
+            List.of(head + "\"commit\":\"HEAD\"" + time + "}", "it names no commit ('HEAD')"),
+            List.of(head + "\"commit\":\"" + COMMIT + "\"}", "it has no valid time"),
+            List.of(head + "\"commit\":\"" + COMMIT + "\"" + time + "}", "it has no images"),
             List.of(
                 head
                     + "\"commit\":\""
@@ -150,9 +150,9 @@ class BuildRecordTest {
                     + ",\"images\":{\"a\":{\"hash\":\"x\",\"digest\":\""
                     + DIGEST_A
                     + "\"}}}",
-                "rec: image a has no valid hash and digest"));
+                "its image a has no valid hash and digest"));
     for (List<String> c : cases) {
-      assertThatThrownBy(() -> BuildRecord.parse(c.get(0).getBytes(StandardCharsets.UTF_8), "rec"))
+      assertThatThrownBy(() -> BuildRecord.parse(c.get(0).getBytes(StandardCharsets.UTF_8)))
           .isInstanceOf(BuildRecord.Unreadable.class)
           .hasMessageStartingWith(c.get(1))
           .satisfies(e -> assertThat(((BuildRecord.Unreadable) e).foreign()).isFalse());
