@@ -44,7 +44,8 @@ public final class BuildRecords {
   private BuildRecords() {}
 
   /**
-   * The record of the branch, else of the default branch; both asked at once, so reading costs one
+   * The record of the branch, then of the default branch (for the modules the branch's does not
+   * name: a branch rebased onto a newer default branch); both asked at once, so reading costs one
    * round trip. {@link RecordedImages#NONE} when neither has a usable one.
    *
    * @param branchTag the branch being planned, as a tag; empty when unknown
@@ -64,13 +65,14 @@ public final class BuildRecords {
       for (String tag : tags) {
         reads.add(pool.submit(() -> readOne(cache, BY_BRANCH, tag)));
       }
+      RecordedImages recorded = RecordedImages.NONE;
       for (Future<Optional<BuildRecord>> read : reads) {
         Optional<BuildRecord> record = read.get();
         if (record.isPresent()) {
-          return record.get().recorded();
+          recorded = recorded.then(record.get().recorded());
         }
       }
-      return RecordedImages.NONE;
+      return recorded;
     } catch (ExecutionException e) {
       LOG.warn(
           "cannot read the build record in {} ({}); every module is probed",

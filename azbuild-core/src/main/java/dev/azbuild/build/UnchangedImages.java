@@ -347,20 +347,22 @@ public final class UnchangedImages {
    */
   private Source source(Unchanged u, String repository, String sourceTag) throws RegistryException {
     ModuleDecision d = u.decision();
-    Optional<String> vouched =
+    Optional<RecordedImages.Vouched> vouched =
         mode == Mode.CONTENT && d.inputHash() != null
-            ? recorded.digest(repository, d.inputHash())
+            ? recorded.vouch(repository, d.inputHash())
             : Optional.empty();
     if (vouched.isEmpty()) {
       return new Source(cache.getManifest(repository, sourceTag), Set.of(), null);
     }
+    RecordedImages record = vouched.get().record();
+    String digest = vouched.get().digest();
     String likely =
-        recorded.commit().equals(settings.commit())
+        record.commit().equals(settings.commit())
             ? settings.commit()
-            : recorded.branchTag().equals(settings.branchTag()) ? settings.branchTag() : null;
+            : record.branchTag().equals(settings.branchTag()) ? settings.branchTag() : null;
     if (likely != null) {
       Optional<Manifest> tagged = cache.findManifest(repository, likely);
-      if (tagged.isPresent() && tagged.get().digest().equals(vouched.get())) {
+      if (tagged.isPresent() && tagged.get().digest().equals(digest)) {
         known.remember(repository, sourceTag, tagged.get()); // in-repo children pin it
         return new Source(tagged.get(), Set.of(likely), null);
       }
@@ -374,9 +376,9 @@ public final class UnchangedImages {
         null,
         Set.of(),
         "its image "
-            + vouched.get().substring(0, Math.min(19, vouched.get().length()))
+            + digest.substring(0, Math.min(19, digest.length()))
             + " in "
-            + recorded.describe()
+            + record.describe()
             + " is gone from the cache registry, and so is "
             + BuildTags.abbreviate(sourceTag));
   }

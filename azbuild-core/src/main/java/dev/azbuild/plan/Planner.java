@@ -259,13 +259,13 @@ public final class Planner {
     // recorded ones needs no probe (the build verifies its image where it reads it anyway)
     RecordedImages recorded =
         request.cache() == CacheProbe.NONE ? RecordedImages.NONE : request.recorded().get();
-    List<Boolean> inRecord = new ArrayList<>(modules.size());
+    List<Optional<RecordedImages.Vouched>> inRecord = new ArrayList<>(modules.size());
     for (int i = 0; i < modules.size(); i++) {
       ImageModule module = modules.get(i);
       InputHash hash = inputHashes.get(i);
-      boolean known = recorded.digest(module.image(), hash.hash()).isPresent();
-      inRecord.add(known);
-      if (!known) {
+      Optional<RecordedImages.Vouched> vouched = recorded.vouch(module.image(), hash.hash());
+      inRecord.add(vouched);
+      if (vouched.isEmpty()) {
         questions.add(new CacheProbes.Question(module, hash.cacheTag()));
       }
     }
@@ -275,7 +275,7 @@ public final class Planner {
     if (!recorded.isEmpty()) {
       LOG.info(
           "{}: {} of {} modules have the recorded inputs; {} probed in the cache registry",
-          recorded.describe(),
+          recorded.describeAll(),
           modules.size() - questions.size(),
           modules.size(),
           questions.size());
@@ -284,7 +284,7 @@ public final class Planner {
         "{} cache probes in {} ms", questions.size(), (System.nanoTime() - probeStart) / 1_000_000);
     List<Optional<Boolean>> answers = new ArrayList<>(modules.size());
     for (int i = 0, probe = 0; i < modules.size(); i++) {
-      answers.add(inRecord.get(i) ? Optional.of(true) : probed.get(probe++));
+      answers.add(inRecord.get(i).isPresent() ? Optional.of(true) : probed.get(probe++));
     }
 
     Map<String, Boolean> rebuilds = new HashMap<>();
@@ -305,7 +305,7 @@ public final class Planner {
         reasons.add(
             "image cache-"
                 + hash.shortHash()
-                + (inRecord.get(i) ? " in " + recorded.describe() : " exists"));
+                + inRecord.get(i).map(v -> " in " + v.record().describe()).orElse(" exists"));
       }
       rebuilds.put(module.id(), rebuild);
       decisions.add(

@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param branchTag the branch tag the record was written for (the build's branch)
  * @param commit the commit that build was of
  * @param byImage image name to what was recorded for it
+ * @param next a record asked when this one does not name a module's inputs (the default branch's
+ *     after the branch's); null for none
  */
-public record RecordedImages(String branchTag, String commit, Map<String, Recorded> byImage) {
+public record RecordedImages(
+    String branchTag, String commit, Map<String, Recorded> byImage, RecordedImages next) {
 
   /** Nothing recorded: every module is probed. */
   public static final RecordedImages NONE = new RecordedImages("", "", Map.of());
@@ -30,30 +33,75 @@ public record RecordedImages(String branchTag, String commit, Map<String, Record
     }
   }
 
+  /** A record vouching for an image: the recorded digest, and the record that names it. */
+  public record Vouched(String digest, RecordedImages record) {}
+
   public RecordedImages {
     Objects.requireNonNull(branchTag, "branchTag");
     Objects.requireNonNull(commit, "commit");
     byImage = Map.copyOf(byImage);
   }
 
+  /** One record. */
+  public RecordedImages(String branchTag, String commit, Map<String, Recorded> byImage) {
+    this(branchTag, commit, byImage, null);
+  }
+
+  /** This record, then {@code other} for what this one does not name. */
+  public RecordedImages then(RecordedImages other) {
+    if (other.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    return new RecordedImages(branchTag, commit, byImage, next == null ? other : next.then(other));
+  }
+
+  /**
+   * The first record naming {@code hash} as {@code image}'s input hash, with the recorded digest of
+   * its image; empty when none does.
+   */
+  public Optional<Vouched> vouch(String image, String hash) {
+    Recorded recorded = byImage.get(image);
+    if (recorded != null && recorded.hash().equals(hash)) {
+      return Optional.of(new Vouched(recorded.digest(), single()));
+    }
+    return next == null ? Optional.empty() : next.vouch(image, hash);
+  }
+
   /** The recorded digest of {@code image}'s image when its recorded input hash is {@code hash}. */
   public Optional<String> digest(String image, String hash) {
-    Recorded recorded = byImage.get(image);
-    return recorded != null && recorded.hash().equals(hash)
-        ? Optional.of(recorded.digest())
-        : Optional.empty();
+    return vouch(image, hash).map(Vouched::digest);
   }
 
   public boolean isEmpty() {
-    return byImage.isEmpty();
+    return byImage.isEmpty() && (next == null || next.isEmpty());
   }
 
   /** For reasons and log lines: {@code the build record of main (1a2b3c4d5e6f)}. */
   public String describe() {
-    return "the build record of "
-        + branchTag
-        + " ("
-        + commit.substring(0, Math.min(12, commit.length()))
-        + ")";
+    return "the build record of " + name();
+  }
+
+  /** For the plan's summary line: {@code the build records of feature-x (…) and main (…)}. */
+  public String describeAll() {
+    if (next == null) {
+      return describe();
+    }
+    StringBuilder all = new StringBuilder("the build records of ").append(name());
+    for (RecordedImages r = next; r != null; r = r.next) {
+      all.append(r.next == null ? " and " : ", ").append(r.name());
+    }
+    return all.toString();
+  }
+
+  /** This record without the ones after it. */
+  private RecordedImages single() {
+    return next == null ? this : new RecordedImages(branchTag, commit, byImage);
+  }
+
+  private String name() {
+    return branchTag + " (" + commit.substring(0, Math.min(12, commit.length())) + ")";
   }
 }
