@@ -146,20 +146,11 @@ public final class UnchangedImages {
     }
   }
 
-  /**
-   * The image to re-tag, as the first requests found it.
-   *
-   * @param manifest the manifest to put under the tags; null when gone
-   * @param tagged tags found to name it already (their PUT is skipped)
-   * @param gone why the module must be built after all; null when its image is there
-   */
-  private record Source(Manifest manifest, Set<String> tagged, String gone) {}
-
   private final Registry cache;
   private final BuildSettings settings;
   private final Mode mode;
   private final KnownManifests known;
-  private final RecordedImages recorded;
+  private final UnchangedSource sources;
   private final int concurrency;
 
   /**
@@ -186,7 +177,7 @@ public final class UnchangedImages {
     this.settings = settings;
     this.mode = mode;
     this.known = known;
-    this.recorded = recorded;
+    this.sources = new UnchangedSource(cache, settings, mode, known, recorded);
     this.concurrency = concurrency;
   }
 
@@ -283,11 +274,11 @@ public final class UnchangedImages {
    * The first requests of one module, started on the pool.
    *
    * @param source its image (never completes exceptionally when the image is gone: see {@link
-   *     Source#gone})
+   *     UnchangedSource.Found#gone})
    * @param stages per named stage, its image under the source tag when it exists
    */
   private record Found(
-      CompletableFuture<Source> source,
+      CompletableFuture<UnchangedSource.Found> source,
       Map<String, CompletableFuture<Optional<Manifest>>> stages,
       CompletableFuture<Void> ensure,
       AtomicLong started) {
@@ -331,56 +322,11 @@ public final class UnchangedImages {
               pool));
     }
     Optional<Manifest> probed = known.get(repository, sourceTag);
-    CompletableFuture<Source> source =
+    CompletableFuture<UnchangedSource.Found> source =
         probed.isPresent()
-            ? CompletableFuture.completedFuture(new Source(probed.get(), Set.of(), null))
-            : async(() -> source(u, repository, sourceTag), started, pool);
+            ? CompletableFuture.completedFuture(UnchangedSource.probed(probed.get()))
+            : async(() -> sources.find(u.decision(), repository, sourceTag), started, pool);
     return new Found(source, stages, ensure, started);
-  }
-
-  /**
-   * The image of a module the plan's probe did not read. A module the build record vouched for is
-   * read under the tag that most likely names its recorded digest already (the commit's when the
-   * record is of this commit, else the branch's when it is of this branch): when it does, that
-   * tag's PUT is skipped; else its cache tag is read, and when that is gone too the module is built
-   * after all. Any other module's image is read under its source tag, where the plan saw it.
-   */
-  private Source source(Unchanged u, String repository, String sourceTag) throws RegistryException {
-    ModuleDecision d = u.decision();
-    Optional<RecordedImages.Vouched> vouched =
-        mode == Mode.CONTENT && d.inputHash() != null
-            ? recorded.vouch(repository, d.inputHash())
-            : Optional.empty();
-    if (vouched.isEmpty()) {
-      return new Source(cache.getManifest(repository, sourceTag), Set.of(), null);
-    }
-    RecordedImages record = vouched.get().record();
-    String digest = vouched.get().digest();
-    String likely =
-        record.commit().equals(settings.commit())
-            ? settings.commit()
-            : record.branchTag().equals(settings.branchTag()) ? settings.branchTag() : null;
-    if (likely != null) {
-      Optional<Manifest> tagged = cache.findManifest(repository, likely);
-      if (tagged.isPresent() && tagged.get().digest().equals(digest)) {
-        known.remember(repository, sourceTag, tagged.get()); // in-repo children pin it
-        return new Source(tagged.get(), Set.of(likely), null);
-      }
-    }
-    Optional<Manifest> cached = cache.findManifest(repository, sourceTag);
-    if (cached.isPresent()) {
-      known.remember(repository, sourceTag, cached.get());
-      return new Source(cached.get(), Set.of(), null);
-    }
-    return new Source(
-        null,
-        Set.of(),
-        "its image "
-            + digest.substring(0, Math.min(19, digest.length()))
-            + " in "
-            + record.describe()
-            + " is gone from the cache registry, and so is "
-            + BuildTags.abbreviate(sourceTag));
   }
 
   /** Never completes exceptionally: a failure becomes the module's failed outcome. */
@@ -413,7 +359,7 @@ public final class UnchangedImages {
                                                       .toList(),
                                                   started,
                                                   pool))));
-                  Source source = found.source().join();
+                  UnchangedSource.Found source = found.source().join();
                   List<String> missing =
                       tags.stream().filter(t -> !source.tagged().contains(t)).toList();
                   puts.add(putAll(repository, source.manifest(), missing, started, pool));
