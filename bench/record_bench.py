@@ -48,7 +48,7 @@ from run import log, machine_facts, maven_home, sh  # noqa: E402
 
 CONTENDERS = ("validate", "plan", "plan-leaf", "plan-diff", "plan-noreg", "plan-probes", "plan-40ms",
               "plan-40ms-probes", "build", "build-40ms")
-BASELINE_CONTENDERS = ("plan", "plan-40ms", "build")  # also run with --baseline-m2
+BASELINE_CONTENDERS = ("plan", "plan-noreg", "plan-40ms", "build")  # also run with --baseline-m2
 FIXED_DATE = "1800000000 +0000"
 ACCEPT = ("application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, "
           "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json")

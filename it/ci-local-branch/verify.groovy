@@ -45,6 +45,15 @@ assert merged.modules*.action == ['retagged', 'retagged', 'built', 'retagged']
 def web = lib.digestOf('127.0.0.1:5000', "${prefix}/web", commit)
 assert web != null && web != lib.digestOf('127.0.0.1:5000', "${prefix}/web", mainCommit)
 assert lib.digestOf('127.0.0.1:5000', "${prefix}/web", 'feature') == web
+// each build job's plan took the modules main's build recorded from its build record (main's: the
+// branch had none yet), and probed only web
+assert new File(work, 'jobs/build-services-api/job.log').text.contains("the build record of main (${mainCommit.take(12)}): 3 of 4 modules have the recorded inputs; 1 probed in the cache registry")
+// no job built the whole reactor: the gate wrote the build record of the branch from the jobs' reports
+def built = lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/branch", 'feature')
+assert built != null && built.commit == commit && built.branch == 'feature'
+assert built.images.keySet() == ['libs-base', 'api', 'web', 'worker'] as Set
+merged.modules.each { assert built.images[it.image].digest == it.digest }
+assert lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/commit", commit) == built
 // nothing was deployed
 ['libs-base', 'api', 'web', 'worker'].each { assert lib.record('127.0.0.1:5001', "${prefix}/${it}", 'azbuild-deployed') == null }
 return true

@@ -50,6 +50,11 @@ public final class BuildSession {
     return claims.add(key);
   }
 
+  /** Whether an execution claimed {@code key} already. */
+  public boolean claimed(Object key) {
+    return claims.contains(key);
+  }
+
   /** The last fully deployed commit recorded in a cache registry, read once. */
   public Optional<String> deployedCommit(
       String cacheRegistry, Computation<Optional<String>> compute) throws AzbuildException {

@@ -232,15 +232,17 @@ final class Building {
         || !registries.buildRecord()) {
       return;
     }
-    BuildReport report = buildReport(planned);
-    List<ModuleReport> reports = report.reports();
+    List<Object> key = List.of("buildRecord", reportFile(), planned.plan().head());
+    if (session.claimed(key)) {
+      return; // written (or being written) by another execution
+    }
+    List<ModuleReport> reports = buildReport(planned).reports();
     if (reports.size() < planned.graph().modules().size()) {
       return;
     }
     String branch = sharedSettings(planned).branchTag();
     Optional<BuildRecord> record = BuildRecord.of(planned.plan(), reports, branch, Instant.now());
-    if (record.isEmpty()
-        || !session.claim(List.of("buildRecord", reportFile(), planned.plan().head()))) {
+    if (record.isEmpty() || !session.claim(key)) {
       return;
     }
     try (Registry cache = registries.openCache()) {

@@ -6,7 +6,6 @@ import dev.azbuild.deploy.DeployedCommit;
 import dev.azbuild.env.CiDetector;
 import dev.azbuild.env.CiInfo;
 import dev.azbuild.env.TagNames;
-import dev.azbuild.git.BaseCommitResolver;
 import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.io.AzbuildException;
@@ -98,14 +97,10 @@ final class Planning {
       if (cache != null) {
         if (planSettings.mode() == Mode.CONTENT && registries.buildRecord()) {
           // one round trip, while git and the graph keep this thread busy
-          Optional<String> branch = planSettings.branch().or(git::currentBranch);
-          Optional<String> defaultBranch =
-              planSettings
-                  .defaultBranch()
-                  .or(() -> Optional.of(new BaseCommitResolver(git).detectDefaultBranch()));
+          List<String> branches = recordBranches(planSettings, git.currentBranch());
           recorded =
               CompletableFuture.supplyAsync(
-                  () -> BuildRecords.read(cache, tag(branch), tag(defaultBranch)), RECORD_READER);
+                  () -> BuildRecords.read(cache, branches), RECORD_READER);
         }
         CompletableFuture<RecordedImages> read = recorded;
         withCache =
@@ -138,10 +133,25 @@ final class Planning {
     }
   }
 
-  /** A branch as its tag; empty for none. */
-  private static Optional<String> tag(Optional<String> branch) {
-    return branch.filter(b -> !b.isBlank()).map(TagNames::sanitize);
+  /**
+   * The branches whose build records the plan reads, as tags, in order: the branch being built,
+   * then the default branch. Without a configured default branch (setenv sets
+   * AZBUILD_DEFAULT_BRANCH for later CI steps) the usual names stand in for it, read at the same
+   * time: finding the real one would open the repository with JGit, which costs more than two
+   * requests in flight. A record is advisory, so one not found only means more probes.
+   */
+  private static List<String> recordBranches(PlanSettings settings, Optional<String> checkedOut) {
+    List<String> branches = new ArrayList<>();
+    settings.branch().or(() -> checkedOut).filter(b -> !b.isBlank()).ifPresent(branches::add);
+    if (settings.defaultBranch().filter(b -> !b.isBlank()).isPresent()) {
+      branches.add(settings.defaultBranch().get());
+    } else if (branches.isEmpty() || !DEFAULT_BRANCH_NAMES.contains(branches.get(0))) {
+      branches.addAll(DEFAULT_BRANCH_NAMES);
+    }
+    return branches.stream().map(TagNames::sanitize).distinct().toList();
   }
+
+  private static final List<String> DEFAULT_BRANCH_NAMES = List.of("main", "master");
 
   /** Reads build records off the thread that plans; a daemon, as every request thread is. */
   private static final Executor RECORD_READER =

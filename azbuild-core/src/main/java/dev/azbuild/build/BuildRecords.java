@@ -44,18 +44,15 @@ public final class BuildRecords {
   private BuildRecords() {}
 
   /**
-   * The record of the branch, then of the default branch (for the modules the branch's does not
-   * name: a branch rebased onto a newer default branch); both asked at once, so reading costs one
-   * round trip. {@link RecordedImages#NONE} when neither has a usable one.
+   * The records of some branches, each asked for the modules the ones before it do not name (the
+   * branch's, then the default branch's: a branch rebased onto a newer default branch); all asked
+   * at once, so reading costs one round trip. {@link RecordedImages#NONE} when none has a usable
+   * one.
    *
-   * @param branchTag the branch being planned, as a tag; empty when unknown
-   * @param defaultBranchTag the default branch, as a tag; empty when unknown
+   * @param branchTags the branches, as tags, in order
    */
-  public static RecordedImages read(
-      Registry cache, Optional<String> branchTag, Optional<String> defaultBranchTag) {
-    LinkedHashSet<String> tags = new LinkedHashSet<>();
-    branchTag.ifPresent(tags::add);
-    defaultBranchTag.ifPresent(tags::add);
+  public static RecordedImages read(Registry cache, List<String> branchTags) {
+    LinkedHashSet<String> tags = new LinkedHashSet<>(branchTags);
     if (tags.isEmpty()) {
       return RecordedImages.NONE;
     }
