@@ -1,8 +1,8 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.azbuild.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ final class Records {
 
   static final String MEDIA_TYPE = "application/vnd.dev.azbuild.record.v1+json";
   private static final int MAX_RECORD = 64 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Records() {}
 
@@ -44,7 +43,7 @@ final class Records {
                 return null;
               });
     }
-    ObjectNode manifest = JSON.createObjectNode();
+    ObjectNode manifest = Json.MAPPER.createObjectNode();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
     manifest.set("config", descriptor(digest, content.length));
@@ -63,7 +62,7 @@ final class Records {
     }
     String digest;
     try {
-      JsonNode config = JSON.readTree(manifest.get().bytes()).path("config");
+      JsonNode config = Json.MAPPER.readTree(manifest.get().bytes()).path("config");
       if (!MEDIA_TYPE.equals(config.path("mediaType").asText())) {
         throw new RegistryException(
             registry.describe()
@@ -117,7 +116,7 @@ final class Records {
   }
 
   private static ObjectNode descriptor(String digest, long size) {
-    ObjectNode d = JSON.createObjectNode();
+    ObjectNode d = Json.MAPPER.createObjectNode();
     d.put("mediaType", MEDIA_TYPE);
     d.put("digest", digest);
     d.put("size", size);

@@ -3,7 +3,7 @@ package dev.azbuild.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
@@ -83,7 +83,7 @@ class CommitTagCheckIT {
 
     Path file = tmp.resolve("build.json");
     new BuildReport(file, COMMIT, List.of("g:api")).record(confirmed);
-    JsonNode module = new ObjectMapper().readTree(file.toFile()).at("/modules/0");
+    JsonNode module = Json.MAPPER.readTree(file.toFile()).at("/modules/0");
     assertThat(module.path("digest").asText()).isEqualTo(theirs);
     assertThat(module.path("raceLostTo").asText()).isEqualTo(theirs);
     assertThat(module.path("pushedDigest").asText()).isEqualTo(ours);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.azbuild.graph.ImageModule;
+import dev.azbuild.io.Json;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Credentials;
 import dev.azbuild.registry.Registries;
