@@ -9,7 +9,6 @@ import dev.azbuild.deploy.EcsRestarter;
 import dev.azbuild.deploy.ModuleSelection;
 import dev.azbuild.deploy.ServiceRestarter;
 import dev.azbuild.docker.DockerDaemon;
-import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.env.Namespace;
 import dev.azbuild.git.BaseCommitResolver;
 import dev.azbuild.git.GitRepo;
@@ -17,6 +16,7 @@ import dev.azbuild.graph.ImageModule;
 import dev.azbuild.io.AzbuildException;
 import dev.azbuild.registry.EcrRegistry;
 import dev.azbuild.registry.Registry;
+import dev.azbuild.registry.SourcedCredentials;
 import dev.azbuild.terraform.TerraformRunner;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -154,16 +154,10 @@ final class Deploying {
         return ServiceRestarter.NONE;
       case "docker":
         {
-          String name = deploy.imageName("x");
-          String registryHost = name.substring(0, name.indexOf('/'));
-          Optional<RegistryAuth> auth =
-              deploy
-                  .credentials()
-                  .map(
-                      c ->
-                          new RegistryAuth(
-                              c.credentials().username(), c.credentials().secret(), registryHost));
-          return new DockerRestarter(DockerDaemon.fromEnvironment(environment), auth, names);
+          return new DockerRestarter(
+              DockerDaemon.fromEnvironment(environment),
+              deploy.credentials().map(SourcedCredentials::credentials),
+              names);
         }
       case "ecs":
         {

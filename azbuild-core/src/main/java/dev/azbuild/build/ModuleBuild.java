@@ -8,16 +8,15 @@ import dev.azbuild.docker.ImageBuilder;
 import dev.azbuild.docker.ImageLabels;
 import dev.azbuild.docker.ImageTags;
 import dev.azbuild.docker.ImageTransfer;
-import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.docker.StageBuilds;
 import dev.azbuild.docker.TransferResult;
 import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.graph.ModuleGraph;
-import dev.azbuild.image.ImageNames;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
 import dev.azbuild.plan.Plan;
+import dev.azbuild.registry.Credentials;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
@@ -60,7 +59,6 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   private final ImageTags localTags;
   private final BuildSettings settings;
   private final String cacheImage;
-  private final String cacheHost;
   private final ParentResolver parents;
 
   private long bytesPulled;
@@ -78,7 +76,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
    */
   @FunctionalInterface
   interface ParentResolver {
-    ParentImages.Resolved resolve(Dockerfile dockerfile, Optional<RegistryAuth> auth)
+    ParentImages.Resolved resolve(Dockerfile dockerfile, Optional<Credentials> auth)
         throws BuildFailure, DockerOperationException, RegistryException;
   }
 
@@ -126,10 +124,6 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     this.localTags = new ImageTags(daemon);
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());
-    this.cacheHost =
-        ImageNames.hasRegistryHost(cacheImage)
-            ? cacheImage.substring(0, cacheImage.indexOf('/'))
-            : "";
     this.parents =
         parents != null
             ? parents
@@ -189,7 +183,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     daemon.ping();
     validateTerraform(); // first: a module whose terraform is broken never gets a commit image
     Dockerfile dockerfile = dockerfile();
-    Optional<RegistryAuth> auth = daemonAuth();
+    Optional<Credentials> auth = daemonAuth();
     ParentImages.Resolved parents = this.parents.resolve(dockerfile, auth);
     bytesPulled += parents.bytesPulled();
     Set<String> cacheFrom = new LinkedHashSet<>();
@@ -301,7 +295,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       Optional<String> stage,
       String tag,
       String fallback,
-      Optional<RegistryAuth> auth)
+      Optional<Credentials> auth)
       throws DockerOperationException {
     Optional<String> rebuiltBase =
         dockerfile
@@ -326,7 +320,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   /** Pulls the first of two tags that exists, for --cache-from; empty when neither does. */
   private Optional<String> primeCache(
-      String image, String tag, String fallback, Optional<RegistryAuth> auth)
+      String image, String tag, String fallback, Optional<Credentials> auth)
       throws DockerOperationException {
     for (String t : new LinkedHashSet<>(List.of(tag, fallback))) {
       String ref = image + ":" + t;
@@ -348,7 +342,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     return Optional.empty();
   }
 
-  private void push(String ref, Optional<RegistryAuth> auth) throws DockerOperationException {
+  private void push(String ref, Optional<Credentials> auth) throws DockerOperationException {
     TransferResult result = transfer.push(ref, auth);
     bytesPushed += result.bytesTransferred();
   }
@@ -370,10 +364,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     }
   }
 
-  private Optional<RegistryAuth> daemonAuth() throws RegistryException {
-    Optional<SourcedCredentials> credentials = cache.credentials();
-    return credentials.map(
-        c -> new RegistryAuth(c.credentials().username(), c.credentials().secret(), cacheHost));
+  private Optional<Credentials> daemonAuth() throws RegistryException {
+    return cache.credentials().map(SourcedCredentials::credentials);
   }
 
   private Dockerfile dockerfile() {

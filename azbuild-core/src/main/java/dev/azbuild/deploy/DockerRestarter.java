@@ -3,9 +3,9 @@ package dev.azbuild.deploy;
 import dev.azbuild.docker.Containers;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.env.Namespace;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
+import dev.azbuild.registry.Credentials;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +21,13 @@ public final class DockerRestarter implements ServiceRestarter {
   private static final Logger LOG = LoggerFactory.getLogger(DockerRestarter.class);
 
   private final DockerDaemon daemon;
-  private final Optional<RegistryAuth> auth;
+  private final Optional<Credentials> auth;
   private final Namespace namespace;
 
   /**
    * @param auth credentials for the deploy registry; empty for the docker config's
    */
-  public DockerRestarter(DockerDaemon daemon, Optional<RegistryAuth> auth, Namespace namespace) {
+  public DockerRestarter(DockerDaemon daemon, Optional<Credentials> auth, Namespace namespace) {
     this.daemon = daemon;
     this.auth = auth;
     this.namespace = namespace;
@@ -66,8 +66,8 @@ public final class DockerRestarter implements ServiceRestarter {
       return;
     }
     Optional<String> running = containers.image(legacy);
-    String repository = ImageNames.stripTagAndDigest(taggedReference);
-    if (running.isPresent() && ImageNames.stripTagAndDigest(running.get()).equals(repository)) {
+    Optional<String> repository = nameOf(taggedReference);
+    if (running.isPresent() && repository.isPresent() && nameOf(running.get()).equals(repository)) {
       containers.remove(legacy);
       LOG.info(
           "{}: removed the container {} of an earlier azbuild version (it ran {}); {} replaces it",
@@ -76,6 +76,11 @@ public final class DockerRestarter implements ServiceRestarter {
           running.get(),
           containerName(image));
     }
+  }
+
+  /** {@code [registry/]repository} of a reference; empty for an image id or a bad reference. */
+  private static Optional<String> nameOf(String reference) {
+    return ImageReference.tryParse(reference).map(ImageReference::name);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.azbuild.docker;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.azbuild.registry.Credentials;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public final class Containers {
    *
    * @return the new container's id
    */
-  public String recreate(String name, String reference, Optional<RegistryAuth> auth)
+  public String recreate(String name, String reference, Optional<Credentials> auth)
       throws DockerOperationException {
     new ImageTransfer(daemon)
         .pull(reference, auth)

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.dockerfile.DockerfileException;
 import dev.azbuild.dockerfile.PinnedDockerfile;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -227,7 +227,7 @@ public final class ImageBuilder {
   private static String logName(BuildRequest request) {
     return request.tags().stream()
             .findFirst()
-            .map(ImageNames::repositoryPath)
+            .flatMap(tag -> ImageReference.tryParse(tag).map(ImageReference::repository))
             .orElseGet(
                 () ->
                     String.valueOf(request.contextDir().toAbsolutePath().normalize().getFileName()))

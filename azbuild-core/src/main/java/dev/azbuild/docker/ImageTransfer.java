@@ -3,9 +3,11 @@ package dev.azbuild.docker;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
+import dev.azbuild.registry.Credentials;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import java.util.Locale;
@@ -56,17 +58,18 @@ public final class ImageTransfer {
    * @throws ImageTransferException when the push fails for good, naming registry and image
    * @throws DaemonUnreachableException when the daemon does not answer
    */
-  public TransferResult push(String reference, Optional<RegistryAuth> auth)
+  public TransferResult push(String reference, Optional<Credentials> auth)
       throws DockerOperationException {
-    String repository = ImageNames.stripTagAndDigest(reference);
-    String tag = tagOf(reference);
+    ImageReference parsed = parse(reference);
+    String repository = parsed.name();
+    String tag = tagOf(parsed);
     return transfer(
             Verb.PUSH,
             reference,
             auth,
             () -> {
               PushImageCmd cmd = daemon.client().pushImageCmd(repository).withTag(tag);
-              auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
+              auth.ifPresent(c -> cmd.withAuthConfig(authConfig(parsed, c)));
               return cmd.exec(
                   new TransferProgress<PushResponseItem>(
                       reference, TransferProgress.Direction.PUSH));
@@ -90,10 +93,11 @@ public final class ImageTransfer {
    * @throws ImageTransferException when the pull fails for another reason, e.g. bad credentials
    * @throws DaemonUnreachableException when the daemon does not answer
    */
-  public Optional<TransferResult> pull(String reference, Optional<RegistryAuth> auth)
+  public Optional<TransferResult> pull(String reference, Optional<Credentials> auth)
       throws DockerOperationException {
-    String repository = ImageNames.stripTagAndDigest(reference);
-    String tag = pullTagOf(reference); // the API takes a digest in its tag parameter
+    ImageReference parsed = parse(reference);
+    String repository = parsed.name();
+    String tag = parsed.pullReference(); // the API takes a digest in its tag parameter
     Optional<TransferResult> result =
         transfer(
             Verb.PULL,
@@ -101,7 +105,7 @@ public final class ImageTransfer {
             auth,
             () -> {
               PullImageCmd cmd = daemon.client().pullImageCmd(repository).withTag(tag);
-              auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
+              auth.ifPresent(c -> cmd.withAuthConfig(authConfig(parsed, c)));
               return cmd.exec(
                   new TransferProgress<PullResponseItem>(
                       reference, TransferProgress.Direction.PULL));
@@ -150,7 +154,7 @@ public final class ImageTransfer {
    * missing (empty), or the failure is final.
    */
   private Optional<TransferResult> transfer(
-      Verb verb, String reference, Optional<RegistryAuth> auth, Start start)
+      Verb verb, String reference, Optional<Credentials> auth, Start start)
       throws DockerOperationException {
     String registry = registryOf(reference);
     dev.failsafe.RetryPolicy<Optional<TransferResult>> policy =
@@ -217,7 +221,7 @@ public final class ImageTransfer {
   private Optional<TransferResult> once(
       Verb verb,
       String reference,
-      Optional<RegistryAuth> auth,
+      Optional<Credentials> auth,
       Start start,
       String registry,
       int attempt)
@@ -244,7 +248,7 @@ public final class ImageTransfer {
     String raw = message;
     // a proxy may answer with a whole HTML page; keep the line short
     String said =
-        BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(a -> a.scrub(raw)).orElse(raw)), 300);
+        BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(c -> c.scrub(raw)).orElse(raw)), 300);
     if (verb == Verb.PUSH
         && (cause instanceof NotFoundException || said.contains("does not exist locally"))) {
       throw new ImageTransferException(
@@ -290,38 +294,42 @@ public final class ImageTransfer {
 
   /** The registry host of a reference; Docker Hub when it names none. */
   static String registryOf(String reference) {
-    return ImageNames.hasRegistryHost(reference)
-        ? reference.substring(0, reference.indexOf('/'))
-        : "docker.io";
+    return ImageReference.tryParse(reference)
+        .map(ImageReference::registryOrDefault)
+        .orElse(ImageReference.DEFAULT_REGISTRY);
+  }
+
+  /**
+   * The credentials as docker-java sends them in the {@code X-Registry-Auth} header, for the
+   * registry the reference names: the one place registry credentials become the daemon's.
+   */
+  private static AuthConfig authConfig(ImageReference reference, Credentials credentials) {
+    return new AuthConfig()
+        .withUsername(credentials.username())
+        .withPassword(credentials.secret())
+        .withRegistryAddress(reference.registryOrDefault());
+  }
+
+  private static ImageReference parse(String reference) throws ImageTransferException {
+    try {
+      return ImageReference.parse(reference);
+    } catch (IllegalArgumentException e) {
+      throw new ImageTransferException(
+          e.getMessage() + "; fix the image name", registryOf(reference), reference, e);
+    }
   }
 
   /**
    * The tag of {@code repository:tag}; a tag is required so a push never sends every tag of a
    * repository.
    */
-  static String tagOf(String reference) {
-    String repository = ImageNames.stripTagAndDigest(reference);
-    if (reference.length() <= repository.length() + 1
-        || reference.charAt(repository.length()) != ':') {
-      throw new IllegalArgumentException(
-          "image reference needs a tag (repository:tag): " + reference);
-    }
-    return reference.substring(repository.length() + 1);
-  }
-
-  /**
-   * What a pull asks for: the digest of {@code repository@sha256:…}, else the tag, else {@code
-   * latest}.
-   */
-  static String pullTagOf(String reference) {
-    int at = reference.indexOf('@');
-    if (at >= 0) {
-      return reference.substring(at + 1);
-    }
-    String repository = ImageNames.stripTagAndDigest(reference);
-    return reference.length() > repository.length() + 1
-        ? reference.substring(repository.length() + 1)
-        : "latest";
+  static String tagOf(ImageReference reference) {
+    return reference
+        .tag()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "image reference needs a tag (repository:tag): " + reference));
   }
 
   private static String lower(String text) {

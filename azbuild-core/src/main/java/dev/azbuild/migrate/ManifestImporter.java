@@ -1,7 +1,7 @@
 package dev.azbuild.migrate;
 
 import dev.azbuild.dockerfile.Dockerfile;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import dev.azbuild.migrate.ImportOptions.RelativeTo;
 import dev.azbuild.migrate.ImportPlan.GeneratedFile;
 import dev.azbuild.migrate.ImportPlan.ImportedModule;
@@ -43,11 +43,6 @@ import java.util.regex.Pattern;
 public final class ManifestImporter {
 
   private static final Pattern ARTIFACT_ID = Pattern.compile("[A-Za-z0-9_.-]+");
-
-  /** Docker's repository path grammar: lowercase components separated by '/'. */
-  private static final Pattern IMAGE_NAME =
-      Pattern.compile(
-          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
 
   /** The characters bash splits an unquoted expansion on (default IFS). */
   private static final Pattern WORDS = Pattern.compile("[ \t\n]+");
@@ -170,7 +165,7 @@ public final class ManifestImporter {
       throws ManifestException {
     Map<String, List<String>> result = new LinkedHashMap<>();
     for (ManifestProject p : projects.values()) {
-      if (!IMAGE_NAME.matcher(p.name()).matches()) {
+      if (!ImageReference.isRepository(p.name())) {
         throw new ManifestException(
             m
                 + ": project '"
@@ -270,10 +265,14 @@ public final class ManifestImporter {
           e);
     }
     for (Dockerfile.ImageUse use : parsed.externalImages()) {
-      String path = ImageNames.repositoryPath(use.image());
+      Optional<ImageReference> reference = ImageReference.tryParse(use.image());
+      if (reference.isEmpty()) {
+        continue; // not an image docker could pull either: the build says so
+      }
+      String path = reference.get().repository();
       String last = path.substring(path.lastIndexOf('/') + 1);
       String at = dockerfile + ":" + use.line() + ": FROM " + use.image();
-      if (names.contains(path) && path.equals(ImageNames.stripTagAndDigest(use.image()))) {
+      if (names.contains(path) && !reference.get().hasRegistry()) {
         if (!path.equals(p.name()) && !reachable(p.name(), path, dependencies)) {
           notices.add(
               at

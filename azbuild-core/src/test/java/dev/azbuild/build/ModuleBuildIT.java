@@ -13,7 +13,7 @@ import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.ReactorModule;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import dev.azbuild.plan.CacheProbe;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
@@ -203,7 +203,8 @@ class ModuleBuildIT {
                   (named, p) ->
                       other.put(
                           named,
-                          new ParentImages.Pinned(p.image(), BASE_IMAGE, p.source(), p.layers())));
+                          new ParentImages.Pinned(
+                              p.image(), BASE_IMAGE, p.id(), p.source(), p.layers())));
           return new ParentImages.Resolved(other, resolved.bytesPulled());
         };
     String appImage = REGISTRY + "/" + prefix + "/app-" + run;
@@ -364,7 +365,7 @@ class ModuleBuildIT {
   /** Tags the base image as the outside image services/pre builds on, which no registry serves. */
   private String preload() throws Exception {
     String preloaded = "preloaded.invalid/azbuild-test/pre-" + run + ":1";
-    images.tag(BASE_IMAGE, ImageNames.stripTagAndDigest(preloaded), "1");
+    images.tag(BASE_IMAGE, ImageReference.parse(preloaded).name(), "1");
     created.add(preloaded);
     return preloaded;
   }

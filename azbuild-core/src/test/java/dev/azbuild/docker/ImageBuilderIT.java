@@ -3,7 +3,7 @@ package dev.azbuild.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,7 +141,7 @@ class ImageBuilderIT {
     // references
     String plain = "parent-" + RUN;
     String baseImage = LocalServices.baseImage();
-    String digestRef = ImageNames.stripTagAndDigest(baseImage) + "@" + baseDigest();
+    String digestRef = ImageReference.parse(baseImage).name() + "@" + baseDigest();
     String imageId = images.imageId(baseImage).orElseThrow();
     Path ctx =
         context(
@@ -201,7 +201,7 @@ class ImageBuilderIT {
   /** The registry digest of the base image, which the daemon recorded when it pulled it. */
   private static String baseDigest() throws Exception {
     new ImageTransfer(daemon).pull(LocalServices.baseImage());
-    String repository = ImageNames.stripTagAndDigest(LocalServices.baseImage());
+    String repository = ImageReference.parse(LocalServices.baseImage()).name();
     return daemon
         .client()
         .inspectImageCmd(LocalServices.baseImage())

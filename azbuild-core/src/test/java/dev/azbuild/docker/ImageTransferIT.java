@@ -3,7 +3,8 @@ package dev.azbuild.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
+import dev.azbuild.registry.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,10 +114,9 @@ class ImageTransferIT {
   void pullByDigestWithCredentialsBringsBackTheImageItNames() throws Exception {
     String registry = LocalServices.authRegistry();
     String ref = tagged(registry, "bydigest", "t1");
-    RegistryAuth auth =
-        new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
+    Credentials auth = new Credentials(LocalServices.authUser(), LocalServices.authPassword());
     String digest = transfer.push(ref, Optional.of(auth)).digest().orElseThrow();
-    String byDigest = ImageNames.stripTagAndDigest(ref) + "@" + digest;
+    String byDigest = ImageReference.parse(ref).name() + "@" + digest;
     images.remove(ref);
     images.remove(imageId);
     assertThat(images.exists(byDigest)).isFalse();
@@ -127,7 +127,7 @@ class ImageTransferIT {
     assertThat(images.layers(byDigest)).hasSize(2);
     assertThat(
             transfer.pull(
-                ImageNames.stripTagAndDigest(ref) + "@sha256:" + "0".repeat(64), Optional.of(auth)))
+                ImageReference.parse(ref).name() + "@sha256:" + "0".repeat(64), Optional.of(auth)))
         .isEmpty();
   }
 
@@ -135,8 +135,7 @@ class ImageTransferIT {
   void pushToTheAuthRegistryWithCredentials() throws Exception {
     String registry = LocalServices.authRegistry();
     String ref = tagged(registry, "auth", "t1");
-    RegistryAuth auth =
-        new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
+    Credentials auth = new Credentials(LocalServices.authUser(), LocalServices.authPassword());
 
     TransferResult pushed = transfer.push(ref, Optional.of(auth));
 
@@ -150,7 +149,7 @@ class ImageTransferIT {
     String registry = LocalServices.authRegistry();
     String ref = tagged(registry, "badauth", "t1");
     String wrong = "wrong-pw-" + RUN;
-    RegistryAuth auth = new RegistryAuth(LocalServices.authUser(), wrong, registry);
+    Credentials auth = new Credentials(LocalServices.authUser(), wrong);
 
     try (StderrCapture log = new StderrCapture()) {
       assertThatThrownBy(() -> transfer.push(ref, Optional.of(auth)))

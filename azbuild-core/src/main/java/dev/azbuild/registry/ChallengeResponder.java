@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>Tokens and Authorization values live only in this class and in request headers: they are never
  * logged or put in a message.
  */
-final class RegistryAuth {
+final class ChallengeResponder {
 
-  private static final Logger log = LoggerFactory.getLogger(RegistryAuth.class);
+  private static final Logger log = LoggerFactory.getLogger(ChallengeResponder.class);
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
   private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
@@ -55,7 +55,7 @@ final class RegistryAuth {
   private volatile boolean basic;
   private volatile Optional<SourcedCredentials> credentials;
 
-  RegistryAuth(
+  ChallengeResponder(
       String registry,
       String credentialHost,
       CredentialChain chain,
