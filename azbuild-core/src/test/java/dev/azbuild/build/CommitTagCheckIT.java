@@ -8,6 +8,7 @@ import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
+import dev.azbuild.testing.LocalServices;
 import dev.azbuild.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class CommitTagCheckIT {
   void open() throws Exception {
     cache =
         Registries.forUrl(
-            "127.0.0.1:5000/azbtest-race-" + UUID.randomUUID().toString().substring(0, 8),
+            LocalServices.CACHE + "/azbtest-race-" + UUID.randomUUID().toString().substring(0, 8),
             RegistryOptions.defaults()
                 .withCredentials(CredentialChain.none())
                 .withRetries(2, Duration.ofMillis(1)));

@@ -25,9 +25,7 @@ import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
 import dev.azbuild.testing.GitFixture;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.azbuild.testing.LocalServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModuleBuildIT {
 
-  private static final Map<String, String> SERVICES = services();
-  private static final String REGISTRY =
-      SERVICES.getOrDefault("AZBUILD_CACHE_REGISTRY", "127.0.0.1:5000");
-  private static final String BASE_IMAGE =
-      SERVICES.getOrDefault("AZBUILD_BASE_IMAGE", REGISTRY + "/base/busybox:1");
+  private static final String REGISTRY = LocalServices.CACHE;
+  private static final String BASE_IMAGE = LocalServices.BASE_IMAGE;
 
   private static DockerDaemon daemon;
   private static ImageTags images;
@@ -74,8 +69,7 @@ class ModuleBuildIT {
 
   @BeforeAll
   static void connect() throws Exception {
-    daemon = DockerDaemon.fromEnvironment(System.getenv());
-    daemon.ping();
+    daemon = LocalServices.daemon();
     images = new ImageTags(daemon);
     new ImageTransfer(daemon).pull(BASE_IMAGE);
   }
@@ -445,21 +439,5 @@ class ModuleBuildIT {
         basedir,
         Map.of(),
         basedir.resolve("pom.xml"));
-  }
-
-  private static Map<String, String> services() {
-    Map<String, String> env = new LinkedHashMap<>();
-    Path file = Path.of(System.getProperty("user.home"), ".azbuild", "services", "services.env");
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        int eq = line.indexOf('=');
-        if (!line.startsWith("#") && eq > 0) {
-          env.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-        }
-      }
-    } catch (IOException e) {
-      // the defaults of scripts/services apply
-    }
-    return env;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.azbuild.image.ImageReference;
+import dev.azbuild.testing.LocalServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,14 +48,14 @@ class ImageBuilderIT {
   }
 
   private static String ref(String name) {
-    String ref = LocalServices.cacheRegistry() + "/azbuild-test/" + name + "-" + RUN + ":t1";
+    String ref = LocalServices.CACHE + "/azbuild-test/" + name + "-" + RUN + ":t1";
     CREATED.add(ref);
     return ref;
   }
 
   private Path context(String dockerfile, String... files) throws IOException {
     Files.writeString(
-        dir.resolve("Dockerfile"), dockerfile.replace("BASE", LocalServices.baseImage()));
+        dir.resolve("Dockerfile"), dockerfile.replace("BASE", LocalServices.BASE_IMAGE));
     for (int i = 0; i < files.length; i += 2) {
       Path file = dir.resolve(files[i]);
       Files.createDirectories(file.getParent());
@@ -92,7 +93,7 @@ class ImageBuilderIT {
     assertThat(result.steps())
         .extracting(BuildResult.Step::instruction)
         .containsExactly(
-            "FROM " + LocalServices.baseImage(),
+            "FROM " + LocalServices.BASE_IMAGE,
             "ARG GREETING=hello",
             "COPY hello.txt /hello.txt",
             "RUN echo \"$GREETING-" + RUN + "\" > /greeting && cat /hello.txt",
@@ -140,7 +141,7 @@ class ImageBuilderIT {
     // "parent-<run>" exists nowhere: the build succeeds only if the daemon reads the pinned
     // references
     String plain = "parent-" + RUN;
-    String baseImage = LocalServices.baseImage();
+    String baseImage = LocalServices.BASE_IMAGE;
     String digestRef = ImageReference.parse(baseImage).name() + "@" + baseDigest();
     String imageId = images.imageId(baseImage).orElseThrow();
     Path ctx =
@@ -191,7 +192,7 @@ class ImageBuilderIT {
             () ->
                 builder.build(
                     BuildRequest.of(ctx)
-                        .withParents(Map.of("parent-" + RUN, LocalServices.baseImage()))))
+                        .withParents(Map.of("parent-" + RUN, LocalServices.BASE_IMAGE))))
         .isInstanceOf(DockerOperationException.class)
         .hasMessageStartingWith(ctx.resolve("Dockerfile") + ": ")
         .hasMessageContaining("line 5")
@@ -200,11 +201,11 @@ class ImageBuilderIT {
 
   /** The registry digest of the base image, which the daemon recorded when it pulled it. */
   private static String baseDigest() throws Exception {
-    new ImageTransfer(daemon).pull(LocalServices.baseImage());
-    String repository = ImageReference.parse(LocalServices.baseImage()).name();
+    new ImageTransfer(daemon).pull(LocalServices.BASE_IMAGE);
+    String repository = ImageReference.parse(LocalServices.BASE_IMAGE).name();
     return daemon
         .client()
-        .inspectImageCmd(LocalServices.baseImage())
+        .inspectImageCmd(LocalServices.BASE_IMAGE)
         .exec()
         .getRepoDigests()
         .stream()
@@ -270,7 +271,7 @@ class ImageBuilderIT {
         COPY . /ctx
         RUN test -e /ctx/app.txt && ! ls -a /ctx | grep -q '^.dockerfile' && echo %s
         """
-            .formatted(LocalServices.baseImage(), RUN));
+            .formatted(LocalServices.BASE_IMAGE, RUN));
 
     BuildResult result =
         builder.build(BuildRequest.of(ctx, dockerfile).withTags(Set.of(ref("outside"))));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.azbuild.image.ImageReference;
 import dev.azbuild.registry.Credentials;
+import dev.azbuild.testing.LocalServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class ImageTransferIT {
         FROM %s
         RUN head -c 200000 /dev/urandom > /random-%s
         """
-            .formatted(LocalServices.baseImage(), RUN));
+            .formatted(LocalServices.BASE_IMAGE, RUN));
     imageId = new ImageBuilder(daemon).build(BuildRequest.of(dir)).imageId();
   }
 
@@ -66,7 +67,7 @@ class ImageTransferIT {
 
   @Test
   void secondPushTransfersNothing() throws Exception {
-    String ref = tagged(LocalServices.cacheRegistry(), "push", "t1");
+    String ref = tagged(LocalServices.CACHE, "push", "t1");
 
     TransferResult first = transfer.push(ref);
     TransferResult second = transfer.push(ref);
@@ -82,7 +83,7 @@ class ImageTransferIT {
 
   @Test
   void pullBringsBackARemovedImage() throws Exception {
-    String ref = tagged(LocalServices.cacheRegistry(), "pull", "t1");
+    String ref = tagged(LocalServices.CACHE, "pull", "t1");
     transfer.push(ref);
     images.remove(ref);
     images.remove(imageId);
@@ -102,19 +103,16 @@ class ImageTransferIT {
 
   @Test
   void pullOfAMissingTagOrRepositoryIsEmpty() throws Exception {
-    assertThat(transfer.pull(LocalServices.cacheRegistry() + "/base/busybox:no-such-tag-" + RUN))
-        .isEmpty();
-    assertThat(
-            transfer.pull(
-                LocalServices.cacheRegistry() + "/azbuild-test/never-pushed-" + RUN + ":1"))
+    assertThat(transfer.pull(LocalServices.CACHE + "/base/busybox:no-such-tag-" + RUN)).isEmpty();
+    assertThat(transfer.pull(LocalServices.CACHE + "/azbuild-test/never-pushed-" + RUN + ":1"))
         .isEmpty();
   }
 
   @Test
   void pullByDigestWithCredentialsBringsBackTheImageItNames() throws Exception {
-    String registry = LocalServices.authRegistry();
+    String registry = LocalServices.AUTH;
     String ref = tagged(registry, "bydigest", "t1");
-    Credentials auth = new Credentials(LocalServices.authUser(), LocalServices.authPassword());
+    Credentials auth = new Credentials(LocalServices.AUTH_USER, LocalServices.authPassword());
     String digest = transfer.push(ref, Optional.of(auth)).digest().orElseThrow();
     String byDigest = ImageReference.parse(ref).name() + "@" + digest;
     images.remove(ref);
@@ -133,9 +131,9 @@ class ImageTransferIT {
 
   @Test
   void pushToTheAuthRegistryWithCredentials() throws Exception {
-    String registry = LocalServices.authRegistry();
+    String registry = LocalServices.AUTH;
     String ref = tagged(registry, "auth", "t1");
-    Credentials auth = new Credentials(LocalServices.authUser(), LocalServices.authPassword());
+    Credentials auth = new Credentials(LocalServices.AUTH_USER, LocalServices.authPassword());
 
     TransferResult pushed = transfer.push(ref, Optional.of(auth));
 
@@ -146,10 +144,10 @@ class ImageTransferIT {
 
   @Test
   void wrongPasswordIsOneLineWithoutThePassword() throws Exception {
-    String registry = LocalServices.authRegistry();
+    String registry = LocalServices.AUTH;
     String ref = tagged(registry, "badauth", "t1");
     String wrong = "wrong-pw-" + RUN;
-    Credentials auth = new Credentials(LocalServices.authUser(), wrong);
+    Credentials auth = new Credentials(LocalServices.AUTH_USER, wrong);
 
     try (StderrCapture log = new StderrCapture()) {
       assertThatThrownBy(() -> transfer.push(ref, Optional.of(auth)))
@@ -174,7 +172,7 @@ class ImageTransferIT {
 
   @Test
   void pushOfAnImageThatIsNotLocal() {
-    String ref = LocalServices.cacheRegistry() + "/azbuild-test/not-local-" + RUN + ":1";
+    String ref = LocalServices.CACHE + "/azbuild-test/not-local-" + RUN + ":1";
 
     assertThatThrownBy(() -> transfer.push(ref))
         .isInstanceOf(ImageTransferException.class)

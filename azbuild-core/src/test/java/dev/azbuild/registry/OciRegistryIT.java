@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class OciRegistryIT {
   @BeforeAll
   static void pushFixture() throws Exception {
     TestImages.ensurePushed();
-    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
+    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions());
   }
 
   @AfterAll
@@ -70,7 +71,7 @@ class OciRegistryIT {
   @Test
   void retagKeepsTheDigestAndMovesNoBlob() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
-        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.registryOptions())) {
       String newTag = "retag-" + TestImages.RUN;
 
       viaProxy.retag(TestImages.REPOSITORY, TestImages.TAG, newTag);
@@ -86,7 +87,7 @@ class OciRegistryIT {
   @Test
   void findManifestIsOneGetAndPutManifestOnePut() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
-        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.registryOptions())) {
       String newTag = "put-" + TestImages.RUN;
 
       Manifest found = viaProxy.findManifest(TestImages.REPOSITORY, TestImages.TAG).orElseThrow();
@@ -108,7 +109,7 @@ class OciRegistryIT {
   @Test
   void retagToSeveralTagsReadsTheManifestOnceAndReturnsItsDigest() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
-        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.registryOptions())) {
       String branch = "branch-" + TestImages.RUN;
       String commit = "commit-" + TestImages.RUN;
 
@@ -138,7 +139,7 @@ class OciRegistryIT {
   @Test
   void prefixIsPrependedToRepositories() throws Exception {
     try (Registry withPrefix =
-        Registries.forUrl(LocalServices.CACHE + "/azbtest", LocalServices.options())) {
+        Registries.forUrl(LocalServices.CACHE + "/azbtest", LocalServices.registryOptions())) {
       assertThat(withPrefix.describe()).isEqualTo(LocalServices.CACHE + "/azbtest");
       assertThat(withPrefix.digest("app", TestImages.TAG)).contains(TestImages.digest());
     }

@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ class RecordsIT {
   @Test
   void roundTripOnAPlainRegistryAndOverwrite() throws Exception {
     try (Registry deploy =
-        Registries.forUrl(LocalServices.DEPLOY + "/azbtest-rec-" + RUN, LocalServices.options())) {
+        Registries.forUrl(
+            LocalServices.DEPLOY + "/azbtest-rec-" + RUN, LocalServices.registryOptions())) {
       deploy.putRecord("svc", "rec", bytes("{\"n\":1}"));
       deploy.putRecord("svc", "rec", bytes("{\"n\":2}"));
       assertThat(deploy.getRecord("svc", "rec")).map(RecordsIT::text).contains("{\"n\":2}");
@@ -37,7 +39,7 @@ class RecordsIT {
   @Test
   void aTagThatIsNotARecordIsRefused() throws Exception {
     TestImages.ensurePushed();
-    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
+    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions())) {
       assertThatThrownBy(() -> cache.getRecord(TestImages.REPOSITORY, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
           .hasMessageContaining("is not an azbuild record");
@@ -47,7 +49,7 @@ class RecordsIT {
   @Test
   void roundTripOnEcrCreatesTheRepository() throws Exception {
     RegistryOptions options =
-        LocalServices.options()
+        LocalServices.registryOptions()
             .withAwsEndpoint(LocalServices.AWS_ENDPOINT)
             .withEcrDataPlane(LocalServices.DEPLOY);
     try (Registry ecr =

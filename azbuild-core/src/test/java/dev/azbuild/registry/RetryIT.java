@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ class RetryIT {
   @BeforeEach
   void startProxy() throws Exception {
     proxy = RegistryProxy.to(LocalServices.CACHE);
-    registry = Registries.forUrl(proxy.host(), LocalServices.options());
+    registry = Registries.forUrl(proxy.host(), LocalServices.registryOptions());
   }
 
   @AfterEach
@@ -82,7 +83,7 @@ class RetryIT {
     String uploads = "/v2/" + repo + "/blobs/uploads/";
     proxy.failMatching("PUT " + uploads, 1, 503);
 
-    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
+    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions())) {
       CopyResult result =
           cache.copy(TestImages.REPOSITORY, TestImages.TAG, registry, repo, List.of("r"));
 
@@ -104,7 +105,8 @@ class RetryIT {
     }
     try (Registry nowhere =
         Registries.forUrl(
-            "127.0.0.1:" + port, LocalServices.options().withRetries(2, Duration.ofMillis(1)))) {
+            "127.0.0.1:" + port,
+            LocalServices.registryOptions().withRetries(2, Duration.ofMillis(1)))) {
       assertThatThrownBy(() -> nowhere.exists("a", "b"))
           .isInstanceOf(RegistryException.class)
           .hasMessageStartingWith(
