@@ -205,8 +205,8 @@ resource "terraform_data" "${module}" {
     return new File(basedir, 'build.log').text
   }
 
-  /** What the seed computed: does any changed path match the module's patterns (grep -E)? */
-  boolean seedSaysRebuild(String base, String head, String patternsFile) {
+  /** What the bash scripts computed: does any changed path match the module's patterns (grep -E)? */
+  boolean bashScriptsSayRebuild(String base, String head, String patternsFile) {
     def script = "git diff --name-only --no-renames ${base} ${head} | grep -qE -f ${patternsFile}"
     def proc = new ProcessBuilder('bash', '-c', script).directory(basedir).start()
     return proc.waitFor() == 0

@@ -35,14 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seed's {@code build} for one module the plan rebuilds (unchanged modules are re-tagged by
- * {@link UnchangedImages}, all at once): ensure the repository, pull outside parents, pin in-repo
- * parents to the digest this build resolved for them ({@link ParentImages}), prime the layer cache
- * from the branch or {@code master} image, build each named stage and the image, check that each
- * sits on its in-repo parent, then push each stage and the image under one tag and re-tag it in the
- * registry to the branch and, last, the commit (so a commit tag always names a complete image). The
- * module's terraform is validated before anything is built (the seed did it last), so a module with
- * a broken configuration never gets a commit image.
+ * The bash scripts' {@code build} for one module the plan rebuilds (unchanged modules are re-tagged
+ * by {@link UnchangedImages}, all at once): ensure the repository, pull outside parents, pin
+ * in-repo parents to the digest this build resolved for them ({@link ParentImages}), prime the
+ * layer cache from the branch or {@code master} image, build each named stage and the image, check
+ * that each sits on its in-repo parent, then push each stage and the image under one tag and re-tag
+ * it in the registry to the branch and, last, the commit (so a commit tag always names a complete
+ * image). The module's terraform is validated before anything is built (the bash scripts did it
+ * last), so a module with a broken configuration never gets a commit image.
  */
 public final class ModuleBuild implements Callable<ModuleReport> {
 

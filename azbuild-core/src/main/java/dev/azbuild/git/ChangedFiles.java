@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files changed since the base commit, with the seed's semantics: {@code git diff --name-only
- * --no-renames base head}, so deletions and both sides of a rename count.
+ * The files changed since the base commit, with the bash scripts' semantics: {@code git diff
+ * --name-only --no-renames base head}, so deletions and both sides of a rename count.
  */
 public final class ChangedFiles {
 

@@ -200,8 +200,8 @@ final class CliSnapshots {
   }
 
   /**
-   * {@code git status --porcelain=v2 -z}: renames off (both sides count, as in the seed's diff),
-   * untracked files listed one by one, submodules compared by their checked-out commit only.
+   * {@code git status --porcelain=v2 -z}: renames off (both sides count, as in the bash scripts'
+   * diff), untracked files listed one by one, submodules compared by their checked-out commit only.
    */
   private static Map<String, Status> status(GitCli cli) throws GitException {
     List<String> records =

@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
  * rebuild semantics:
  *
  * <ul>
- *   <li>module directory = {@code projectDir} (default {@code buildDir}), where the seed also looks
- *       for {@code terraform/}; a project whose directory is the repository root or is shared with
- *       another project gets {@code <sharedDir>/<project>}, since a Maven module needs its own
- *       directory. {@code azbuild.context} points at {@code buildDir} and {@code
+ *   <li>module directory = {@code projectDir} (default {@code buildDir}), where the bash scripts
+ *       also look for {@code terraform/}; a project whose directory is the repository root or is
+ *       shared with another project gets {@code <sharedDir>/<project>}, since a Maven module needs
+ *       its own directory. {@code azbuild.context} points at {@code buildDir} and {@code
  *       azbuild.dockerfile} at the Dockerfile wherever they are;
  *   <li>image = project name (the artifactId, or {@code azbuild.image} when the name is no valid
  *       artifactId);

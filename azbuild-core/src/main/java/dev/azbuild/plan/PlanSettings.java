@@ -150,6 +150,6 @@ public record PlanSettings(
         earlierTrees);
   }
 
-  /** The seed's tag for the default branch's latest image. */
+  /** The bash scripts' tag for the default branch's latest image. */
   public static final String DEFAULT_MASTER_TAG = "master";
 }

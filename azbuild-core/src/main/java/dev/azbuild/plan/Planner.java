@@ -133,7 +133,7 @@ public final class Planner {
       addUpstreamReasons(module, rebuilds, reasons);
       if (reasons.isEmpty() && !probe(request.cache(), module, request.masterTag()).orElse(true)) {
         reasons.add(
-            "no image " + request.masterTag() + " in the cache registry"); // the seed's rule
+            "no image " + request.masterTag() + " in the cache registry"); // the bash scripts' rule
       }
       boolean rebuild = !reasons.isEmpty();
       if (!rebuild) {
