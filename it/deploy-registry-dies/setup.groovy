@@ -1,3 +1,4 @@
+// The deploy registry dies mid-copy: retried, one-line error naming module and registry, first module recorded; the rerun after it returns applies and records each module exactly once.
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.atomic.AtomicBoolean
 

@@ -77,6 +77,7 @@ class OciRegistryIT {
       viaProxy.retag(TestImages.REPOSITORY, TestImages.TAG, newTag);
 
       assertThat(cache.digest(TestImages.REPOSITORY, newTag)).contains(TestImages.digest());
+      // guards "a re-tag moves no blob": one manifest read, one write, nothing else
       assertThat(proxy.requests())
           .containsExactly(
               "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
@@ -99,6 +100,7 @@ class OciRegistryIT {
       assertThat(viaProxy.findManifest("azbtest/no-such-repo-" + TestImages.RUN, "latest"))
           .isEmpty();
       assertThat(cache.digest(TestImages.REPOSITORY, newTag)).contains(TestImages.digest());
+      // guards the cost the unchanged re-tag batch relies on: a find is one GET, a put one PUT
       assertThat(proxy.requests())
           .startsWith(
               "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
@@ -119,6 +121,7 @@ class OciRegistryIT {
       assertThat(digest).isEqualTo(TestImages.digest());
       assertThat(cache.digest(TestImages.REPOSITORY, branch)).contains(TestImages.digest());
       assertThat(cache.digest(TestImages.REPOSITORY, commit)).contains(TestImages.digest());
+      // guards "one manifest read for any number of tags" (the build tags branch and commit)
       assertThat(proxy.requests())
           .containsExactly(
               "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
