@@ -28,12 +28,10 @@ public final class Containers {
    */
   public String recreate(String name, String reference, Optional<Credentials> auth)
       throws DockerOperationException {
-    new ImageTransfer(daemon)
-        .pull(reference, auth)
-        .orElseThrow(
-            () ->
-                new DockerOperationException(
-                    reference + " is not in the registry; it should have been copied there first"));
+    if (new ImageTransfer(daemon).pull(reference, auth).isEmpty()) {
+      throw new DockerOperationException(
+          reference + " is not in the registry; it should have been copied there first");
+    }
     try {
       remove(name);
       String id = daemon.client().createContainerCmd(reference).withName(name).exec().getId();

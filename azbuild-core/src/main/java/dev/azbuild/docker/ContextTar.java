@@ -96,7 +96,6 @@ final class ContextTar implements AutoCloseable {
       out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       Walk walk =
           new Walk(
-              context,
               ignoreText == null ? DockerIgnore.none() : DockerIgnore.parse(ignoreText),
               hasReinclusions(ignoreText),
               Set.of(dfName, DOCKERIGNORE),
@@ -122,7 +121,6 @@ final class ContextTar implements AutoCloseable {
    * re-include inside.
    */
   private static final class Walk {
-    private final Path root;
     private final DockerIgnore ignore;
     private final boolean reinclusions;
     private final Set<String> writtenLater;
@@ -130,12 +128,10 @@ final class ContextTar implements AutoCloseable {
     private int entries;
 
     Walk(
-        Path root,
         DockerIgnore ignore,
         boolean reinclusions,
         Set<String> writtenLater,
         TarArchiveOutputStream out) {
-      this.root = root;
       this.ignore = ignore;
       this.reinclusions = reinclusions;
       this.writtenLater = writtenLater;
@@ -214,6 +210,7 @@ final class ContextTar implements AutoCloseable {
   }
 
   /** Permission bits (docker keeps them; they are part of the layer cache key). */
+  @SuppressWarnings("EnumOrdinal") // PosixFilePermission's order is POSIX's bit order, by its spec
   private static int mode(Path path) throws IOException {
     PosixFileAttributeView posix =
         Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);

@@ -258,7 +258,7 @@ public final class ImageTransfer {
           cause);
     }
     if (cause instanceof NotFoundException
-        || verb == Verb.PULL && MISSING.matcher(lower(said)).find()) {
+        || (verb == Verb.PULL && MISSING.matcher(lower(said)).find())) {
       LOG.debug("{} of {}: {}", verb.word, reference, said);
       return Optional.empty();
     }

@@ -539,9 +539,10 @@ public final class ManifestImporter {
     if (candidates.stream().allMatch(Optional::isEmpty)) {
       throw outside(p, field, raw);
     }
-    for (Optional<String> candidate : candidates) {
+    for (int i = 0; i < candidates.size(); i++) {
+      Optional<String> candidate = candidates.get(i);
       if (candidate.isPresent() && Files.isRegularFile(root.resolve(candidate.get()))) {
-        if (candidate != candidates.get(0)) {
+        if (i > 0) {
           notices.add(
               m
                   + ": project '"

@@ -2,9 +2,9 @@ package dev.azbuild.render;
 
 /**
  * A Graphviz digraph, left to right. Every id and attribute value is a double-quoted string with
- * quotes, backslashes, ampersands (Graphviz reads entities such as {@code &amp;amp;} in strings)
- * and line breaks escaped, so no module name or reason can end it early or turn into a Graphviz
- * escape.
+ * quotes, backslashes, ampersands (Graphviz reads entities such as <code>&amp;amp;</code> in
+ * strings) and line breaks escaped, so no module name or reason can end it early or turn into a
+ * Graphviz escape.
  */
 final class DotRenderer implements GraphRenderer {
 

@@ -127,7 +127,7 @@ public final class WorkflowRun {
         }
       }
     }
-    prepare(workDir, workflow, selected, earlier.isEmpty());
+    prepare(workDir, selected, earlier.isEmpty());
     RunContext ctx = new RunContext(settings, run, workflow);
     kept.values().forEach(ctx::record);
 
@@ -261,8 +261,7 @@ public final class WorkflowRun {
         : CircleCiReader.read(text, vendor.path(), Optional.ofNullable(settings.workflow()));
   }
 
-  private void prepare(Path workDir, LocalWorkflow workflow, Set<String> selected, boolean wholeRun)
-      throws IOException {
+  private void prepare(Path workDir, Set<String> selected, boolean wholeRun) throws IOException {
     Files.createDirectories(workDir);
     if (wholeRun) {
       LocalFiles.deleteTree(workDir.resolve("jobs"));
