@@ -241,6 +241,16 @@ public final class GitRepo implements AutoCloseable {
     return cli;
   }
 
+  /** How snapshots are read: the git command when there is one, else JGit. */
+  SnapshotReader reader() {
+    return cli.<SnapshotReader>map(CliSnapshots::new).orElseGet(this::jgitReader);
+  }
+
+  /** JGit's reader: where there is no git command, and where the command failed. */
+  SnapshotReader jgitReader() {
+    return new JGitSnapshots(this);
+  }
+
   /**
    * The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root).
    * Remembered per directory: a reactor asks for each module's directory and context, often the
