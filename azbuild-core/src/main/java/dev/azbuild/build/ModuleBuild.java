@@ -4,10 +4,7 @@ import dev.azbuild.docker.BuildRequest;
 import dev.azbuild.docker.BuildResult;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.docker.ImageBuilder;
 import dev.azbuild.docker.ImageLabels;
-import dev.azbuild.docker.ImageTags;
-import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.StageBuilds;
 import dev.azbuild.docker.TransferResult;
 import dev.azbuild.dockerfile.Dockerfile;
@@ -53,10 +50,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   private final Plan plan;
   private final ModuleGraph graph;
   private final Registry cache;
-  private final DockerDaemon daemon;
-  private final ImageBuilder builder;
-  private final ImageTransfer transfer;
-  private final ImageTags localTags;
+  private final ImageDaemon daemon;
   private final BuildSettings settings;
   private final String cacheImage;
   private final ParentResolver parents;
@@ -93,17 +87,20 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       KnownManifests known,
       DockerDaemon daemon,
       BuildSettings settings) {
-    this(module, plan, graph, cache, known, daemon, settings, null);
+    this(module, plan, graph, cache, known, ImageDaemon.of(daemon), settings, null);
   }
 
-  /** With {@code parents} in place of {@link ParentImages} when not null: for tests only. */
+  /**
+   * With any daemon (the unit tests' fake), and {@code parents} in place of {@link ParentImages}
+   * when not null.
+   */
   ModuleBuild(
       ImageModule module,
       Plan plan,
       ModuleGraph graph,
       Registry cache,
       KnownManifests known,
-      DockerDaemon daemon,
+      ImageDaemon daemon,
       BuildSettings settings,
       ParentResolver parents) {
     this.module = module;
@@ -119,16 +116,12 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     this.graph = graph;
     this.cache = cache;
     this.daemon = daemon;
-    this.builder = new ImageBuilder(daemon);
-    this.transfer = new ImageTransfer(daemon);
-    this.localTags = new ImageTags(daemon);
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());
     this.parents =
         parents != null
             ? parents
-            : new ParentImages(module, plan, graph, cache, known, localTags, transfer, settings)
-                ::resolve;
+            : new ParentImages(module, plan, graph, cache, known, daemon, settings)::resolve;
   }
 
   @Override
@@ -221,7 +214,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
           .ifPresent(cacheFrom::add);
       String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
       BuildResult result =
-          builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
+          daemon.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
       LOG.info(
           "{}: stage {} built ({} of {} steps cached)",
           module.label(),
@@ -235,7 +228,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     String primaryRef = cacheImage + ":" + primary;
     Set<String> localRefs =
         new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
-    BuildResult result = builder.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
+    BuildResult result = daemon.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
     LOG.info(
         "{}: image built ({} of {} steps cached)",
         module.label(),
@@ -269,7 +262,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     if (parent.isEmpty()) {
       return;
     }
-    List<String> layers = localTags.layers(result.imageId());
+    List<String> layers = daemon.layers(result.imageId());
     List<String> expected = parent.get().layers();
     if (layers.size() < expected.size() || !layers.subList(0, expected.size()).equals(expected)) {
       throw new BuildFailure(
@@ -325,14 +318,13 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     for (String t : new LinkedHashSet<>(List.of(tag, fallback))) {
       String ref = image + ":" + t;
       if (settings.skipPush()) {
-        if (localTags.exists(ref)) {
+        if (daemon.exists(ref)) {
           LOG.info("{}: layer cache primed from {} (local)", module.label(), ref);
           return Optional.of(ref);
         }
         continue;
       }
-      Optional<TransferResult> pulled =
-          transfer.pull(ref, auth); // also refreshes a stale local copy
+      Optional<TransferResult> pulled = daemon.pull(ref, auth); // also refreshes a stale local copy
       if (pulled.isPresent()) {
         bytesPulled += pulled.get().bytesTransferred();
         LOG.info("{}: layer cache primed from {}", module.label(), ref);
@@ -343,7 +335,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   }
 
   private void push(String ref, Optional<Credentials> auth) throws DockerOperationException {
-    TransferResult result = transfer.push(ref, auth);
+    TransferResult result = daemon.push(ref, auth);
     bytesPushed += result.bytesTransferred();
   }
 

@@ -1,8 +1,6 @@
 package dev.azbuild.build;
 
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.docker.ImageTags;
-import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.ImageTransferException;
 import dev.azbuild.docker.TransferResult;
 import dev.azbuild.dockerfile.Dockerfile;
@@ -92,8 +90,7 @@ final class ParentImages {
   private final ModuleGraph graph;
   private final Registry cache;
   private final KnownManifests known;
-  private final ImageTags localTags;
-  private final ImageTransfer transfer;
+  private final ImageDaemon daemon;
   private final BuildSettings settings;
 
   ParentImages(
@@ -102,16 +99,14 @@ final class ParentImages {
       ModuleGraph graph,
       Registry cache,
       KnownManifests known,
-      ImageTags localTags,
-      ImageTransfer transfer,
+      ImageDaemon daemon,
       BuildSettings settings) {
     this.module = module;
     this.plan = plan;
     this.graph = graph;
     this.cache = cache;
     this.known = known;
-    this.localTags = localTags;
-    this.transfer = transfer;
+    this.daemon = daemon;
     this.settings = settings;
   }
 
@@ -162,11 +157,10 @@ final class ParentImages {
       ImageReference source = parentImage.withTag(tag);
       if (settings.skipPush()) {
         // no registry to ask: the image this build tagged, by its id (which no later tag can move)
-        Optional<String> id = localTags.imageId(source.toString());
+        Optional<String> id = daemon.imageId(source.toString());
         if (id.isPresent()) {
           return new PinnedAndPulled(
-              new Pinned(parent.image(), id.get(), id.get(), source, localTags.layers(id.get())),
-              0);
+              new Pinned(parent.image(), id.get(), id.get(), source, daemon.layers(id.get())), 0);
         }
         continue;
       }
@@ -179,8 +173,8 @@ final class ParentImages {
       }
       String reference = parentImage.withDigest(digest.get()).toString();
       long bytes = 0;
-      if (!localTags.exists(reference)) {
-        Optional<TransferResult> result = transfer.pull(reference, auth);
+      if (!daemon.exists(reference)) {
+        Optional<TransferResult> result = daemon.pull(reference, auth);
         if (result.isEmpty()) {
           throw new BuildFailure(
               module.label()
@@ -196,7 +190,7 @@ final class ParentImages {
         bytes = result.get().bytesTransferred();
       }
       return new PinnedAndPulled(
-          new Pinned(parent.image(), reference, digest.get(), source, localTags.layers(reference)),
+          new Pinned(parent.image(), reference, digest.get(), source, daemon.layers(reference)),
           bytes);
     }
     throw new BuildFailure(
@@ -236,7 +230,7 @@ final class ParentImages {
     String image = use.image();
     String where = module.dockerfile() + ":" + use.line() + ": image " + image;
     PullPolicy policy = settings.pull();
-    if (policy != PullPolicy.ALWAYS && localTags.exists(image)) {
+    if (policy != PullPolicy.ALWAYS && daemon.exists(image)) {
       LOG.info(
           "{}: {} is on the Docker daemon, not pulled (azbuild.pull={})",
           module.label(),
@@ -257,7 +251,7 @@ final class ParentImages {
             : "";
     Optional<TransferResult> pulled;
     try {
-      pulled = transfer.pull(image, auth);
+      pulled = daemon.pull(image, auth);
     } catch (ImageTransferException e) {
       throw new BuildFailure(
           where + " could not be pulled (" + e.getMessage() + ")" + preloaded, e);

@@ -181,8 +181,7 @@ class ModuleBuildIT {
     created.add(REGISTRY + "/" + prefix + "/" + plain + ":" + commit);
     ImageModule app = graph.module("g:app").orElseThrow();
     ParentImages real =
-        new ParentImages(
-            app, plan, graph, cache, known, images, new ImageTransfer(daemon), settings(false));
+        new ParentImages(app, plan, graph, cache, known, ImageDaemon.of(daemon), settings(false));
     // No correct resolver lets the daemon build on another image (the FROM names a digest); this
     // one
     // does what the shared daemon did: the build reads the outside busybox where our base is
@@ -208,7 +207,15 @@ class ModuleBuildIT {
 
     assertThatThrownBy(
             () ->
-                new ModuleBuild(app, plan, graph, cache, known, daemon, settings(false), swapped)
+                new ModuleBuild(
+                        app,
+                        plan,
+                        graph,
+                        cache,
+                        known,
+                        ImageDaemon.of(daemon),
+                        settings(false),
+                        swapped)
                     .call())
         .isInstanceOf(BuildFailure.class)
         .hasMessage(
@@ -371,8 +378,7 @@ class ModuleBuildIT {
         graph,
         cache,
         new KnownManifests(),
-        images,
-        new ImageTransfer(daemon),
+        ImageDaemon.of(daemon),
         settings(false).withPull(policy));
   }
 
