@@ -1,5 +1,6 @@
 package dev.azbuild.tools;
 
+import dev.azbuild.io.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -196,7 +196,7 @@ public final class TerraformInstaller {
           "Could not install terraform " + version + " into " + toolDir + ": " + oneLine(e), e);
     } finally {
       if (staging != null) {
-        deleteQuietly(staging);
+        FileTrees.deleteQuietly(staging);
       }
     }
   }
@@ -331,7 +331,7 @@ public final class TerraformInstaller {
       } catch (IOException e) {
         log.debug("could not move {} aside (another build may have): {}", target, oneLine(e));
       }
-      deleteQuietly(aside);
+      FileTrees.deleteQuietly(aside);
     }
     try {
       Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
@@ -378,26 +378,7 @@ public final class TerraformInstaller {
     } catch (IOException e) {
       return;
     }
-    stale.forEach(TerraformInstaller::deleteQuietly);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  log.debug("could not delete {}: {}", p, oneLine(e));
-                }
-              });
-    } catch (IOException e) {
-      log.debug("could not delete {}: {}", dir, oneLine(e));
-    }
+    stale.forEach(FileTrees::deleteQuietly);
   }
 
   /** An exception's message on one line, falling back to its type when it has none. */
