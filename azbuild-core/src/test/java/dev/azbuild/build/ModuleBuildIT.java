@@ -14,11 +14,7 @@ import dev.azbuild.graph.ImageModule;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.image.ImageReference;
-import dev.azbuild.plan.CacheProbe;
-import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
-import dev.azbuild.plan.PlanService;
-import dev.azbuild.plan.PlanSettings;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registries;
@@ -398,52 +394,18 @@ class ModuleBuildIT {
   }
 
   private Plan plan(KnownManifests known, boolean probe) throws Exception {
-    CacheProbe cacheProbe =
-        probe
-            ? (module, tag) -> Optional.of(known.probe(cache, module.image(), tag))
-            : CacheProbe.NONE;
-    return PlanService.plan(
-        git,
-        graph,
-        new PlanSettings(
-            Mode.CONTENT,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("main"),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            cacheProbe,
-            PlanSettings.DEFAULT_MASTER_TAG));
+    return BuildFixtures.contentPlan(git, graph, cache, known, probe);
   }
 
   private BuildSettings settings(boolean skipPush) {
-    return new BuildSettings(
-        commit,
-        "main",
-        PlanSettings.DEFAULT_MASTER_TAG,
-        "",
-        Optional.empty(),
-        skipPush,
-        Optional.empty(),
-        repo.dir(),
-        repo.dir());
+    return BuildFixtures.settings(repo, commit, skipPush);
   }
 
   private static String cacheTag(Plan plan, String id) {
-    return BuildTags.cacheTag(plan.decision(id).orElseThrow());
+    return BuildFixtures.cacheTag(plan, id);
   }
 
   private ReactorModule module(String name, String dir, String... deps) {
-    Path basedir = repo.path(dir);
-    return new ReactorModule(
-        "g:" + name,
-        basedir,
-        List.of(deps).stream().map(d -> "g:" + d).toList(),
-        basedir.resolve("Dockerfile"),
-        name + "-" + run,
-        basedir,
-        Map.of(),
-        basedir.resolve("pom.xml"));
+    return BuildFixtures.module(repo, name, name + "-" + run, dir, deps);
   }
 }

@@ -9,10 +9,7 @@ import dev.azbuild.env.Namespace;
 import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.ReactorModule;
-import dev.azbuild.plan.CacheProbe;
-import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
-import dev.azbuild.plan.PlanService;
 import dev.azbuild.plan.PlanSettings;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
@@ -255,43 +252,6 @@ class ModuleBuildTest {
         .call();
   }
 
-  private Plan plan(KnownManifests known, boolean probe) throws Exception {
-    CacheProbe cacheProbe =
-        probe
-            ? (module, tag) -> Optional.of(known.probe(registry, module.image(), tag))
-            : CacheProbe.NONE;
-    return PlanService.plan(
-        git,
-        graph,
-        new PlanSettings(
-            Mode.CONTENT,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("main"),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            cacheProbe,
-            PlanSettings.DEFAULT_MASTER_TAG));
-  }
-
-  private BuildSettings settings(boolean skipPush) {
-    return new BuildSettings(
-        commit,
-        "main",
-        PlanSettings.DEFAULT_MASTER_TAG,
-        "",
-        Optional.empty(),
-        skipPush,
-        Optional.empty(),
-        repo.dir(),
-        repo.dir());
-  }
-
-  private static String cacheTag(Plan plan, String id) {
-    return BuildTags.cacheTag(plan.decision(id).orElseThrow());
-  }
-
   private static int lastIndexStartingWith(List<String> calls, String prefix) {
     for (int i = calls.size() - 1; i >= 0; i--) {
       if (calls.get(i).startsWith(prefix)) {
@@ -301,16 +261,19 @@ class ModuleBuildTest {
     return -1;
   }
 
+  private Plan plan(KnownManifests known, boolean probe) throws Exception {
+    return BuildFixtures.contentPlan(git, graph, registry, known, probe);
+  }
+
+  private BuildSettings settings(boolean skipPush) {
+    return BuildFixtures.settings(repo, commit, skipPush);
+  }
+
+  private static String cacheTag(Plan plan, String id) {
+    return BuildFixtures.cacheTag(plan, id);
+  }
+
   private ReactorModule module(String name, String dir, String... deps) {
-    Path basedir = repo.path(dir);
-    return new ReactorModule(
-        "g:" + name,
-        basedir,
-        List.of(deps).stream().map(d -> "g:" + d).toList(),
-        basedir.resolve("Dockerfile"),
-        name,
-        basedir,
-        Map.of(),
-        basedir.resolve("pom.xml"));
+    return BuildFixtures.module(repo, name, name, dir, deps);
   }
 }
