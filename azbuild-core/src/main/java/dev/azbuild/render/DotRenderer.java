@@ -11,13 +11,7 @@ final class DotRenderer implements GraphRenderer {
   @Override
   public String render(GraphModel model) {
     StringBuilder out = new StringBuilder();
-    out.append("// azbuild module graph, mode ")
-        .append(model.mode())
-        .append(", head ")
-        .append(model.head())
-        .append(": ")
-        .append(model.summary())
-        .append('\n');
+    out.append("// ").append(model.headline()).append('\n');
     out.append("digraph azbuild {\n");
     out.append("  rankdir=LR;\n");
     out.append("  node [shape=box, style=\"rounded,filled\", fontname=\"monospace\"];\n");
