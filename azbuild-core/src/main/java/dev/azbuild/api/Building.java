@@ -10,6 +10,7 @@ import dev.azbuild.build.NoRegistry;
 import dev.azbuild.build.PullPolicy;
 import dev.azbuild.build.UnchangedImages;
 import dev.azbuild.docker.DockerDaemon;
+import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.env.TagNames;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.io.AzbuildException;
@@ -258,16 +259,21 @@ final class Building {
       terraform = Optional.of(TerraformTool.runner(settings, Duration.ofMinutes(5)));
     }
     return new BuildSettings(
-        shared.commit(),
-        shared.branchTag(),
-        shared.masterTag(),
-        host.scmUrl(module.id()).orElse(""),
-        shared.created(),
-        shared.skipPush(),
-        terraform,
-        shared.repositoryRoot(),
-        shared.reactorRoot(),
-        pull);
+            shared.commit(),
+            shared.branchTag(),
+            shared.masterTag(),
+            host.scmUrl(module.id()).orElse(""),
+            shared.created(),
+            shared.skipPush(),
+            terraform,
+            shared.repositoryRoot(),
+            shared.reactorRoot(),
+            pull)
+        .withRetries(
+            RetrySettings.of(settings)
+                .withDelays(
+                    ImageTransfer.DEFAULT_RETRIES.firstDelay(),
+                    ImageTransfer.DEFAULT_RETRIES.maxDelay()));
   }
 
   private PullPolicy pullPolicy() throws SettingException {

@@ -84,7 +84,10 @@ final class RegistryAccess {
         RegistryOptions.defaults()
             .withInsecureHosts(insecure)
             .withRetries(
-                settings.integer(Setting.RETRIES, 1), RegistryOptions.DEFAULT_RETRY_BASE_DELAY)
+                RetrySettings.of(settings)
+                    .withDelays(
+                        RegistryOptions.DEFAULT_RETRIES.firstDelay(),
+                        RegistryOptions.DEFAULT_RETRIES.maxDelay()))
             .withCredentials(CredentialChain.standard(Map.of(), config, null, host.credentials()));
     Optional<String> endpoint = settings.optional(Setting.AWS_ENDPOINT);
     if (endpoint.isPresent()) {

@@ -106,7 +106,12 @@ public enum Setting {
       "azbuild.retries",
       null,
       "3",
-      "Attempts for registry requests failing with a network error, 429 or 5xx."),
+      "Attempts for registry requests, pushes, pulls and downloads failing with a network error, 429 or 5xx."),
+  RETRY_TIMEOUT(
+      "azbuild.retryTimeout",
+      null,
+      "120",
+      "Seconds after which a failing registry request, push, pull or download starts no further attempt (the Docker daemon's own retries included); the error says how long was spent."),
   DOCKER_CONFIG(
       "azbuild.dockerConfig",
       null,

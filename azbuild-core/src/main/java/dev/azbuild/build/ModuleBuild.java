@@ -122,7 +122,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     this.cache = cache;
     this.daemon = daemon;
     this.builder = new ImageBuilder(daemon);
-    this.transfer = new ImageTransfer(daemon);
+    this.transfer = new ImageTransfer(daemon, settings.retries());
     this.localTags = new ImageTags(daemon);
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());

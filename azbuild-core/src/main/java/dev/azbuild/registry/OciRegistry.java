@@ -49,8 +49,7 @@ public final class OciRegistry implements Registry {
       RegistryOptions options) {
     this.address = address;
     HttpClient client = RegistryHttp.newClient(options.timeout());
-    this.retrier =
-        new Retrier(address.toString(), options.retryAttempts(), options.retryBaseDelay());
+    this.retrier = new Retrier(address.toString(), options.retries());
     this.auth =
         new RegistryAuth(
             address.toString(), credentialHost, chain, client, retrier, options.timeout());
