@@ -107,7 +107,7 @@ final class Deploying {
             settings.bool(Setting.DEPLOY_ALLOW_TERRAFORM_REMOVAL));
     DeployReport report = new DeployReport(host.reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = registries.openCache();
-        Registry deploy = registries.open(deployUrl);
+        Registry deploy = registries.open(Setting.DEPLOY_REGISTRY, deployUrl);
         ServiceRestarter restarter = restarter(deploy, names)) {
       Optional<TerraformRunner> terraform =
           !dryRun && Deployer.needsTerraform(selected)

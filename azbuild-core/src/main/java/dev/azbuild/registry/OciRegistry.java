@@ -54,7 +54,9 @@ public final class OciRegistry implements Registry {
         new RegistryAuth(
             address.toString(), credentialHost, chain, client, retrier, options.timeout());
     RegistryHttp http = new RegistryHttp(client, auth, retrier);
-    this.manifests = new ManifestClient(address, http, options.timeout());
+    this.manifests =
+        new ManifestClient(
+            address, http, options.timeout(), new ApiCheck(address, client, options.timeout()));
     this.blobs = new BlobClient(address, http, options.timeout());
   }
 
