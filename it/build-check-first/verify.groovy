@@ -17,8 +17,9 @@ assert !failed.contains('re-tagged')
 ['libs-base', 'api', 'web', 'worker'].each { image ->
   assert !lib.tagExists('127.0.0.1:5000', "${prefix}/${image}", commit) : image
 }
+// before the check, base, api and web were built and pushed before worker failed; api is in no later run
 def log = new File(System.getProperty('user.home'), '.azbuild/services/logs/registry-cache.log')
-assert !log.readLines().any { it.contains("\"PUT /v2/${prefix}/") } : 'a manifest was written by the failed run'
+assert !log.readLines().any { it.contains("/v2/${prefix}/api/") && (it.contains('"PUT ') || it.contains('"POST ')) } : 'api was pushed'
 
 // -pl web -am: only base and web are built and checked, worker's Dockerfile is not read for the build
 assert succeeded.contains('checked the Dockerfiles of 2 modules to build in ')
