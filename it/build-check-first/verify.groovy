@@ -13,10 +13,6 @@ def dockerfile = new File(basedir, 'services/worker/Dockerfile').canonicalFile.t
 assert error.contains("${dockerfile}: the Docker daemon cannot parse it: dockerfile parse error line 2: COPY requires at least two arguments, but only one was provided. Destination could not be determined; fix the Dockerfile; nothing was built or pushed -> [Help 1]") : error
 assert !failed.contains(': building (')
 assert !failed.contains('re-tagged')
-// nothing of this commit reached the registry: no manifest written under the prefix
-['libs-base', 'api', 'web', 'worker'].each { image ->
-  assert !lib.tagExists('127.0.0.1:5000', "${prefix}/${image}", commit) : image
-}
 // before the check, base, api and web were built and pushed before worker failed; api is in no later run
 def log = new File(System.getProperty('user.home'), '.azbuild/services/logs/registry-cache.log')
 assert !log.readLines().any { it.contains("/v2/${prefix}/api/") && (it.contains('"PUT ') || it.contains('"POST ')) } : 'api was pushed'

@@ -316,7 +316,19 @@ final class Building {
             RetrySettings.of(settings)
                 .withDelays(
                     ImageTransfer.DEFAULT_RETRIES.firstDelay(),
-                    ImageTransfer.DEFAULT_RETRIES.maxDelay()));
+                    ImageTransfer.DEFAULT_RETRIES.maxDelay()))
+        .withFileTime(fileTime());
+  }
+
+  /**
+   * Reproducible builds send the context's files with one fixed time ({@code
+   * azbuild.sourceDateEpoch}, or {@code SOURCE_DATE_EPOCH}), not the checkout's.
+   */
+  private Optional<Instant> fileTime() throws SettingException {
+    if (!settings.bool(Setting.REPRODUCIBLE)) {
+      return Optional.empty();
+    }
+    return Optional.of(Instant.ofEpochSecond(settings.integer(Setting.SOURCE_DATE_EPOCH, 0)));
   }
 
   private PullPolicy pullPolicy() throws SettingException {

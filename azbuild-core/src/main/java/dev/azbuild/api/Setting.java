@@ -133,7 +133,12 @@ public enum Setting {
       "azbuild.reproducible",
       null,
       "false",
-      "Leave out the org.opencontainers.image.created label, so equal inputs give equal images."),
+      "Leave out the org.opencontainers.image.created label and send every file of a build context with the time azbuild.sourceDateEpoch, so equal inputs give equal images where the classic builder allows it."),
+  SOURCE_DATE_EPOCH(
+      "azbuild.sourceDateEpoch",
+      "SOURCE_DATE_EPOCH",
+      "0",
+      "With azbuild.reproducible: the modification time (seconds since 1970-01-01 UTC) of every file, directory and link of a build context."),
   PULL(
       "azbuild.pull",
       null,

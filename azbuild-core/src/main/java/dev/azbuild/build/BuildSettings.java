@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param pull when outside base images are pulled
  * @param retries how pushes and pulls through the daemon are retried ({@code azbuild.retries},
  *     {@code azbuild.retryTimeout})
+ * @param fileTime the modification time every file of a build context is sent with (reproducible
+ *     builds: {@code SOURCE_DATE_EPOCH}, else 1970-01-01); empty sends the times on disk
  */
 public record BuildSettings(
     String commit,
@@ -35,7 +37,36 @@ public record BuildSettings(
     Path repositoryRoot,
     Path reactorRoot,
     PullPolicy pull,
-    Retries retries) {
+    Retries retries,
+    Optional<Instant> fileTime) {
+
+  /** With the times on disk. */
+  public BuildSettings(
+      String commit,
+      String branchTag,
+      String masterTag,
+      String source,
+      Optional<Instant> created,
+      boolean skipPush,
+      Optional<TerraformRunner> terraform,
+      Path repositoryRoot,
+      Path reactorRoot,
+      PullPolicy pull,
+      Retries retries) {
+    this(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
+        pull,
+        retries,
+        Optional.empty());
+  }
 
   /** The settings with the daemon transfers' default retries. */
   public BuildSettings(
@@ -100,7 +131,8 @@ public record BuildSettings(
         repositoryRoot,
         reactorRoot,
         policy,
-        retries);
+        retries,
+        fileTime);
   }
 
   /** The same settings with other retries for pushes and pulls. */
@@ -116,6 +148,24 @@ public record BuildSettings(
         repositoryRoot,
         reactorRoot,
         pull,
-        other);
+        other,
+        fileTime);
+  }
+
+  /** The same settings with another time for the files of build contexts. */
+  public BuildSettings withFileTime(Optional<Instant> time) {
+    return new BuildSettings(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
+        pull,
+        retries,
+        time);
   }
 }

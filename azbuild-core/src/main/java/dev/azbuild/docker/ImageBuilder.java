@@ -69,7 +69,8 @@ public final class ImageBuilder {
           labelLine.isEmpty() && pinned.equals(original)
               ? Optional.empty()
               : Optional.of(pinned + labelLine.orElse(""));
-      context = ContextTar.write(request.contextDir(), dockerfilePath, generated);
+      context =
+          ContextTar.write(request.contextDir(), dockerfilePath, generated, request.fileTime());
     } catch (DockerfileException e) {
       throw new BuildFailedException(
           e.getMessage(), dockerfilePath, Optional.empty(), OptionalInt.empty());
