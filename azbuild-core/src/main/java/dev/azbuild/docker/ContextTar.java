@@ -220,6 +220,9 @@ final class ContextTar implements AutoCloseable {
     }
 
     private void put(TarArchiveEntry entry, Path content) throws IOException {
+      if (fileTime.isPresent()) {
+        owner(entry);
+      }
       out.putArchiveEntry(entry);
       if (content != null) {
         Files.copy(content, out);
@@ -235,6 +238,7 @@ final class ContextTar implements AutoCloseable {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setMode(0100000 | mode);
     entry.setModTime(time.toEpochMilli());
+    owner(entry);
     entry.setSize(bytes.length);
     out.putArchiveEntry(entry);
     out.write(bytes);
@@ -247,6 +251,17 @@ final class ContextTar implements AutoCloseable {
    */
   private static boolean hasReinclusions(String ignoreText) {
     return ignoreText != null && ignoreText.lines().anyMatch(line -> line.strip().startsWith("!"));
+  }
+
+  /**
+   * Root by name too: commons-compress puts the name of the user running azbuild in every entry,
+   * and the classic builder's cache key for a COPY includes it.
+   */
+  private static void owner(TarArchiveEntry entry) {
+    entry.setUserId(0);
+    entry.setGroupId(0);
+    entry.setUserName("root");
+    entry.setGroupName("root");
   }
 
   private static Instant modified(Path file) throws IOException {
