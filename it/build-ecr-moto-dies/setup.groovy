@@ -53,8 +53,15 @@ Thread.startDaemon('moto-relay') {
     } catch (IOException closed) {
       break
     }
-    def upstream = new Socket('127.0.0.1', moto.port)
-    sockets << client << upstream
+    sockets << client
+    Socket upstream
+    try {
+      upstream = new Socket('127.0.0.1', moto.port)
+    } catch (IOException refused) {
+      client.close() // the emulator is gone: hang up
+      continue
+    }
+    sockets << upstream
     Thread.startDaemon { pump(client, upstream, true) }
     Thread.startDaemon { pump(upstream, client, false) }
   }
