@@ -8,6 +8,7 @@ import dev.azbuild.docker.ImageBuilder;
 import dev.azbuild.docker.ImageTags;
 import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.TransferResult;
+import dev.azbuild.io.Retries;
 import dev.azbuild.registry.Credentials;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +42,10 @@ interface ImageDaemon {
   /** The layers (diff ids, bottom first) of a local image. */
   List<String> layers(String reference) throws DockerOperationException;
 
-  /** The real daemon. */
-  static ImageDaemon of(DockerDaemon daemon) {
+  /** The real daemon; pushes and pulls retried as {@code retries} says. */
+  static ImageDaemon of(DockerDaemon daemon, Retries retries) {
     ImageBuilder builder = new ImageBuilder(daemon);
-    ImageTransfer transfer = new ImageTransfer(daemon);
+    ImageTransfer transfer = new ImageTransfer(daemon, retries);
     ImageTags tags = new ImageTags(daemon);
     return new ImageDaemon() {
       @Override

@@ -87,7 +87,15 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       KnownManifests known,
       DockerDaemon daemon,
       BuildSettings settings) {
-    this(module, plan, graph, cache, known, ImageDaemon.of(daemon), settings, null);
+    this(
+        module,
+        plan,
+        graph,
+        cache,
+        known,
+        ImageDaemon.of(daemon, settings.retries()),
+        settings,
+        null);
   }
 
   /**
@@ -179,16 +187,22 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     Optional<Credentials> auth = daemonAuth();
     ParentImages.Resolved parents = this.parents.resolve(dockerfile, auth);
     bytesPulled += parents.bytesPulled();
-    Set<String> cacheFrom = new LinkedHashSet<>();
+    // --cache-from makes the classic builder use those images (and their parents) as its only
+    // cache: stages built here just now are added only once a pulled image turns that on, so a
+    // build with nothing to prime from keeps the daemon's own cache, and the same inputs give the
+    // same images (the COPY --from steps of the image included)
+    Set<String> primed = new LinkedHashSet<>();
+    Set<String> builtStages = new LinkedHashSet<>();
     primeUnlessBaseRebuilt(
             dockerfile, Optional.empty(), settings.branchTag(), settings.masterTag(), auth)
-        .ifPresent(cacheFrom::add);
+        .ifPresent(primed::add);
 
     BuildRequest base =
         BuildRequest.of(
                 settings.repositoryRoot().resolve(module.contextDir()),
                 settings.repositoryRoot().resolve(module.dockerfile()))
             .withBuildArgs(module.buildArgs())
+            .withFileTime(settings.fileTime())
             .withParents(parents.pins())
             .withLabels(
                 ImageLabels.withParents(
@@ -211,10 +225,13 @@ public final class ModuleBuild implements Callable<ModuleReport> {
               StageBuilds.stageTag(stage, settings.branchTag()),
               StageBuilds.stageTag(stage, settings.masterTag()),
               auth)
-          .ifPresent(cacheFrom::add);
+          .ifPresent(primed::add);
       String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
       BuildResult result =
-          daemon.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
+          daemon.build(
+              base.withTarget(stage)
+                  .withCacheFrom(cacheFrom(primed, builtStages))
+                  .withTags(Set.of(stageRef)));
       LOG.info(
           "{}: stage {} built ({} of {} steps cached)",
           module.label(),
@@ -222,13 +239,14 @@ public final class ModuleBuild implements Callable<ModuleReport> {
           result.cachedSteps(),
           result.steps().size());
       checkParent(parents.baseOf(dockerfile, Optional.of(stage)), stageRef, result);
-      cacheFrom.add(stageRef);
+      builtStages.add(stageRef);
     }
 
     String primaryRef = cacheImage + ":" + primary;
     Set<String> localRefs =
         new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
-    BuildResult result = daemon.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
+    BuildResult result =
+        daemon.build(base.withCacheFrom(cacheFrom(primed, builtStages)).withTags(localRefs));
     LOG.info(
         "{}: image built ({} of {} steps cached)",
         module.label(),
@@ -250,6 +268,19 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     tags.addAll(followingTags(primary));
     knownDigest = cache.retag(module.image(), primary, followingTags(primary));
     return tags;
+  }
+
+  /**
+   * The {@code --cache-from} images of a build: none while nothing was pulled (the daemon's own
+   * cache then serves, stages built just now included), else the pulled images and the stages.
+   */
+  static Set<String> cacheFrom(Set<String> primed, Set<String> builtStages) {
+    if (primed.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> images = new LinkedHashSet<>(primed);
+    images.addAll(builtStages);
+    return images;
   }
 
   /**

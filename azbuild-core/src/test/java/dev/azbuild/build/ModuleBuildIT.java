@@ -177,7 +177,14 @@ class ModuleBuildIT {
     created.add(REGISTRY + "/" + prefix + "/" + plain + ":" + commit);
     ImageModule app = graph.module("g:app").orElseThrow();
     ParentImages real =
-        new ParentImages(app, plan, graph, cache, known, ImageDaemon.of(daemon), settings(false));
+        new ParentImages(
+            app,
+            plan,
+            graph,
+            cache,
+            known,
+            ImageDaemon.of(daemon, settings(false).retries()),
+            settings(false));
     // No correct resolver lets the daemon build on another image (the FROM names a digest); this
     // one
     // does what the shared daemon did: the build reads the outside busybox where our base is
@@ -209,7 +216,7 @@ class ModuleBuildIT {
                         graph,
                         cache,
                         known,
-                        ImageDaemon.of(daemon),
+                        ImageDaemon.of(daemon, settings(false).retries()),
                         settings(false),
                         swapped)
                     .call())
@@ -374,7 +381,7 @@ class ModuleBuildIT {
         graph,
         cache,
         new KnownManifests(),
-        ImageDaemon.of(daemon),
+        ImageDaemon.of(daemon, settings(false).retries()),
         settings(false).withPull(policy));
   }
 
