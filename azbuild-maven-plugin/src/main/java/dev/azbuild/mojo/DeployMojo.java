@@ -14,23 +14,21 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Deploys every image module of the reactor, once, at the root: gate (every module has its commit
+ * Deploys every image module of the reactor, once per build: gate (every module has its commit
  * image in the cache registry), then under the deploy lock, per module in graph order copy to the
  * deploy registry, {@code terraform apply}, restart, and only then the tags that say "deployed"
  * ({@code deployed}, {@code master} in the cache registry) and the marker; skips modules whose
  * digest and terraform are already deployed. Writes {@code target/azbuild/deploy.json} at the
  * reactor root.
  *
- * <p>Bound by default to {@code deploy}. Bound in the lifecycle it still deploys once per build, as
- * maven-deploy-plugin's {@code deployAtEnd}: every module's execution notes that it got there, and
- * the one that completes the set (the last, also under {@code -T}) deploys; the others log that
- * they deferred. A module that failed never gets there, so nothing is deployed.
+ * <p>Named on the command line ({@code mvn azbuild:deploy}), the first project's execution deploys
+ * and the others have nothing to do. Bound by default to {@code deploy}; bound in the lifecycle it
+ * still deploys once, as maven-deploy-plugin's {@code deployAtEnd}: every module's execution notes
+ * that it got there, and the one that completes the set (the last, also under {@code -T}) deploys;
+ * the others log that they deferred. A module that failed never gets there, so nothing is deployed.
+ * Not an aggregator: under {@code -T} an aggregator waits for every other thread's running goal.
  */
-@Mojo(
-    name = DeployMojo.GOAL,
-    defaultPhase = LifecyclePhase.DEPLOY,
-    aggregator = true,
-    threadSafe = true)
+@Mojo(name = DeployMojo.GOAL, defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class DeployMojo extends AbstractPlanMojo {
 
   static final String GOAL = "deploy";
@@ -126,7 +124,11 @@ public class DeployMojo extends AbstractPlanMojo {
   @Override
   protected void doExecute() throws AzbuildException {
     if (mojoExecution().getSource() == MojoExecution.Source.CLI) {
-      azbuild().deploy(); // an aggregator named on the command line runs once already
+      if (MavenBuildSessions.of(session).claim("deploy")) {
+        azbuild().deploy();
+      } else {
+        getLog().debug(moduleId() + ": the reactor was deployed by this build's first execution");
+      }
       return;
     }
     if (lastToArrive()) {
@@ -135,8 +137,9 @@ public class DeployMojo extends AbstractPlanMojo {
   }
 
   /**
-   * A module that skips azbuild still counts as arrived; when it is the last, the reactor's deploy
-   * runs unless azbuild is skipped for the whole build ({@code -Dazbuild.skip}).
+   * Bound in the lifecycle, a module that skips azbuild still counts as arrived; when it is the
+   * last, the reactor's deploy runs unless azbuild is skipped for the whole build ({@code
+   * -Dazbuild.skip}).
    */
   @Override
   protected void skipped() throws AzbuildException {
