@@ -34,7 +34,6 @@ public final class BuildSession {
   private final ConcurrentHashMap<Key, FutureTask<Object>> tasks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, BuildReport> reports = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> arrivals = new HashMap<>();
-  private final Set<String> claimed = new HashSet<>();
 
   /** The plan for these settings ({@code key} holds every setting the plan depends on). */
   public Planned plan(Object key, Computation<Planned> compute) throws AzbuildException {
@@ -73,11 +72,6 @@ public final class BuildSession {
     arrived.add(member);
     int count = (int) expected.stream().filter(arrived::contains).count();
     return new Arrival(count, expected.size(), !wasComplete && count == expected.size());
-  }
-
-  /** True for the first call with this point, false for every later one (also under -T). */
-  public synchronized boolean claim(String point) {
-    return claimed.add(point);
   }
 
   /**

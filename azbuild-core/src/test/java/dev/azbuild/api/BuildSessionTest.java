@@ -136,12 +136,4 @@ class BuildSessionTest {
     assertThat(session.arrive("other", "hello", expected).last()).isFalse();
     assertThat(session.arrive("deploy", "hello", expected).last()).isTrue();
   }
-
-  @Test
-  void aPointIsClaimedOnce() {
-    BuildSession session = new BuildSession();
-    assertThat(session.claim("deploy")).isTrue();
-    assertThat(session.claim("deploy")).isFalse();
-    assertThat(session.claim("other")).isTrue();
-  }
 }

@@ -70,9 +70,10 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
    * first.
    */
   private Set<String> mavenBuilt() throws AzbuildException {
+    Set<String> images = MavenReactor.imageModuleIds(session);
     Set<String> ids = new HashSet<>();
     for (MavenProject p : MavenReactor.projects(session)) {
-      if (!"pom".equals(p.getPackaging()) && MavenReactor.imageModule(session, p).isPresent()) {
+      if (!"pom".equals(p.getPackaging()) && images.contains(MavenReactor.id(p))) {
         ids.add(MavenReactor.id(p));
       }
     }

@@ -21,12 +21,13 @@ import org.apache.maven.project.MavenProject;
  * digest and terraform are already deployed. Writes {@code target/azbuild/deploy.json} at the
  * reactor root.
  *
- * <p>Named on the command line ({@code mvn azbuild:deploy}), the first project's execution deploys
- * and the others have nothing to do. Bound by default to {@code deploy}; bound in the lifecycle it
- * still deploys once, as maven-deploy-plugin's {@code deployAtEnd}: every module's execution notes
- * that it got there, and the one that completes the set (the last, also under {@code -T}) deploys;
- * the others log that they deferred. A module that failed never gets there, so nothing is deployed.
- * Not an aggregator: under {@code -T} an aggregator waits for every other thread's running goal.
+ * <p>It deploys once per build, as maven-deploy-plugin's {@code deployAtEnd}: every project's
+ * execution notes that it got there, and the one that completes the set (the last, also under
+ * {@code -T}) deploys; the others log that they deferred. Named on the command line, the set is
+ * every project of the build, so {@code mvn azbuild:build azbuild:deploy} deploys after the last
+ * module's build; bound in the lifecycle (default phase {@code deploy}), it is the projects that
+ * bind it. A module that failed never gets there, so nothing is deployed. Not an aggregator: under
+ * {@code -T} an aggregator waits for every other thread's running goal.
  */
 @Mojo(name = DeployMojo.GOAL, defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class DeployMojo extends AbstractPlanMojo {
@@ -123,29 +124,17 @@ public class DeployMojo extends AbstractPlanMojo {
 
   @Override
   protected void doExecute() throws AzbuildException {
-    if (mojoExecution().getSource() == MojoExecution.Source.CLI) {
-      if (MavenBuildSessions.of(session).claim("deploy")) {
-        azbuild().deploy();
-      } else {
-        getLog().debug(moduleId() + ": the reactor was deployed by this build's first execution");
-      }
-      return;
-    }
     if (lastToArrive()) {
       azbuild().deploy();
     }
   }
 
   /**
-   * Bound in the lifecycle, a module that skips azbuild still counts as arrived; when it is the
-   * last, the reactor's deploy runs unless azbuild is skipped for the whole build ({@code
-   * -Dazbuild.skip}).
+   * A module that skips azbuild still counts as arrived; when it is the last, the reactor's deploy
+   * runs unless azbuild is skipped for the whole build ({@code -Dazbuild.skip}).
    */
   @Override
   protected void skipped() throws AzbuildException {
-    if (mojoExecution().getSource() == MojoExecution.Source.CLI) {
-      return;
-    }
     boolean skippedForAll =
         Boolean.parseBoolean(session.getUserProperties().getProperty("azbuild.skip", "false"));
     if (lastToArrive() && !skippedForAll) {
@@ -154,20 +143,25 @@ public class DeployMojo extends AbstractPlanMojo {
   }
 
   /**
-   * Notes this module's arrival; true for the one execution that completes the set of the build's
-   * projects with this goal bound at this phase.
+   * Notes this module's arrival; true for the one execution that completes the set: every project
+   * of the build when the goal is named on the command line ({@code mvn azbuild:build
+   * azbuild:deploy} deploys after every module's build), the projects that bind it at this phase
+   * when it runs in the lifecycle.
    */
   private boolean lastToArrive() {
-    String phase = mojoExecution().getLifecyclePhase();
+    boolean commandLine = mojoExecution().getSource() == MojoExecution.Source.CLI;
+    String phase = commandLine ? "the goal" : mojoExecution().getLifecyclePhase();
     Set<String> expected = new LinkedHashSet<>();
     for (MavenProject p : session.getProjects()) {
-      if (bindsDeploy(p, phase)) {
+      if (commandLine || bindsDeploy(p, phase)) {
         expected.add(MavenReactor.id(p));
       }
     }
     expected.add(moduleId()); // bound through a way this scan does not see: count it anyway
     BuildSession.Arrival arrival =
         MavenBuildSessions.of(session).arrive("deploy@" + phase, moduleId(), expected);
+    String reached =
+        (commandLine ? " modules reached azbuild:deploy" : " modules reached " + phase);
     if (arrival.last()) {
       getLog()
           .info(
@@ -175,8 +169,7 @@ public class DeployMojo extends AbstractPlanMojo {
                   + arrival.expected()
                   + " of "
                   + arrival.expected()
-                  + " modules reached "
-                  + phase
+                  + reached
                   + "; deploying the reactor once");
       return true;
     }
@@ -187,8 +180,7 @@ public class DeployMojo extends AbstractPlanMojo {
                 + arrival.arrived()
                 + " of "
                 + arrival.expected()
-                + " modules reached "
-                + phase
+                + reached
                 + ")");
     return false;
   }

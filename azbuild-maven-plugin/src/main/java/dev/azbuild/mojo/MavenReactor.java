@@ -62,18 +62,15 @@ final class MavenReactor {
     Map<List<String>, List<String>> modules = new LinkedHashMap<>();
     for (MavenProject p : all) {
       MavenModuleSettings settings = settings(p, parents, root);
-      String dir = MavenModuleSettings.relative(root, p.getBasedir().toPath());
+      Path dir = p.getBasedir().toPath().toAbsolutePath().normalize();
+      String label =
+          dir.equals(root.toAbsolutePath().normalize())
+              ? id(p)
+              : MavenModuleSettings.relative(root, dir);
       for (MavenModuleSettings.Declared d : MavenModuleSettings.sources(p, settings, root)) {
         modules
             .computeIfAbsent(List.of(d.property(), d.value(), d.where()), k -> new ArrayList<>())
-            .add(
-                p.getBasedir()
-                        .toPath()
-                        .toAbsolutePath()
-                        .normalize()
-                        .equals(root.toAbsolutePath().normalize())
-                    ? id(p)
-                    : dir);
+            .add(label);
       }
     }
     List<ModuleSettingSource> result = new ArrayList<>();
@@ -94,6 +91,24 @@ final class MavenReactor {
 
   static List<MavenProject> projects(MavenSession session) {
     return session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+  }
+
+  /** The ids of the reactor's projects that build an image. */
+  static Set<String> imageModuleIds(MavenSession session) throws GraphException {
+    List<MavenProject> all = projects(session);
+    Set<String> parents = parentIds(all);
+    Path root = root(session);
+    Set<String> ids = new HashSet<>();
+    try {
+      for (MavenProject p : all) {
+        if (settings(p, parents, root).buildsImage()) {
+          ids.add(id(p));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new GraphException(e.getMessage());
+    }
+    return ids;
   }
 
   /** The image name of a project that builds an image. */
