@@ -16,10 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * What the goal executions of one build share: the plan (one pass over the repository serves every
- * module), the batch that re-tags the unchanged modules, the build report, the last deployed commit
- * and which modules reached the deploy goal bound in the lifecycle. Safe under {@code mvn -T}: each
- * value is computed once, by the first execution that asks; the others wait for it and get the same
- * value, or the same failure.
+ * module), the check of the modules to build before the first push, the batch that re-tags the
+ * unchanged modules, the build report, the last deployed commit and which modules reached the
+ * deploy goal. Safe under {@code mvn -T}: each value is computed once, by the first execution that
+ * asks; the others wait for it and get the same value, or the same failure.
  */
 public final class BuildSession {
 
@@ -45,6 +45,14 @@ public final class BuildSession {
       Object key, Computation<Map<String, UnchangedImages.Outcome>> compute)
       throws AzbuildException {
     return once(new Key("unchangedBatch", key), compute);
+  }
+
+  /**
+   * The check of every module this session builds, made once before anything is pushed; every
+   * execution gets its failure.
+   */
+  public void preflight(Object key, Computation<Boolean> compute) throws AzbuildException {
+    once(new Key("preflight", key), compute);
   }
 
   /** The last fully deployed commit recorded in a cache registry, read once. */

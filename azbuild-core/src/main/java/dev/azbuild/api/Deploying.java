@@ -9,6 +9,7 @@ import dev.azbuild.deploy.EcsRestarter;
 import dev.azbuild.deploy.ModuleSelection;
 import dev.azbuild.deploy.ServiceRestarter;
 import dev.azbuild.docker.DockerDaemon;
+import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.env.Namespace;
 import dev.azbuild.git.BaseCommitResolver;
@@ -106,7 +107,7 @@ final class Deploying {
             settings.bool(Setting.DEPLOY_ALLOW_TERRAFORM_REMOVAL));
     DeployReport report = new DeployReport(host.reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = registries.openCache();
-        Registry deploy = registries.open(deployUrl);
+        Registry deploy = registries.open(Setting.DEPLOY_REGISTRY, deployUrl);
         ServiceRestarter restarter = restarter(deploy, names)) {
       Optional<TerraformRunner> terraform =
           !dryRun && Deployer.needsTerraform(selected)
@@ -163,7 +164,14 @@ final class Deploying {
                       c ->
                           new RegistryAuth(
                               c.credentials().username(), c.credentials().secret(), registryHost));
-          return new DockerRestarter(DockerDaemon.fromEnvironment(environment), auth, names);
+          return new DockerRestarter(
+              DockerDaemon.fromEnvironment(environment),
+              auth,
+              names,
+              RetrySettings.of(settings)
+                  .withDelays(
+                      ImageTransfer.DEFAULT_RETRIES.firstDelay(),
+                      ImageTransfer.DEFAULT_RETRIES.maxDelay()));
         }
       case "ecs":
         {

@@ -112,7 +112,12 @@ public enum Setting {
       "azbuild.retries",
       null,
       "3",
-      "Attempts for registry requests failing with a network error, 429 or 5xx."),
+      "Attempts for registry requests, pushes, pulls and downloads failing with a network error, 429 or 5xx."),
+  RETRY_TIMEOUT(
+      "azbuild.retryTimeout",
+      null,
+      "120",
+      "Seconds after which a failing registry request, push, pull or download starts no further attempt (the Docker daemon's own retries included); the error says how long was spent."),
   DOCKER_CONFIG(
       "azbuild.dockerConfig",
       null,
@@ -134,7 +139,12 @@ public enum Setting {
       "azbuild.reproducible",
       null,
       "false",
-      "Leave out the org.opencontainers.image.created label, so equal inputs give equal images."),
+      "Leave out the org.opencontainers.image.created label and send every file of a build context with the time azbuild.sourceDateEpoch, so equal inputs give equal images where the classic builder allows it."),
+  SOURCE_DATE_EPOCH(
+      "azbuild.sourceDateEpoch",
+      "SOURCE_DATE_EPOCH",
+      "0",
+      "With azbuild.reproducible: the modification time (seconds since 1970-01-01 UTC) of every file, directory and link of a build context."),
   PULL(
       "azbuild.pull",
       null,

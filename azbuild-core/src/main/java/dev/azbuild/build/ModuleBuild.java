@@ -122,7 +122,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     this.cache = cache;
     this.daemon = daemon;
     this.builder = new ImageBuilder(daemon);
-    this.transfer = new ImageTransfer(daemon);
+    this.transfer = new ImageTransfer(daemon, settings.retries());
     this.localTags = new ImageTags(daemon);
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());
@@ -192,16 +192,22 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     Optional<RegistryAuth> auth = daemonAuth();
     ParentImages.Resolved parents = this.parents.resolve(dockerfile, auth);
     bytesPulled += parents.bytesPulled();
-    Set<String> cacheFrom = new LinkedHashSet<>();
+    // --cache-from makes the classic builder use those images (and their parents) as its only
+    // cache: stages built here just now are added only once a pulled image turns that on, so a
+    // build with nothing to prime from keeps the daemon's own cache, and the same inputs give the
+    // same images (the COPY --from steps of the image included)
+    Set<String> primed = new LinkedHashSet<>();
+    Set<String> builtStages = new LinkedHashSet<>();
     primeUnlessBaseRebuilt(
             dockerfile, Optional.empty(), settings.branchTag(), settings.masterTag(), auth)
-        .ifPresent(cacheFrom::add);
+        .ifPresent(primed::add);
 
     BuildRequest base =
         BuildRequest.of(
                 settings.repositoryRoot().resolve(module.contextDir()),
                 settings.repositoryRoot().resolve(module.dockerfile()))
             .withBuildArgs(module.buildArgs())
+            .withFileTime(settings.fileTime())
             .withParents(parents.pins())
             .withLabels(
                 ImageLabels.withParents(
@@ -224,10 +230,13 @@ public final class ModuleBuild implements Callable<ModuleReport> {
               StageBuilds.stageTag(stage, settings.branchTag()),
               StageBuilds.stageTag(stage, settings.masterTag()),
               auth)
-          .ifPresent(cacheFrom::add);
+          .ifPresent(primed::add);
       String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
       BuildResult result =
-          builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
+          builder.build(
+              base.withTarget(stage)
+                  .withCacheFrom(cacheFrom(primed, builtStages))
+                  .withTags(Set.of(stageRef)));
       LOG.info(
           "{}: stage {} built ({} of {} steps cached)",
           module.label(),
@@ -235,13 +244,14 @@ public final class ModuleBuild implements Callable<ModuleReport> {
           result.cachedSteps(),
           result.steps().size());
       checkParent(parents.baseOf(dockerfile, Optional.of(stage)), stageRef, result);
-      cacheFrom.add(stageRef);
+      builtStages.add(stageRef);
     }
 
     String primaryRef = cacheImage + ":" + primary;
     Set<String> localRefs =
         new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
-    BuildResult result = builder.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
+    BuildResult result =
+        builder.build(base.withCacheFrom(cacheFrom(primed, builtStages)).withTags(localRefs));
     LOG.info(
         "{}: image built ({} of {} steps cached)",
         module.label(),
@@ -263,6 +273,19 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     tags.addAll(followingTags(primary));
     knownDigest = cache.retag(module.image(), primary, followingTags(primary));
     return tags;
+  }
+
+  /**
+   * The {@code --cache-from} images of a build: none while nothing was pulled (the daemon's own
+   * cache then serves, stages built just now included), else the pulled images and the stages.
+   */
+  static Set<String> cacheFrom(Set<String> primed, Set<String> builtStages) {
+    if (primed.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> images = new LinkedHashSet<>(primed);
+    images.addAll(builtStages);
+    return images;
   }
 
   /**

@@ -3,9 +3,11 @@ package dev.azbuild.deploy;
 import dev.azbuild.docker.Containers;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.DockerOperationException;
+import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.env.Namespace;
 import dev.azbuild.image.ImageNames;
+import dev.azbuild.io.Retries;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +25,24 @@ public final class DockerRestarter implements ServiceRestarter {
   private final DockerDaemon daemon;
   private final Optional<RegistryAuth> auth;
   private final Namespace namespace;
+  private final Retries retries;
 
   /**
    * @param auth credentials for the deploy registry; empty for the docker config's
    */
   public DockerRestarter(DockerDaemon daemon, Optional<RegistryAuth> auth, Namespace namespace) {
+    this(daemon, auth, namespace, ImageTransfer.DEFAULT_RETRIES);
+  }
+
+  /**
+   * @param retries how the pull of the deployed image is retried
+   */
+  public DockerRestarter(
+      DockerDaemon daemon, Optional<RegistryAuth> auth, Namespace namespace, Retries retries) {
     this.daemon = daemon;
     this.auth = auth;
     this.namespace = namespace;
+    this.retries = retries;
   }
 
   /** {@code <namespace>-<image>}, {@code /} in the image name becoming {@code -}. */
@@ -48,7 +60,7 @@ public final class DockerRestarter implements ServiceRestarter {
       throws DeployException {
     String name = containerName(image);
     try {
-      Containers containers = new Containers(daemon);
+      Containers containers = new Containers(daemon, retries);
       containers.recreate(name, taggedReference, auth);
       removeLegacy(containers, image, taggedReference);
       return true;

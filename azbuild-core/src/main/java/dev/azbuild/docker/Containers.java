@@ -2,6 +2,7 @@ package dev.azbuild.docker;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.azbuild.io.Retries;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,9 +14,16 @@ public final class Containers {
   private static final Logger LOG = LoggerFactory.getLogger(Containers.class);
 
   private final DockerDaemon daemon;
+  private final ImageTransfer transfer;
 
   public Containers(DockerDaemon daemon) {
+    this(daemon, ImageTransfer.DEFAULT_RETRIES);
+  }
+
+  /** Pulls images as {@code retries} says. */
+  public Containers(DockerDaemon daemon, Retries retries) {
     this.daemon = daemon;
+    this.transfer = new ImageTransfer(daemon, retries);
   }
 
   /**
@@ -27,7 +35,7 @@ public final class Containers {
    */
   public String recreate(String name, String reference, Optional<RegistryAuth> auth)
       throws DockerOperationException {
-    new ImageTransfer(daemon)
+    transfer
         .pull(reference, auth)
         .orElseThrow(
             () ->

@@ -6,10 +6,13 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import dev.azbuild.image.ImageNames;
+import dev.azbuild.io.Retries;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +36,39 @@ public final class ImageTransfer {
   /** How the daemon says a pulled tag or repository is not in the registry. */
   private static final Pattern MISSING = Pattern.compile("manifest unknown|not found|name unknown");
 
-  /** Spread retries of builds that failed together (-T) so they do not retry together. */
-  private static final double JITTER = 0.5;
+  /**
+   * Three attempts, waiting about 2 s then 4 s (a registry that restarts needs seconds), none
+   * started after two minutes.
+   */
+  public static final Retries DEFAULT_RETRIES =
+      Retries.DEFAULT.withDelays(Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+  /**
+   * An attempt during which the daemon reports nothing for this long is stopped and counts as
+   * failed: the daemon sends progress while bytes move, so this only ends a transfer that hangs.
+   */
+  static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
   private final DockerDaemon daemon;
-  private final RetryPolicy retry;
+  private final Retries retries;
+  private final Duration stallLimit;
 
   public ImageTransfer(DockerDaemon daemon) {
-    this(daemon, RetryPolicy.DEFAULT);
+    this(daemon, DEFAULT_RETRIES);
   }
 
-  public ImageTransfer(DockerDaemon daemon, RetryPolicy retry) {
+  /**
+   * @param retries attempts, backoff and time budget (the caller's {@code azbuild.retries} and
+   *     {@code azbuild.retryTimeout}); the daemon's own retries of a layer end an attempt at once
+   */
+  public ImageTransfer(DockerDaemon daemon, Retries retries) {
+    this(daemon, retries, STALL_LIMIT);
+  }
+
+  ImageTransfer(DockerDaemon daemon, Retries retries, Duration stallLimit) {
     this.daemon = daemon;
-    this.retry = retry;
+    this.retries = retries;
+    this.stallLimit = stallLimit;
   }
 
   /**
@@ -146,23 +169,16 @@ public final class ImageTransfer {
   }
 
   /**
-   * Runs tries (Failsafe: exponential backoff with jitter) until one succeeds, the image proves
-   * missing (empty), or the failure is final.
+   * Runs attempts (the {@link Retries} policy: backoff with jitter, a number of attempts, a time
+   * budget) until one succeeds, the image proves missing (empty), or the failure is final.
    */
   private Optional<TransferResult> transfer(
       Verb verb, String reference, Optional<RegistryAuth> auth, Start start)
       throws DockerOperationException {
     String registry = registryOf(reference);
     dev.failsafe.RetryPolicy<Optional<TransferResult>> policy =
-        dev.failsafe.RetryPolicy.<Optional<TransferResult>>builder()
-            .handle(TransientTransfer.class)
-            .withMaxAttempts(retry.attempts())
-            .withBackoff(
-                retry.initialBackoff(),
-                retry.maxBackoff().compareTo(retry.initialBackoff()) > 0
-                    ? retry.maxBackoff()
-                    : retry.initialBackoff().plusMillis(1))
-            .withJitter(JITTER)
+        retries
+            .<Optional<TransferResult>>policy(TransientTransfer.class)
             .onRetry(
                 e ->
                     LOG.warn(
@@ -173,17 +189,16 @@ public final class ImageTransfer {
                         registry,
                         e.getLastException().getMessage(),
                         e.getAttemptCount() + 1,
-                        retry.attempts()))
+                        retries.attempts()))
             .build();
+    AtomicInteger attempts = new AtomicInteger();
+    long started = System.nanoTime();
     try {
       return Failsafe.with(policy)
-          .get(
-              context ->
-                  once(verb, reference, auth, start, registry, context.getAttemptCount() + 1));
+          .get(context -> once(verb, reference, auth, start, registry, attempts.incrementAndGet()));
     } catch (FailsafeException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TransientTransfer t) {
-        int tries = retry.attempts(); // only retried failures end here, after the last try
         throw new ImageTransferException(
             verb.word
                 + " of "
@@ -192,9 +207,8 @@ public final class ImageTransfer {
                 + verb.preposition
                 + " "
                 + registry
-                + " failed after "
-                + tries
-                + (tries == 1 ? " try" : " tries")
+                + " failed "
+                + Retries.spent(attempts.get(), Duration.ofNanos(System.nanoTime() - started))
                 + ": "
                 + t.said
                 + hint(t.said),
@@ -226,7 +240,10 @@ public final class ImageTransfer {
     String message;
     try {
       TransferProgress<?> progress = start.start();
-      progress.awaitCompletion();
+      awaitUnlessStalled(progress);
+      if (progress.daemonRetry().isPresent()) {
+        throw new TransientTransfer(progress.daemonRetry().get(), null);
+      }
       if (progress.failure().isEmpty() && progress.error().isEmpty()) {
         TransferResult result = progress.result(attempt);
         LOG.info(progress.summary(result));
@@ -275,6 +292,24 @@ public final class ImageTransfer {
         registry,
         reference,
         cause);
+  }
+
+  /**
+   * Waits for the transfer to end; stops it as a failed attempt when the daemon has reported
+   * nothing for the stall limit.
+   */
+  private void awaitUnlessStalled(TransferProgress<?> progress)
+      throws InterruptedException, TransientTransfer {
+    Duration check =
+        stallLimit.compareTo(Duration.ofSeconds(1)) < 0 ? stallLimit : Duration.ofSeconds(1);
+    while (!progress.awaitEnd(check)) {
+      long quiet = System.nanoTime() - progress.lastEventNanos();
+      if (quiet >= stallLimit.toNanos()) {
+        progress.stop();
+        throw new TransientTransfer(
+            "the daemon reported no progress for " + Retries.seconds(stallLimit), null);
+      }
+    }
   }
 
   /** What to do about the errors users hit most. */

@@ -49,13 +49,14 @@ public final class OciRegistry implements Registry {
       RegistryOptions options) {
     this.address = address;
     HttpClient client = RegistryHttp.newClient(options.timeout());
-    this.retrier =
-        new Retrier(address.toString(), options.retryAttempts(), options.retryBaseDelay());
+    this.retrier = new Retrier(address.toString(), options.retries());
     this.auth =
         new RegistryAuth(
             address.toString(), credentialHost, chain, client, retrier, options.timeout());
     RegistryHttp http = new RegistryHttp(client, auth, retrier);
-    this.manifests = new ManifestClient(address, http, options.timeout());
+    this.manifests =
+        new ManifestClient(
+            address, http, options.timeout(), new ApiCheck(address, client, options.timeout()));
     this.blobs = new BlobClient(address, http, options.timeout());
   }
 

@@ -1,5 +1,6 @@
 package dev.azbuild.tools;
 
+import dev.azbuild.io.Retries;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,11 +59,15 @@ public final class TerraformInstaller {
 
   /** Searches this process's {@code PATH}; downloads with 3 attempts per file, backoff from 1 s. */
   public TerraformInstaller() {
+    this(Retries.DEFAULT);
+  }
+
+  /** Searches this process's {@code PATH}; downloads each file as {@code retries} says. */
+  public TerraformInstaller(Retries retries) {
     this(
         System.getenv("PATH"),
         defaultHttpClient(),
-        3,
-        Duration.ofSeconds(1),
+        retries.withDelays(Duration.ofSeconds(1), retries.maxDelay()),
         Duration.ofMinutes(10));
   }
 
@@ -72,8 +77,17 @@ public final class TerraformInstaller {
    */
   TerraformInstaller(
       String pathEnv, HttpClient http, int attempts, Duration backoff, Duration requestTimeout) {
+    this(
+        pathEnv,
+        http,
+        Retries.of(attempts).withDelays(backoff, Retries.DEFAULT_MAX_DELAY),
+        requestTimeout);
+  }
+
+  private TerraformInstaller(
+      String pathEnv, HttpClient http, Retries retries, Duration requestTimeout) {
     this.pathEnv = pathEnv;
-    this.mirror = new ReleaseMirror(http, attempts, backoff, requestTimeout);
+    this.mirror = new ReleaseMirror(http, retries, requestTimeout);
     this.probe = new VersionProbe(Duration.ofSeconds(30));
   }
 

@@ -85,4 +85,18 @@ class BuildOutputCheckTest {
     assertThat(BuildOutputCheck.matchesAny(repo.resolve("ctx"), "target/*.jar")).isFalse();
     assertThat(BuildOutputCheck.matchesAny(repo.resolve("ctx"), "/target/a/")).isTrue();
   }
+
+  @Test
+  void thePreflightChecksTheDockerfileOfAContextMavenHasNotBuiltYetWithTheModuleDirectory()
+      throws Exception {
+    Files.createDirectories(repo.resolve("services/hello"));
+    assertThat(Preflight.contextToCheck(module("services/hello/target"), repo))
+        .isEqualTo(repo.resolve("services/hello"));
+    Files.createDirectories(repo.resolve("services/hello/target"));
+    assertThat(Preflight.contextToCheck(module("services/hello/target"), repo))
+        .isEqualTo(repo.resolve("services/hello/target"));
+    // a context outside the build output that is missing stays a mistake the check reports
+    assertThat(Preflight.contextToCheck(module("services/hello/ctx"), repo))
+        .isEqualTo(repo.resolve("services/hello/ctx"));
+  }
 }

@@ -408,8 +408,8 @@ class DeployerIT {
     assertThatThrownBy(() -> deployer(false, down).deploy(List.of(app)))
         .isInstanceOf(DeployException.class)
         .hasMessageStartingWith("127.0.0.1:" + closedPort + "/" + prefix + ": cannot complete")
-        .hasMessageContaining(
-            "after 2 attempts; check that the registry is running and the URL is right")
+        .hasMessageContaining(") after 2 attempts in ")
+        .hasMessageContaining(" s; check that the registry is running and the URL is right")
         .hasMessageNotContaining("\n");
     assertThat(cache.exists("app", "master")).isFalse();
     assertThat(applies).isEmpty();

@@ -64,6 +64,57 @@ class ImageBuilderIT {
   }
 
   @Test
+  void checkAsksTheDaemonsParserAndBuildsNothing() throws Exception {
+    // neither image exists: had the daemon run a step, it would have failed pulling one of them
+    Path ctx =
+        context(
+            """
+            FROM 127.0.0.1:5000/azbuild-test/never-pushed-%s:1 AS build
+            RUN echo built > /out
+            FROM libs-base
+            COPY --from=build /out /out
+            """
+                .formatted(RUN));
+
+    builder.check(
+        BuildRequest.of(ctx)
+            .withParents(
+                Map.of(
+                    "libs-base",
+                    LocalServices.cacheRegistry()
+                        + "/azbuild-test/never-pushed-"
+                        + RUN
+                        + "@sha256:"
+                        + "0".repeat(64))));
+  }
+
+  @Test
+  void checkReportsTheDaemonsParseErrorWithTheFile() throws Exception {
+    // azbuild's own checks pass this; only the daemon's parser knows COPY needs two arguments
+    Path ctx = context("FROM BASE\nCOPY only-one\n");
+
+    assertThatThrownBy(() -> builder.check(BuildRequest.of(ctx)))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessage(
+            ctx.resolve("Dockerfile")
+                + ": the Docker daemon cannot parse it: dockerfile parse error line 2: COPY requires"
+                + " at least two arguments, but only one was provided. Destination could not be"
+                + " determined; fix the Dockerfile");
+  }
+
+  @Test
+  void checkNamesAMissingContextAndAzbuildsOwnFindings() throws Exception {
+    Path ctx = context("FROM BASE\nFORM x\n");
+
+    assertThatThrownBy(() -> builder.check(BuildRequest.of(ctx)))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessageStartingWith(ctx.resolve("Dockerfile") + ":2: unknown instruction 'FORM'");
+    assertThatThrownBy(
+            () -> builder.check(BuildRequest.of(ctx.resolve("gone"), ctx.resolve("Dockerfile"))))
+        .hasMessage(ctx.resolve("gone") + ": build context directory does not exist");
+  }
+
+  @Test
   void buildsWithRunStepLabelsTagsAndBuildArgs() throws Exception {
     Path ctx =
         context(

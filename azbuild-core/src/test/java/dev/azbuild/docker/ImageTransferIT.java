@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.azbuild.image.ImageNames;
+import dev.azbuild.io.Retries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageTransferIT {
 
   private static final String RUN = LocalServices.uniqueSuffix();
-  private static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100));
+  private static final Retries FAST_RETRY =
+      Retries.of(3).withDelays(Duration.ofMillis(20), Duration.ofMillis(100));
   private static final List<String> CREATED = new ArrayList<>();
 
   private static DockerDaemon daemon;
@@ -203,7 +204,7 @@ class ImageTransferIT {
       assertThatThrownBy(() -> transfer.push(ref))
           .isInstanceOf(ImageTransferException.class)
           .hasMessageStartingWith(
-              "push of " + ref + " to " + registry.address() + " failed after 3 tries: ")
+              "push of " + ref + " to " + registry.address() + " failed after 3 attempts in ")
           .hasMessageNotContaining("\n");
       assertThat(registry.manifestPuts()).isEqualTo(3);
     }
@@ -216,8 +217,66 @@ class ImageTransferIT {
 
     assertThatThrownBy(() -> transfer.push(ref))
         .isInstanceOf(ImageTransferException.class)
-        .hasMessageStartingWith("push of " + ref + " to " + registry + " failed after 3 tries: ")
+        .hasMessageStartingWith(
+            "push of " + ref + " to " + registry + " failed after 3 attempts in ")
         .hasMessageContaining("connection refused");
+  }
+
+  @Test
+  void theDaemonsOwnLayerRetriesEndAnAttemptSoAFailingPushTakesSeconds() throws Exception {
+    // the registry drops every blob upload: alone, the daemon would retry each layer 5 times, 50 s
+    try (FailingRegistry registry =
+        new FailingRegistry(FailingRegistry.Failure.DROP_BLOB_UPLOAD, 1000)) {
+      String ref = tagged(registry.address(), "layerretry", "t1");
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> transfer.push(ref))
+          .isInstanceOf(ImageTransferException.class)
+          .hasMessageMatching(
+              "push of "
+                  + java.util.regex.Pattern.quote(ref)
+                  + " to "
+                  + registry.address()
+                  + " failed after 3 attempts in \\d+\\.\\d s: the push of layer [0-9a-f]{12}"
+                  + " failed and the daemon would retry it \\(retrying in 5 seconds\\)");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+      assertThat(registry.blobUploads()).isBetween(3, 6);
+    }
+  }
+
+  @Test
+  void noAttemptStartsAfterTheTimeBudget() throws Exception {
+    try (FailingRegistry registry =
+        new FailingRegistry(FailingRegistry.Failure.DROP_CONNECTION, 100)) {
+      String ref = tagged(registry.address(), "budget", "t1");
+      ImageTransfer patient =
+          new ImageTransfer(
+              daemon,
+              Retries.of(50)
+                  .withDelays(Duration.ofMillis(300), Duration.ofMillis(300))
+                  .withBudget(Duration.ofSeconds(2)));
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> patient.push(ref))
+          .isInstanceOf(ImageTransferException.class)
+          .hasMessageContaining(" failed after ")
+          .hasMessageContaining(" attempts in ");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+      assertThat(registry.manifestPuts()).isBetween(2, 10);
+    }
+  }
+
+  @Test
+  void aTransferThatReportsNothingIsStoppedAfterTheStallLimit() throws Exception {
+    try (FailingRegistry registry = new FailingRegistry(FailingRegistry.Failure.HANG, 1000)) {
+      String ref = tagged(registry.address(), "stall", "t1");
+      ImageTransfer impatient = new ImageTransfer(daemon, FAST_RETRY, Duration.ofSeconds(1));
+
+      assertThatThrownBy(() -> impatient.push(ref))
+          .isInstanceOf(ImageTransferException.class)
+          .hasMessageContaining(" failed after 3 attempts in ")
+          .hasMessageEndingWith(": the daemon reported no progress for 1.0 s");
+    }
   }
 
   @Test

@@ -30,11 +30,12 @@ class SmallValuesTest {
   }
 
   @Test
-  void retryPolicyDefaultsAndLimits() {
-    assertThat(RetryPolicy.DEFAULT.attempts()).isEqualTo(3);
-    assertThat(RetryPolicy.DEFAULT.withAttempts(5).initialBackoff())
+  void transferRetriesDefaultsAndLimits() {
+    assertThat(ImageTransfer.DEFAULT_RETRIES.attempts()).isEqualTo(3);
+    assertThat(ImageTransfer.DEFAULT_RETRIES.withAttempts(5).firstDelay())
         .isEqualTo(Duration.ofSeconds(2));
-    assertThatThrownBy(() -> RetryPolicy.DEFAULT.withAttempts(0))
+    assertThat(ImageTransfer.DEFAULT_RETRIES.budget()).isEqualTo(Duration.ofSeconds(120));
+    assertThatThrownBy(() -> ImageTransfer.DEFAULT_RETRIES.withAttempts(0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -63,12 +63,32 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
       }
       doExecute();
     } catch (DaemonUnreachableException | TerraformInstallException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw error(e);
     } catch (AzbuildException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw failure(e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("azbuild failed unexpectedly: " + e, e);
     }
+  }
+
+  /**
+   * A BUILD FAILURE whose line is core's message and nothing else. Maven appends to the line the
+   * message of every cause it does not already contain (a reworded cause twice, a cause without a
+   * message as {@code ": ClosedChannelException"}); core's message already says what, where and
+   * what to do, so the exception goes along as a suppressed one: {@code mvn -e} still prints its
+   * stack trace and causes.
+   */
+  static MojoFailureException failure(AzbuildException e) {
+    MojoFailureException failure = new MojoFailureException(e.getMessage());
+    failure.addSuppressed(e);
+    return failure;
+  }
+
+  /** A BUILD ERROR whose line is core's message and nothing else (see {@link #failure}). */
+  static MojoExecutionException error(AzbuildException e) {
+    MojoExecutionException error = new MojoExecutionException(e.getMessage());
+    error.addSuppressed(e);
+    return error;
   }
 
   protected abstract void doExecute()

@@ -26,11 +26,19 @@ public class BuildMojo extends AbstractPlanMojo {
   private boolean skipPush;
 
   /**
-   * Leave out the {@code org.opencontainers.image.created} label, so equal inputs give equal
-   * images.
+   * Leave out the {@code org.opencontainers.image.created} label and send every file of a build
+   * context with the time {@code azbuild.sourceDateEpoch}, so equal inputs give equal images where
+   * the classic builder allows it (see the Registries guide).
    */
   @Parameter(property = "azbuild.reproducible", defaultValue = "false")
   private boolean reproducible;
+
+  /**
+   * With {@code azbuild.reproducible}: the modification time, in seconds since 1970-01-01 UTC, of
+   * every file, directory and link of a build context; {@code $SOURCE_DATE_EPOCH} when not set.
+   */
+  @Parameter(property = "azbuild.sourceDateEpoch", defaultValue = "0")
+  private long sourceDateEpoch;
 
   /** The terraform version used to validate modules' {@code terraform/} dirs. */
   @Parameter(property = "azbuild.terraform.version", defaultValue = Defaults.TERRAFORM_VERSION)
