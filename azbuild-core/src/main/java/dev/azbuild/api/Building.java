@@ -1,6 +1,7 @@
 package dev.azbuild.api;
 
 import dev.azbuild.build.BuildFailure;
+import dev.azbuild.build.BuildOutputCheck;
 import dev.azbuild.build.BuildReport;
 import dev.azbuild.build.BuildSettings;
 import dev.azbuild.build.CommitTagCheck;
@@ -100,6 +101,12 @@ final class Building {
     // early
     BuildSettings buildSettings = moduleSettings(planned, module, pull);
     long start = System.nanoTime();
+    try {
+      BuildOutputCheck.check(module, planned.workTree()); // a jar not built yet: before any work
+    } catch (BuildFailure e) {
+      recordFailure(planned, module, start, e);
+      throw e;
+    }
     try (Registry cache =
             skipPush && registries.cacheRegistryUrl().isEmpty()
                 ? new NoRegistry(registries.namespace())

@@ -71,6 +71,12 @@ public enum Setting {
       "auto",
       "How the work tree is read: auto (the git command when it is on the PATH, else JGit) or jgit."),
 
+  SKIP_TESTS_WHEN_UNCHANGED(
+      "azbuild.skipTestsWhenUnchanged",
+      null,
+      "false",
+      "check-rebuild: an image module that content mode finds unchanged (its image of the same inputs exists) skips its tests (sets skipTests)."),
+
   // registries
   CACHE_REGISTRY(
       "azbuild.cacheRegistry",
@@ -388,6 +394,12 @@ public enum Setting {
       null,
       ".",
       "Module: the Docker build context, relative to the module.",
+      Scope.MODULE),
+  IMAGE_SKIP(
+      "azbuild.image.skip",
+      null,
+      "false",
+      "Module: build no image (the module stays an input of the modules that depend on it).",
       Scope.MODULE),
   BUILD_ARG(
       "azbuild.buildArg.",

@@ -10,6 +10,7 @@ import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.plan.ModuleDecision;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.registry.Registry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,10 +104,26 @@ public final class Preflight {
   BuildRequest request(ImageModule module) {
     Dockerfile dockerfile = graph.dockerfile(module.id());
     return BuildRequest.of(
-            repositoryRoot.resolve(module.contextDir()),
-            repositoryRoot.resolve(module.dockerfile()))
+            contextToCheck(module, repositoryRoot), repositoryRoot.resolve(module.dockerfile()))
         .withBuildArgs(module.buildArgs())
         .withParents(placeholderPins(dockerfile));
+  }
+
+  /**
+   * The module's context; its directory when the context is Maven's build output ({@code
+   * azbuild.context=target}) and not built yet. With the build goal bound in the lifecycle this
+   * check runs at the first module's {@code package}, before the other modules are compiled; the
+   * check parses the Dockerfile against an empty context anyway, and the module's own build checks
+   * its context ({@link BuildOutputCheck}).
+   */
+  static Path contextToCheck(ImageModule module, Path repositoryRoot) {
+    Path context = repositoryRoot.resolve(module.contextDir()).normalize();
+    Path output =
+        module.basedir().resolve(BuildOutputCheck.BUILD_DIRECTORY).toAbsolutePath().normalize();
+    if (!Files.isDirectory(context) && context.toAbsolutePath().startsWith(output)) {
+      return module.basedir();
+    }
+    return context;
   }
 
   /** Every in-repo image the Dockerfile names → {@code <cache>/<image>@sha256:000…}. */

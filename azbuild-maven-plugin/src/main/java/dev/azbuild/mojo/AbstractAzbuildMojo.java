@@ -55,11 +55,12 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("azbuild: skipped (azbuild.skip=true)");
-      return;
-    }
     try {
+      if (skip) {
+        getLog().info("azbuild: skipped (azbuild.skip=true)");
+        skipped();
+        return;
+      }
       doExecute();
     } catch (DaemonUnreachableException | TerraformInstallException e) {
       throw error(e);
@@ -92,6 +93,14 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
 
   protected abstract void doExecute()
       throws AzbuildException, MojoExecutionException, MojoFailureException;
+
+  /** Called instead of {@link #doExecute} when {@code azbuild.skip} is set. */
+  protected void skipped() throws AzbuildException {}
+
+  /** This execution: whether it was bound in the lifecycle or named on the command line. */
+  protected final MojoExecution mojoExecution() {
+    return mojoExecution;
+  }
 
   /**
    * The core for this execution, sharing the build session with the other executions of this build.
