@@ -1,3 +1,4 @@
+// A Dockerfile FROM an in-repo image whose module is not a <dependency> fails plan with one line saying which dependency to add, and writes no plan.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initExample()
 lib.write('services/worker/Dockerfile', 'FROM libs-base\nCOPY --from=web /srv/www /srv/www\n')

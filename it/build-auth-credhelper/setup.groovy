@@ -1,3 +1,4 @@
+// build pushes to the password registry with credentials from a docker credential helper (credHelpers), and never logs the password.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initMini()
 def password = new File(System.getProperty('user.home'), '.azbuild/services/auth/password').text.trim()

@@ -1,3 +1,4 @@
+// A wrong registry password fails build with a one-line 401 naming the registry and the credentials' source, never the password.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initMini()
 def auth = 'azbuild:not-the-Pa55word-xyz'.bytes.encodeBase64().toString()

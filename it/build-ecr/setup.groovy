@@ -1,3 +1,4 @@
+// build and ensure-repo against ECR (moto, images on a local data plane): repositories created and the default policy applied once, unchanged on the second run.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initMini()
 def prefix = lib.uniquePrefix('ecr')

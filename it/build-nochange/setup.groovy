@@ -1,3 +1,4 @@
+// An unchanged commit re-tags every module in the registry (no blob moves, no daemon call, a manifest PUT per tag), and -pl tags only the selected module.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def repo = lib.at('repo')
 repo.basedir.mkdirs()

@@ -1,3 +1,4 @@
+// A module whose terraform/ does not validate fails build before anything is built, so it never gets a commit image.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initMini()
 lib.write('app/terraform/main.tf', 'resource "terraform_data" "app" {\n  input = var.image\n}\n')

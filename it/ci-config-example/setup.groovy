@@ -1,3 +1,4 @@
+// ci-config writes the CircleCI and GitHub files from the graph, -Dazbuild.ciConfig.check=true fails on a stale or hand-edited file and passes once regenerated.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 ['edited', 'regenerated', 'custom'].each { name ->
   def repo = lib.at(name)

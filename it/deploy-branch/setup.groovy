@@ -1,3 +1,4 @@
+// deploy on a branch other than the default one is refused with one line saying how to allow it.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initMini()
 lib.git('checkout', '-q', '-b', 'feature')

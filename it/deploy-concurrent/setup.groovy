@@ -1,3 +1,4 @@
+// While one deploy holds the lock, a second is refused at once naming the holder, and a dry run reports the holder without taking the lock.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir).at('repo')
 lib.basedir.mkdirs()
 lib.initMini()

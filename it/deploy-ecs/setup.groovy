@@ -1,3 +1,4 @@
+// deploy with ECR in two regions and restart=ecs (moto): the first deploy forces a new deployment of each service, the second restarts nothing.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def aws = evaluate(new File(itLib, 'aws.groovy'))
 def repo = lib.at('repo')

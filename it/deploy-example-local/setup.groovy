@@ -1,3 +1,4 @@
+// build and deploy of a two-module repository with restart=docker: images copied by digest, terraform applied, containers run, and a second deploy skips both modules.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def repo = lib.at('repo')
 repo.basedir.mkdirs()

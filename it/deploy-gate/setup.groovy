@@ -1,3 +1,4 @@
+// deploy with a module whose commit image is missing stops at the gate with one line listing it, and changes nothing in either registry.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def repo = lib.at('repo')
 repo.basedir.mkdirs()

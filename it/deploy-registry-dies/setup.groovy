@@ -1,3 +1,4 @@
+// The deploy registry dies mid-copy: retried, one-line error naming module and registry, first module recorded; the rerun after it returns applies and records each module exactly once.
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.atomic.AtomicBoolean
 
@@ -54,8 +55,15 @@ Thread.startDaemon('deploy-registry-relay') {
     } catch (IOException closed) {
       break
     }
-    def upstream = new Socket('127.0.0.1', registry.port)
-    sockets << client << upstream
+    sockets << client
+    Socket upstream
+    try {
+      upstream = new Socket('127.0.0.1', registry.port)
+    } catch (IOException refused) {
+      client.close() // the registry is gone: hang up, or the client waits on this connection for ever
+      continue
+    }
+    sockets << upstream
     Thread.startDaemon { pump(client, upstream, true) }
     Thread.startDaemon { pump(upstream, client, false) }
   }

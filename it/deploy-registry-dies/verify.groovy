@@ -13,7 +13,7 @@ def error = lines.find { it.startsWith('[ERROR] Failed to execute goal') }
 // check, a mount, or the upload, whose message names both registries of the copy) depends on timing
 assert error.contains(": app: ") : error
 assert error.contains("${host}/${prefix}") && error.contains(": cannot complete ") : error
-assert error.contains("ConnectException) after 3 attempts; check that the registry is running") : error
+assert error =~ /ConnectException\) after 3 attempts in \d+\.\d s; check that the registry is running/ : error
 assert error.contains('; modules before it are deployed and recorded, rerun to resume')
 def first = lib.json('target/azbuild/deploy.json')
 assert !first.complete

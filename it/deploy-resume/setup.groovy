@@ -1,3 +1,4 @@
+// A failed terraform apply of the second module leaves the first deployed and recorded; the rerun skips it and deploys the second.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def repo = lib.at('repo')
 repo.basedir.mkdirs()

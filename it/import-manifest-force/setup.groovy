@@ -1,3 +1,4 @@
+// import-manifest refuses to overwrite an existing pom (one line, nothing written) and overwrites it with -Dazbuild.force, saying which file it replaced.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.copyExample('build-manifest')
 lib.write('services/web/pom.xml', '<project>hand-written</project>\n')

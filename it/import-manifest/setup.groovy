@@ -1,5 +1,4 @@
-// The sample manifest monorepo (examples/build-manifest) as a git repository without any pom,
-// then three commits whose effects the manifest's patterns and dependencies decide.
+// import-manifest turns the sample build_manifest.json monorepo (no pom) into a reactor whose plans over three commits decide as the manifest's patterns and dependencies do.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.copyExample('build-manifest')
 lib.git('init', '-q')

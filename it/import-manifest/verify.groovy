@@ -26,10 +26,10 @@ def closure
 closure = { String name, Set seen -> if (seen.add(name)) { (manifest[name].dependencies ?: []).findAll { it }.each { closure(it, seen) } }; seen }
 def expected = manifest.keySet().findAll { name ->
   def patterns = closure(name, [] as LinkedHashSet).collectMany { words(manifest[it]) }
-  def file = new File(basedir, "target/seed-${name}.patterns")
+  def file = new File(basedir, "target/bash-${name}.patterns")
   file.parentFile.mkdirs()
   file.text = patterns.join('\n') + '\n'
-  lib.seedSaysRebuild('it-base', 'HEAD', file.absolutePath)
+  lib.bashScriptsSayRebuild('it-base', 'HEAD', file.absolutePath)
 } as Set
 
 def plan = lib.json('target/azbuild/plan.json')

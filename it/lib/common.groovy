@@ -156,6 +156,12 @@ resource "terraform_data" "${module}" {
    * to basedir/logName. Returns the process; call waitFor() on it.
    */
   Process startMvn(File localRepo, String logName, String... goalsAndArgs) {
+    def args = goalsAndArgs.collect { it.startsWith('-') || it.contains(':') ? it : "dev.azbuild:azbuild-maven-plugin:${pluginVersion()}:${it}".toString() }
+    return startMaven(localRepo, logName, args as String[])
+  }
+
+  /** {@link #startMvn} with the arguments as given: lifecycle phases ({@code install}), {@code -T 2}. */
+  Process startMaven(File localRepo, String logName, String... args) {
     def outerRepo = new File(System.getProperty('maven.repo.local') ?: "${System.getProperty('user.home')}/.m2/repository")
     def settings = new File(basedir, '.mvn/it-settings.xml')
     settings.parentFile.mkdirs()
@@ -165,9 +171,8 @@ resource "terraform_data" "${module}" {
     }
     settings.text = new File(examplesDir, '../it/settings.xml').text.replace('@localRepositoryUrl@', outerRepo.toURI().toString())
     def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').absolutePath
-    def args = goalsAndArgs.collect { it.startsWith('-') || it.contains(':') ? it : "dev.azbuild:azbuild-maven-plugin:${pluginVersion()}:${it}".toString() }
     def cmd = [mvn, '-B', '-o', '-s', settings.absolutePath, "-Dmaven.repo.local=${localRepo.absolutePath}".toString(),
-               '-Dazbuild.fetch=false'] + args
+               '-Dazbuild.fetch=false'] + args.collect { it.toString() }
     return new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true)
         .redirectOutput(new File(basedir, logName)).start()
   }
@@ -175,6 +180,21 @@ resource "terraform_data" "${module}" {
   /** {@link #startMvn} and wait; returns the exit code. */
   int mvn(File localRepo, String logName, String... goalsAndArgs) {
     return startMvn(localRepo, logName, goalsAndArgs).waitFor()
+  }
+
+  /** {@link #startMaven} and wait; returns the exit code. */
+  int maven(File localRepo, String logName, String... args) {
+    return startMaven(localRepo, logName, args).waitFor()
+  }
+
+  /**
+   * Copies examples/java-services into basedir (with its .gitignore: target/ is build output, never
+   * an input), makes it a git repository and commits it on main.
+   */
+  String initJavaServices() {
+    copyTree(new File(examplesDir, 'java-services'), basedir)
+    git('init', '-q')
+    return commit('java services')
   }
 
   static int freePort() {
@@ -284,8 +304,8 @@ resource "terraform_data" "${module}" {
     return new File(basedir, 'build.log').text
   }
 
-  /** What the seed computed: does any changed path match the module's patterns (grep -E)? */
-  boolean seedSaysRebuild(String base, String head, String patternsFile) {
+  /** What the bash scripts computed: does any changed path match the module's patterns (grep -E)? */
+  boolean bashScriptsSayRebuild(String base, String head, String patternsFile) {
     def script = "git diff --name-only --no-renames ${base} ${head} | grep -qE -f ${patternsFile}"
     def proc = new ProcessBuilder('bash', '-c', script).directory(basedir).start()
     return proc.waitFor() == 0

@@ -1,3 +1,4 @@
+// Diff mode on a branch: the base is the merge-base with the default branch, and each module's decision names the changed file that matched its pattern.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initExample()
 lib.git('checkout', '-q', '-b', 'feature/proto')

@@ -1,3 +1,4 @@
+// Diff mode: a changed base module rebuilds every module built FROM it, and own-pattern decisions equal the bash scripts' git diff | grep -E.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initExample()
 lib.git('checkout', '-q', '-b', 'base-bump')

@@ -6,8 +6,8 @@ assert byImage['api'].reasons == ['upstream dev.azbuild.example:libs-base rebuil
 assert byImage['worker'].reasons == ['upstream dev.azbuild.example:libs-base rebuilds']
 assert byImage['web'].reasons[0] == 'services/web/static/home.html matched ^services/web/'
 assert byImage['web'].reasons[1] == 'upstream dev.azbuild.example:libs-base rebuilds'
-// own-pattern decisions equal the seed's pipeline: git diff --name-only --no-renames | grep -E
+// own-pattern decisions equal the bash scripts' pipeline: git diff --name-only --no-renames | grep -E
 new File(basedir, 'default-web.txt').text = '^services/web/\n'
-assert lib.seedSaysRebuild('main', 'HEAD', 'services/api/.rebuild_patterns') == false
-assert lib.seedSaysRebuild('main', 'HEAD', 'default-web.txt') == true
+assert lib.bashScriptsSayRebuild('main', 'HEAD', 'services/api/.rebuild_patterns') == false
+assert lib.bashScriptsSayRebuild('main', 'HEAD', 'default-web.txt') == true
 return true

@@ -1,3 +1,4 @@
+// setenv on CircleCI writes AZBUILD_* to env.sh, env.properties and $BASH_ENV, and changed prints false for a path the branch did not touch.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 lib.initExample()
 lib.git('checkout', '-q', '-b', 'feature/login')

@@ -122,11 +122,7 @@ public final class Azbuild {
         plan.base() != null ? ", base " + plan.base().substring(0, 12) : "",
         plan.head().substring(0, 12),
         plan.modules().size());
-    LOG.info(
-        "azbuild plan: {}; {}; {}",
-        settings.describe(Setting.CACHE_REGISTRY),
-        settings.describe(Setting.MODE),
-        settings.describe(Setting.BASE));
+    PlanHeader.lines(settings, host.moduleSettingSources()).forEach(LOG::info);
     PlanReport.table(plan).forEach(LOG::info);
     Path json = host.reportDir().resolve("plan.json");
     boolean trees;
@@ -143,17 +139,33 @@ public final class Azbuild {
   }
 
   /**
-   * The check-rebuild goal: one module's decision, logged as one line; empty for a module without
-   * an image.
+   * The check-rebuild goal: one module's decision, logged as one line (none for a module without an
+   * image), and whether its tests may be skipped ({@code azbuild.skipTestsWhenUnchanged}, said in a
+   * second line).
    */
-  public Optional<ModuleDecision> checkRebuild(String moduleId) throws AzbuildException {
-    Optional<ModuleDecision> decision = plan().plan().decision(moduleId);
+  public RebuildCheck checkRebuild(String moduleId) throws AzbuildException {
+    boolean skipWhenUnchanged = settings.bool(Setting.SKIP_TESTS_WHEN_UNCHANGED);
+    Plan plan = plan().plan();
+    Optional<ModuleDecision> decision = plan.decision(moduleId);
     if (decision.isEmpty()) {
-      LOG.info("{}: skipped (no Dockerfile: not an image module)", moduleId);
+      LOG.info(
+          "{}: skipped ({})",
+          moduleId,
+          host.noImageReason(moduleId).orElse("no Dockerfile: not an image module"));
     } else {
       LOG.info(decision.get().logLine());
     }
-    return decision;
+    RebuildCheck check =
+        RebuildCheck.of(
+            decision,
+            skipWhenUnchanged,
+            plan.mode(),
+            settings
+                .optional(Setting.HEAD)
+                .or(() -> settings.optional(Setting.COMMIT))
+                .isPresent());
+    check.testsNote().ifPresent(LOG::info);
+    return check;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.azbuild.api;
 
+import dev.azbuild.graph.ModuleSettingSource;
 import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.hashing.ArtifactResolver;
 import dev.azbuild.registry.Credentials;
@@ -58,4 +59,20 @@ public interface BuildHost {
 
   /** The repository URL of a module ({@code <scm><url>}), for the image's source label. */
   Optional<String> scmUrl(String moduleId);
+
+  /**
+   * Where the module settings of the reactor's modules are declared (a shared Dockerfile set once
+   * in a parent, an opt-out), for the plan's header; none when the build tool cannot say.
+   */
+  default List<ModuleSettingSource> moduleSettingSources() {
+    return List.of();
+  }
+
+  /**
+   * Why a reactor module builds no image, e.g. {@code azbuild.image.skip=true} or "a pom-packaged
+   * parent: its azbuild.dockerfile is for its modules"; empty when the build tool cannot say.
+   */
+  default Optional<String> noImageReason(String moduleId) {
+    return Optional.empty();
+  }
 }

@@ -4,6 +4,9 @@ import dev.azbuild.build.BuildReport;
 import dev.azbuild.build.UnchangedImages;
 import dev.azbuild.io.AzbuildException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,9 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * What the goal executions of one build share: the plan (one pass over the repository serves every
- * module), the batch that re-tags the unchanged modules, the build report and the last deployed
- * commit. Safe under {@code mvn -T}: each value is computed once, by the first execution that asks;
- * the others wait for it and get the same value, or the same failure.
+ * module), the check of the modules to build before the first push, the batch that re-tags the
+ * unchanged modules, the build report, the last deployed commit and which modules reached the
+ * deploy goal. Safe under {@code mvn -T}: each value is computed once, by the first execution that
+ * asks; the others wait for it and get the same value, or the same failure.
  */
 public final class BuildSession {
 
@@ -30,6 +34,7 @@ public final class BuildSession {
   private final ConcurrentHashMap<Key, FutureTask<Object>> tasks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, BuildReport> reports = new ConcurrentHashMap<>();
   private final Set<Object> claims = ConcurrentHashMap.newKeySet();
+  private final Map<String, Set<String>> arrivals = new HashMap<>();
 
   /** The plan for these settings ({@code key} holds every setting the plan depends on). */
   public Planned plan(Object key, Computation<Planned> compute) throws AzbuildException {
@@ -55,6 +60,14 @@ public final class BuildSession {
     return claims.contains(key);
   }
 
+  /**
+   * The check of every module this session builds, made once before anything is pushed; every
+   * execution gets its failure.
+   */
+  public void preflight(Object key, Computation<Boolean> compute) throws AzbuildException {
+    once(new Key("preflight", key), compute);
+  }
+
   /** The last fully deployed commit recorded in a cache registry, read once. */
   public Optional<String> deployedCommit(
       String cacheRegistry, Computation<Optional<String>> compute) throws AzbuildException {
@@ -65,6 +78,29 @@ public final class BuildSession {
   public BuildReport buildReport(Path file, Supplier<BuildReport> create) {
     return reports.computeIfAbsent(file, f -> create.get());
   }
+
+  /**
+   * Notes that {@code member} reached {@code point} (e.g. the deploy goal bound in the lifecycle)
+   * and says whether this was the arrival that completed {@code expected}: true for exactly one
+   * call, also under {@code -T}, so the work done at the end of the reactor is done once. A member
+   * that never arrives (its module failed) keeps it false for everyone.
+   *
+   * @return how many of {@code expected} have arrived, and whether this call completed them
+   */
+  public synchronized Arrival arrive(String point, String member, Set<String> expected) {
+    Set<String> arrived = arrivals.computeIfAbsent(point, p -> new HashSet<>());
+    boolean wasComplete = arrived.containsAll(expected);
+    arrived.add(member);
+    int count = (int) expected.stream().filter(arrived::contains).count();
+    return new Arrival(count, expected.size(), !wasComplete && count == expected.size());
+  }
+
+  /**
+   * @param arrived how many of the expected members have arrived
+   * @param expected how many are expected
+   * @param last whether this arrival completed them (once per point)
+   */
+  public record Arrival(int arrived, int expected, boolean last) {}
 
   @SuppressWarnings("unchecked")
   private <T> T once(Key key, Computation<T> compute) throws AzbuildException {

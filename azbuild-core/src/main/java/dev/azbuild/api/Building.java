@@ -1,6 +1,7 @@
 package dev.azbuild.api;
 
 import dev.azbuild.build.BuildFailure;
+import dev.azbuild.build.BuildOutputCheck;
 import dev.azbuild.build.BuildRecord;
 import dev.azbuild.build.BuildRecords;
 import dev.azbuild.build.BuildReport;
@@ -9,9 +10,12 @@ import dev.azbuild.build.CommitTagCheck;
 import dev.azbuild.build.ModuleBuild;
 import dev.azbuild.build.ModuleReport;
 import dev.azbuild.build.NoRegistry;
+import dev.azbuild.build.Preflight;
 import dev.azbuild.build.PullPolicy;
 import dev.azbuild.build.UnchangedImages;
 import dev.azbuild.docker.DockerDaemon;
+import dev.azbuild.docker.ImageBuilder;
+import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.env.TagNames;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.io.AzbuildException;
@@ -68,6 +72,15 @@ final class Building {
     registries.namespace();
     boolean skipPush = settings.bool(Setting.SKIP_PUSH);
     Planned planned = planning.planned();
+    if (!skipPush && registries.cacheRegistryUrl().isEmpty()) {
+      if (planned.graph().module(moduleId).isPresent()) {
+        throw new SettingException(
+            "no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX]"
+                + " (or AZBUILD_CACHE_REGISTRY), or build locally with -Dazbuild.skipPush");
+      }
+    } else {
+      preflight(planned); // before the first push of the session, re-tags included
+    }
     Optional<ImageModule> found = planned.graph().module(moduleId);
     if (found.isEmpty()) {
       LOG.debug("{}: not an image module", moduleId);
@@ -97,6 +110,12 @@ final class Building {
     }
     BuildSettings buildSettings = moduleSettings(planned, module, pull);
     long start = System.nanoTime();
+    try {
+      BuildOutputCheck.check(module, planned.workTree()); // a jar not built yet: before any work
+    } catch (BuildFailure e) {
+      recordFailure(planned, plan, module, start, e);
+      throw e;
+    }
     try (Registry cache =
             skipPush && registries.cacheRegistryUrl().isEmpty()
                 ? new NoRegistry(registries.namespace())
@@ -115,6 +134,38 @@ final class Building {
       throw cannotWriteReport(e);
     }
     writeBuildRecordWhenComplete(planned);
+  }
+
+  /**
+   * Checks, once per session, every module this session builds (see {@link Preflight}): a
+   * Dockerfile that cannot be built fails the build before any image is pushed or re-tagged.
+   */
+  private void preflight(Planned planned) throws AzbuildException {
+    List<Object> key =
+        List.of(
+            host.reportDir(),
+            registries.cacheRegistryUrl().orElse(""),
+            planned.plan().head(),
+            settings.bool(Setting.SKIP_PUSH));
+    session.preflight(
+        key,
+        () -> {
+          try (Registry cache =
+              settings.bool(Setting.SKIP_PUSH) && registries.cacheRegistryUrl().isEmpty()
+                  ? new NoRegistry(registries.namespace())
+                  : registries.openCache()) {
+            Preflight preflight =
+                new Preflight(planned.plan(), planned.graph(), cache, planned.workTree());
+            List<ImageModule> modules = preflight.toBuild(host.selectedModules());
+            if (modules.isEmpty()) {
+              return true;
+            }
+            try (DockerDaemon daemon = DockerDaemon.fromEnvironment(environment)) {
+              preflight.check(modules, new ImageBuilder(daemon));
+            }
+            return true;
+          }
+        });
   }
 
   /**
@@ -319,16 +370,33 @@ final class Building {
       terraform = Optional.of(TerraformTool.runner(settings, Duration.ofMinutes(5)));
     }
     return new BuildSettings(
-        shared.commit(),
-        shared.branchTag(),
-        shared.masterTag(),
-        host.scmUrl(module.id()).orElse(""),
-        shared.created(),
-        shared.skipPush(),
-        terraform,
-        shared.repositoryRoot(),
-        shared.reactorRoot(),
-        pull);
+            shared.commit(),
+            shared.branchTag(),
+            shared.masterTag(),
+            host.scmUrl(module.id()).orElse(""),
+            shared.created(),
+            shared.skipPush(),
+            terraform,
+            shared.repositoryRoot(),
+            shared.reactorRoot(),
+            pull)
+        .withRetries(
+            RetrySettings.of(settings)
+                .withDelays(
+                    ImageTransfer.DEFAULT_RETRIES.firstDelay(),
+                    ImageTransfer.DEFAULT_RETRIES.maxDelay()))
+        .withFileTime(fileTime());
+  }
+
+  /**
+   * Reproducible builds send the context's files with one fixed time ({@code
+   * azbuild.sourceDateEpoch}, or {@code SOURCE_DATE_EPOCH}), not the checkout's.
+   */
+  private Optional<Instant> fileTime() throws SettingException {
+    if (!settings.bool(Setting.REPRODUCIBLE)) {
+      return Optional.empty();
+    }
+    return Optional.of(Instant.ofEpochSecond(settings.integer(Setting.SOURCE_DATE_EPOCH, 0)));
   }
 
   private PullPolicy pullPolicy() throws SettingException {

@@ -9,7 +9,7 @@ import dev.azbuild.deploy.EcsRestarter;
 import dev.azbuild.deploy.ModuleSelection;
 import dev.azbuild.deploy.ServiceRestarter;
 import dev.azbuild.docker.DockerDaemon;
-import dev.azbuild.docker.RegistryAuth;
+import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.env.Namespace;
 import dev.azbuild.git.BaseCommitResolver;
 import dev.azbuild.git.GitRepo;
@@ -17,6 +17,7 @@ import dev.azbuild.graph.ImageModule;
 import dev.azbuild.io.AzbuildException;
 import dev.azbuild.registry.EcrRegistry;
 import dev.azbuild.registry.Registry;
+import dev.azbuild.registry.SourcedCredentials;
 import dev.azbuild.terraform.TerraformRunner;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -107,7 +108,7 @@ final class Deploying {
             registries.concurrency());
     DeployReport report = new DeployReport(host.reportDir().resolve("deploy.json"), commit, dryRun);
     try (Registry cache = registries.openCache();
-        Registry deploy = registries.open(deployUrl);
+        Registry deploy = registries.open(Setting.DEPLOY_REGISTRY, deployUrl);
         ServiceRestarter restarter = restarter(deploy, names)) {
       Optional<TerraformRunner> terraform =
           !dryRun && Deployer.needsTerraform(selected)
@@ -155,16 +156,14 @@ final class Deploying {
         return ServiceRestarter.NONE;
       case "docker":
         {
-          String name = deploy.imageName("x");
-          String registryHost = name.substring(0, name.indexOf('/'));
-          Optional<RegistryAuth> auth =
-              deploy
-                  .credentials()
-                  .map(
-                      c ->
-                          new RegistryAuth(
-                              c.credentials().username(), c.credentials().secret(), registryHost));
-          return new DockerRestarter(DockerDaemon.fromEnvironment(environment), auth, names);
+          return new DockerRestarter(
+              DockerDaemon.fromEnvironment(environment),
+              deploy.credentials().map(SourcedCredentials::credentials),
+              names,
+              RetrySettings.of(settings)
+                  .withDelays(
+                      ImageTransfer.DEFAULT_RETRIES.firstDelay(),
+                      ImageTransfer.DEFAULT_RETRIES.maxDelay()));
         }
       case "ecs":
         {

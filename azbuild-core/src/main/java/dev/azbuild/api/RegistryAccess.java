@@ -42,7 +42,7 @@ final class RegistryAccess {
                 () ->
                     new SettingException(
                         "no cache registry configured; set -Dazbuild.cacheRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_CACHE_REGISTRY)"));
-    return open(url);
+    return open(Setting.CACHE_REGISTRY, url);
   }
 
   Registry openDeploy() throws RegistryException, SettingException {
@@ -52,16 +52,25 @@ final class RegistryAccess {
                 () ->
                     new SettingException(
                         "no deploy registry configured; set -Dazbuild.deployRegistry=HOST[:PORT][/PREFIX] (or AZBUILD_DEPLOY_REGISTRY)"));
-    return open(url);
+    return open(Setting.DEPLOY_REGISTRY, url);
   }
 
   /** The registry {@code azbuild.registry} names, else the cache registry. */
   Registry openTarget() throws RegistryException, SettingException {
     Optional<String> url = settings.optional(Setting.REGISTRY);
-    return url.isPresent() ? open(url.get()) : openCache();
+    return url.isPresent() ? open(Setting.REGISTRY, url.get()) : openCache();
   }
 
-  Registry open(String url) throws RegistryException, SettingException {
+  /**
+   * The registry a setting names; a URL that cannot be one (no host, a malformed host or prefix) is
+   * an error that names the setting.
+   */
+  Registry open(Setting setting, String url) throws RegistryException, SettingException {
+    try {
+      Registries.checkUrl(url);
+    } catch (RegistryException e) {
+      throw new SettingException(setting.property() + ": " + e.getMessage());
+    }
     return Registries.forUrl(url, options());
   }
 
@@ -84,7 +93,10 @@ final class RegistryAccess {
         RegistryOptions.defaults()
             .withInsecureHosts(insecure)
             .withRetries(
-                settings.integer(Setting.RETRIES, 1), RegistryOptions.DEFAULT_RETRY_BASE_DELAY)
+                RetrySettings.of(settings)
+                    .withDelays(
+                        RegistryOptions.DEFAULT_RETRIES.firstDelay(),
+                        RegistryOptions.DEFAULT_RETRIES.maxDelay()))
             .withCredentials(CredentialChain.standard(Map.of(), config, null, host.credentials()));
     Optional<String> endpoint = settings.optional(Setting.AWS_ENDPOINT);
     if (endpoint.isPresent()) {

@@ -71,6 +71,12 @@ public enum Setting {
       "auto",
       "How the work tree is read: auto (the git command when it is on the PATH, else JGit) or jgit."),
 
+  SKIP_TESTS_WHEN_UNCHANGED(
+      "azbuild.skipTestsWhenUnchanged",
+      null,
+      "false",
+      "check-rebuild: an image module that content mode finds unchanged (its image of the same inputs exists) skips its tests (sets skipTests)."),
+
   // registries
   CACHE_REGISTRY(
       "azbuild.cacheRegistry",
@@ -106,7 +112,12 @@ public enum Setting {
       "azbuild.retries",
       null,
       "3",
-      "Attempts for registry requests failing with a network error, 429 or 5xx."),
+      "Attempts for registry requests, pushes, pulls and downloads failing with a network error, 429 or 5xx."),
+  RETRY_TIMEOUT(
+      "azbuild.retryTimeout",
+      null,
+      "120",
+      "Seconds after which a failing registry request, push, pull or download starts no further attempt (the Docker daemon's own retries included); the error says how long was spent."),
   REGISTRY_CONCURRENCY(
       "azbuild.registry.concurrency",
       null,
@@ -138,7 +149,12 @@ public enum Setting {
       "azbuild.reproducible",
       null,
       "false",
-      "Leave out the org.opencontainers.image.created label, so equal inputs give equal images."),
+      "Leave out the org.opencontainers.image.created label and send every file of a build context with the time azbuild.sourceDateEpoch, so equal inputs give equal images where the classic builder allows it."),
+  SOURCE_DATE_EPOCH(
+      "azbuild.sourceDateEpoch",
+      "SOURCE_DATE_EPOCH",
+      "0",
+      "With azbuild.reproducible: the modification time (seconds since 1970-01-01 UTC) of every file, directory and link of a build context."),
   PULL(
       "azbuild.pull",
       null,
@@ -388,6 +404,12 @@ public enum Setting {
       null,
       ".",
       "Module: the Docker build context, relative to the module.",
+      Scope.MODULE),
+  IMAGE_SKIP(
+      "azbuild.image.skip",
+      null,
+      "false",
+      "Module: build no image (the module stays an input of the modules that depend on it).",
       Scope.MODULE),
   BUILD_ARG(
       "azbuild.buildArg.",

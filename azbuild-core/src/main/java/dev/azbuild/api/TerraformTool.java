@@ -38,7 +38,7 @@ final class TerraformTool {
             .map(Path::of)
             .orElseGet(TerraformRequest::defaultCacheRoot);
     try {
-      return new TerraformInstaller()
+      return new TerraformInstaller(RetrySettings.of(settings))
           .ensure(TerraformRequest.of(settings.string(Setting.TERRAFORM_VERSION), mirrorUri, root));
     } catch (IllegalArgumentException e) {
       throw new SettingException(

@@ -1,8 +1,8 @@
 package dev.azbuild.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.azbuild.io.Json;
 import dev.azbuild.plan.ModuleDecision;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.plan.RecordedImages;
@@ -38,7 +38,6 @@ public record BuildRecord(
   public static final String FORMAT = "azbuild-build-record";
   public static final int VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
@@ -95,7 +94,7 @@ public record BuildRecord(
   }
 
   public byte[] toJson() {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
     root.put("commit", commit);
@@ -120,7 +119,7 @@ public record BuildRecord(
   public static BuildRecord parse(byte[] json) throws Unreadable {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (IOException e) {
       throw new Unreadable(
           "it is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", false);

@@ -1,11 +1,10 @@
 package dev.azbuild.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.azbuild.io.AtomicFiles;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * module rewrites the whole file atomically, so the file is always complete for what has finished.
  */
 public final class BuildReport {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
   private final String commit;
@@ -43,7 +39,7 @@ public final class BuildReport {
   /** Records several modules with one write of the file. */
   public synchronized void recordAll(Collection<ModuleReport> finished) throws IOException {
     finished.forEach(report -> reports.put(report.id(), report));
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("commit", commit);
     ArrayNode modules = root.putArray("modules");
     for (String id : order) {
@@ -69,7 +65,7 @@ public final class BuildReport {
         m.put("raceLostTo", r.digest());
       }
     }
-    AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
+    AtomicFiles.writeString(file, Json.PRETTY.writeValueAsString(root) + "\n");
   }
 
   /** The module reports recorded so far. */
@@ -87,7 +83,7 @@ public final class BuildReport {
     if (!Files.isRegularFile(file)) {
       return Map.of();
     }
-    JsonNode root = JSON.readTree(file.toFile());
+    JsonNode root = Json.MAPPER.readTree(file.toFile());
     if (root == null || !root.path("commit").asText("").equals(commit)) {
       return Map.of();
     }
@@ -112,7 +108,7 @@ public final class BuildReport {
     for (Path file : files) {
       JsonNode root;
       try {
-        root = JSON.readTree(file.toFile());
+        root = Json.MAPPER.readTree(file.toFile());
       } catch (IOException e) {
         throw new IOException(
             file + " is not a build report (" + e.getMessage().lines().findFirst().orElse("") + ")",

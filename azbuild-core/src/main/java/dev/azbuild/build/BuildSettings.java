@@ -1,5 +1,7 @@
 package dev.azbuild.build;
 
+import dev.azbuild.docker.ImageTransfer;
+import dev.azbuild.io.Retries;
 import dev.azbuild.terraform.TerraformRunner;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +21,10 @@ import java.util.Optional;
  * @param reactorRoot the reactor's top directory (its {@code lifecycle-policy.json} applies to
  *     every module)
  * @param pull when outside base images are pulled
+ * @param retries how pushes and pulls through the daemon are retried ({@code azbuild.retries},
+ *     {@code azbuild.retryTimeout})
+ * @param fileTime the modification time every file of a build context is sent with (reproducible
+ *     builds: {@code SOURCE_DATE_EPOCH}, else 1970-01-01); empty sends the times on disk
  */
 public record BuildSettings(
     String commit,
@@ -30,7 +36,63 @@ public record BuildSettings(
     Optional<TerraformRunner> terraform,
     Path repositoryRoot,
     Path reactorRoot,
-    PullPolicy pull) {
+    PullPolicy pull,
+    Retries retries,
+    Optional<Instant> fileTime) {
+
+  /** With the times on disk. */
+  public BuildSettings(
+      String commit,
+      String branchTag,
+      String masterTag,
+      String source,
+      Optional<Instant> created,
+      boolean skipPush,
+      Optional<TerraformRunner> terraform,
+      Path repositoryRoot,
+      Path reactorRoot,
+      PullPolicy pull,
+      Retries retries) {
+    this(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
+        pull,
+        retries,
+        Optional.empty());
+  }
+
+  /** The settings with the daemon transfers' default retries. */
+  public BuildSettings(
+      String commit,
+      String branchTag,
+      String masterTag,
+      String source,
+      Optional<Instant> created,
+      boolean skipPush,
+      Optional<TerraformRunner> terraform,
+      Path repositoryRoot,
+      Path reactorRoot,
+      PullPolicy pull) {
+    this(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
+        pull,
+        ImageTransfer.DEFAULT_RETRIES);
+  }
 
   /** The settings with {@link PullPolicy#ALWAYS}, today's default. */
   public BuildSettings(
@@ -68,6 +130,42 @@ public record BuildSettings(
         terraform,
         repositoryRoot,
         reactorRoot,
-        policy);
+        policy,
+        retries,
+        fileTime);
+  }
+
+  /** The same settings with other retries for pushes and pulls. */
+  public BuildSettings withRetries(Retries other) {
+    return new BuildSettings(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
+        pull,
+        other,
+        fileTime);
+  }
+
+  /** The same settings with another time for the files of build contexts. */
+  public BuildSettings withFileTime(Optional<Instant> time) {
+    return new BuildSettings(
+        commit,
+        branchTag,
+        masterTag,
+        source,
+        created,
+        skipPush,
+        terraform,
+        repositoryRoot,
+        reactorRoot,
+        pull,
+        retries,
+        time);
   }
 }

@@ -4,20 +4,16 @@ import dev.azbuild.docker.BuildRequest;
 import dev.azbuild.docker.BuildResult;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.docker.ImageBuilder;
 import dev.azbuild.docker.ImageLabels;
-import dev.azbuild.docker.ImageTags;
-import dev.azbuild.docker.ImageTransfer;
-import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.docker.StageBuilds;
 import dev.azbuild.docker.TransferResult;
 import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.graph.ModuleGraph;
-import dev.azbuild.image.ImageNames;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
 import dev.azbuild.plan.Plan;
+import dev.azbuild.registry.Credentials;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
@@ -36,14 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seed's {@code build} for one module the plan rebuilds (unchanged modules are re-tagged by
- * {@link UnchangedImages}, all at once): ensure the repository, pull outside parents, pin in-repo
- * parents to the digest this build resolved for them ({@link ParentImages}), prime the layer cache
- * from the branch or {@code master} image, build each named stage and the image, check that each
- * sits on its in-repo parent, then push each stage and the image under one tag and re-tag it in the
- * registry to the branch and, last, the commit (so a commit tag always names a complete image). The
- * module's terraform is validated before anything is built (the seed did it last), so a module with
- * a broken configuration never gets a commit image.
+ * The bash scripts' {@code build} for one module the plan rebuilds (unchanged modules are re-tagged
+ * by {@link UnchangedImages}, all at once): ensure the repository, pull outside parents, pin
+ * in-repo parents to the digest this build resolved for them ({@link ParentImages}), prime the
+ * layer cache from the branch or {@code master} image, build each named stage and the image, check
+ * that each sits on its in-repo parent, then push each stage and the image under one tag and re-tag
+ * it in the registry to the branch and, last, the commit (so a commit tag always names a complete
+ * image). The module's terraform is validated before anything is built (the bash scripts did it
+ * last), so a module with a broken configuration never gets a commit image.
  */
 public final class ModuleBuild implements Callable<ModuleReport> {
 
@@ -54,13 +50,9 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   private final Plan plan;
   private final ModuleGraph graph;
   private final Registry cache;
-  private final DockerDaemon daemon;
-  private final ImageBuilder builder;
-  private final ImageTransfer transfer;
-  private final ImageTags localTags;
+  private final ImageDaemon daemon;
   private final BuildSettings settings;
   private final String cacheImage;
-  private final String cacheHost;
   private final ParentResolver parents;
 
   private long bytesPulled;
@@ -78,7 +70,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
    */
   @FunctionalInterface
   interface ParentResolver {
-    ParentImages.Resolved resolve(Dockerfile dockerfile, Optional<RegistryAuth> auth)
+    ParentImages.Resolved resolve(Dockerfile dockerfile, Optional<Credentials> auth)
         throws BuildFailure, DockerOperationException, RegistryException;
   }
 
@@ -95,17 +87,28 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       KnownManifests known,
       DockerDaemon daemon,
       BuildSettings settings) {
-    this(module, plan, graph, cache, known, daemon, settings, null);
+    this(
+        module,
+        plan,
+        graph,
+        cache,
+        known,
+        ImageDaemon.of(daemon, settings.retries()),
+        settings,
+        null);
   }
 
-  /** With {@code parents} in place of {@link ParentImages} when not null: for tests only. */
+  /**
+   * With any daemon (the unit tests' fake), and {@code parents} in place of {@link ParentImages}
+   * when not null.
+   */
   ModuleBuild(
       ImageModule module,
       Plan plan,
       ModuleGraph graph,
       Registry cache,
       KnownManifests known,
-      DockerDaemon daemon,
+      ImageDaemon daemon,
       BuildSettings settings,
       ParentResolver parents) {
     this.module = module;
@@ -121,20 +124,12 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     this.graph = graph;
     this.cache = cache;
     this.daemon = daemon;
-    this.builder = new ImageBuilder(daemon);
-    this.transfer = new ImageTransfer(daemon);
-    this.localTags = new ImageTags(daemon);
     this.settings = settings;
     this.cacheImage = cache.imageName(module.image());
-    this.cacheHost =
-        ImageNames.hasRegistryHost(cacheImage)
-            ? cacheImage.substring(0, cacheImage.indexOf('/'))
-            : "";
     this.parents =
         parents != null
             ? parents
-            : new ParentImages(module, plan, graph, cache, known, localTags, transfer, settings)
-                ::resolve;
+            : new ParentImages(module, plan, graph, cache, known, daemon, settings)::resolve;
   }
 
   @Override
@@ -189,19 +184,25 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     daemon.ping();
     validateTerraform(); // first: a module whose terraform is broken never gets a commit image
     Dockerfile dockerfile = dockerfile();
-    Optional<RegistryAuth> auth = daemonAuth();
+    Optional<Credentials> auth = daemonAuth();
     ParentImages.Resolved parents = this.parents.resolve(dockerfile, auth);
     bytesPulled += parents.bytesPulled();
-    Set<String> cacheFrom = new LinkedHashSet<>();
+    // --cache-from makes the classic builder use those images (and their parents) as its only
+    // cache: stages built here just now are added only once a pulled image turns that on, so a
+    // build with nothing to prime from keeps the daemon's own cache, and the same inputs give the
+    // same images (the COPY --from steps of the image included)
+    Set<String> primed = new LinkedHashSet<>();
+    Set<String> builtStages = new LinkedHashSet<>();
     primeUnlessBaseRebuilt(
             dockerfile, Optional.empty(), settings.branchTag(), settings.masterTag(), auth)
-        .ifPresent(cacheFrom::add);
+        .ifPresent(primed::add);
 
     BuildRequest base =
         BuildRequest.of(
                 settings.repositoryRoot().resolve(module.contextDir()),
                 settings.repositoryRoot().resolve(module.dockerfile()))
             .withBuildArgs(module.buildArgs())
+            .withFileTime(settings.fileTime())
             .withParents(parents.pins())
             .withLabels(
                 ImageLabels.withParents(
@@ -224,10 +225,13 @@ public final class ModuleBuild implements Callable<ModuleReport> {
               StageBuilds.stageTag(stage, settings.branchTag()),
               StageBuilds.stageTag(stage, settings.masterTag()),
               auth)
-          .ifPresent(cacheFrom::add);
+          .ifPresent(primed::add);
       String stageRef = cacheImage + ":" + StageBuilds.stageTag(stage, primary);
       BuildResult result =
-          builder.build(base.withTarget(stage).withCacheFrom(cacheFrom).withTags(Set.of(stageRef)));
+          daemon.build(
+              base.withTarget(stage)
+                  .withCacheFrom(cacheFrom(primed, builtStages))
+                  .withTags(Set.of(stageRef)));
       LOG.info(
           "{}: stage {} built ({} of {} steps cached)",
           module.label(),
@@ -235,13 +239,14 @@ public final class ModuleBuild implements Callable<ModuleReport> {
           result.cachedSteps(),
           result.steps().size());
       checkParent(parents.baseOf(dockerfile, Optional.of(stage)), stageRef, result);
-      cacheFrom.add(stageRef);
+      builtStages.add(stageRef);
     }
 
     String primaryRef = cacheImage + ":" + primary;
     Set<String> localRefs =
         new LinkedHashSet<>(List.of(primaryRef, cacheImage + ":" + settings.commit()));
-    BuildResult result = builder.build(base.withCacheFrom(cacheFrom).withTags(localRefs));
+    BuildResult result =
+        daemon.build(base.withCacheFrom(cacheFrom(primed, builtStages)).withTags(localRefs));
     LOG.info(
         "{}: image built ({} of {} steps cached)",
         module.label(),
@@ -266,6 +271,19 @@ public final class ModuleBuild implements Callable<ModuleReport> {
   }
 
   /**
+   * The {@code --cache-from} images of a build: none while nothing was pulled (the daemon's own
+   * cache then serves, stages built just now included), else the pulled images and the stages.
+   */
+  static Set<String> cacheFrom(Set<String> primed, Set<String> builtStages) {
+    if (primed.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> images = new LinkedHashSet<>(primed);
+    images.addAll(builtStages);
+    return images;
+  }
+
+  /**
    * Fails unless the image just built starts with the layers of the in-repo parent its stage is
    * built FROM: the build must sit on the image this build resolved, nothing else.
    */
@@ -275,7 +293,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     if (parent.isEmpty()) {
       return;
     }
-    List<String> layers = localTags.layers(result.imageId());
+    List<String> layers = daemon.layers(result.imageId());
     List<String> expected = parent.get().layers();
     if (layers.size() < expected.size() || !layers.subList(0, expected.size()).equals(expected)) {
       throw new BuildFailure(
@@ -301,7 +319,7 @@ public final class ModuleBuild implements Callable<ModuleReport> {
       Optional<String> stage,
       String tag,
       String fallback,
-      Optional<RegistryAuth> auth)
+      Optional<Credentials> auth)
       throws DockerOperationException {
     Optional<String> rebuiltBase =
         dockerfile
@@ -326,19 +344,18 @@ public final class ModuleBuild implements Callable<ModuleReport> {
 
   /** Pulls the first of two tags that exists, for --cache-from; empty when neither does. */
   private Optional<String> primeCache(
-      String image, String tag, String fallback, Optional<RegistryAuth> auth)
+      String image, String tag, String fallback, Optional<Credentials> auth)
       throws DockerOperationException {
     for (String t : new LinkedHashSet<>(List.of(tag, fallback))) {
       String ref = image + ":" + t;
       if (settings.skipPush()) {
-        if (localTags.exists(ref)) {
+        if (daemon.exists(ref)) {
           LOG.info("{}: layer cache primed from {} (local)", module.label(), ref);
           return Optional.of(ref);
         }
         continue;
       }
-      Optional<TransferResult> pulled =
-          transfer.pull(ref, auth); // also refreshes a stale local copy
+      Optional<TransferResult> pulled = daemon.pull(ref, auth); // also refreshes a stale local copy
       if (pulled.isPresent()) {
         bytesPulled += pulled.get().bytesTransferred();
         LOG.info("{}: layer cache primed from {}", module.label(), ref);
@@ -348,8 +365,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     return Optional.empty();
   }
 
-  private void push(String ref, Optional<RegistryAuth> auth) throws DockerOperationException {
-    TransferResult result = transfer.push(ref, auth);
+  private void push(String ref, Optional<Credentials> auth) throws DockerOperationException {
+    TransferResult result = daemon.push(ref, auth);
     bytesPushed += result.bytesTransferred();
   }
 
@@ -370,10 +387,8 @@ public final class ModuleBuild implements Callable<ModuleReport> {
     }
   }
 
-  private Optional<RegistryAuth> daemonAuth() throws RegistryException {
-    Optional<SourcedCredentials> credentials = cache.credentials();
-    return credentials.map(
-        c -> new RegistryAuth(c.credentials().username(), c.credentials().secret(), cacheHost));
+  private Optional<Credentials> daemonAuth() throws RegistryException {
+    return cache.credentials().map(SourcedCredentials::credentials);
   }
 
   private Dockerfile dockerfile() {

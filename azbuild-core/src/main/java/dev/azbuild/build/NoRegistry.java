@@ -84,6 +84,12 @@ public final class NoRegistry implements Registry {
     return Optional.empty();
   }
 
+  /** None: images stay on the daemon. */
+  @Override
+  public String host() {
+    return "";
+  }
+
   @Override
   public String imageName(String repository) {
     return namespace.value() + "/" + repository;

@@ -1,17 +1,15 @@
 package dev.azbuild.build;
 
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.docker.ImageTags;
-import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.docker.ImageTransferException;
-import dev.azbuild.docker.RegistryAuth;
 import dev.azbuild.docker.TransferResult;
 import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.graph.ModuleGraph;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
+import dev.azbuild.registry.Credentials;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Manifest;
 import dev.azbuild.registry.Registry;
@@ -49,10 +47,12 @@ final class ParentImages {
    * @param image the parent module's image name, e.g. {@code libs-base}
    * @param reference the immutable reference the build reads, e.g. {@code
    *     127.0.0.1:5000/team/libs-base@sha256:…} or, with {@code skipPush}, a local image id
+   * @param id what the reference pins: the digest, or with {@code skipPush} the image id
    * @param source what it was resolved from, e.g. {@code 127.0.0.1:5000/team/libs-base:cache-…}
    * @param layers its layers (diff ids, bottom first): an image built on it starts with them
    */
-  record Pinned(String image, String reference, String source, List<String> layers) {}
+  record Pinned(
+      String image, String reference, String id, ImageReference source, List<String> layers) {}
 
   /**
    * The parents of one Dockerfile.
@@ -75,13 +75,7 @@ final class ParentImages {
      */
     Map<String, String> byImage() {
       Map<String, String> byImage = new LinkedHashMap<>();
-      pinned
-          .values()
-          .forEach(
-              p -> {
-                String reference = p.reference();
-                byImage.put(p.image(), reference.substring(reference.indexOf('@') + 1));
-              });
+      pinned.values().forEach(p -> byImage.put(p.image(), p.id()));
       return byImage;
     }
 
@@ -96,8 +90,7 @@ final class ParentImages {
   private final ModuleGraph graph;
   private final Registry cache;
   private final KnownManifests known;
-  private final ImageTags localTags;
-  private final ImageTransfer transfer;
+  private final ImageDaemon daemon;
   private final BuildSettings settings;
 
   ParentImages(
@@ -106,16 +99,14 @@ final class ParentImages {
       ModuleGraph graph,
       Registry cache,
       KnownManifests known,
-      ImageTags localTags,
-      ImageTransfer transfer,
+      ImageDaemon daemon,
       BuildSettings settings) {
     this.module = module;
     this.plan = plan;
     this.graph = graph;
     this.cache = cache;
     this.known = known;
-    this.localTags = localTags;
-    this.transfer = transfer;
+    this.daemon = daemon;
     this.settings = settings;
   }
 
@@ -123,7 +114,7 @@ final class ParentImages {
    * @param auth the cache registry's credentials for the daemon (in-repo parents, and outside
    *     images on the cache registry's host)
    */
-  Resolved resolve(Dockerfile dockerfile, Optional<RegistryAuth> auth)
+  Resolved resolve(Dockerfile dockerfile, Optional<Credentials> auth)
       throws BuildFailure, DockerOperationException, RegistryException {
     Map<String, Pinned> pinned = new LinkedHashMap<>();
     Set<String> done = new HashSet<>();
@@ -140,22 +131,21 @@ final class ParentImages {
       PinnedAndPulled p = pin(parent.get(), auth);
       pulled += p.bytes();
       pinned.put(use.image(), p.pinned());
-      String source = p.pinned().source();
       LOG.info(
           "{}: parent {} is {} (tag {})",
           module.label(),
           use.image(),
           p.pinned().reference(),
-          BuildTags.abbreviate(source.substring(source.lastIndexOf(':') + 1)));
+          BuildTags.abbreviate(p.pinned().source().tag().orElseThrow()));
     }
     return new Resolved(pinned, pulled);
   }
 
   private record PinnedAndPulled(Pinned pinned, long bytes) {}
 
-  private PinnedAndPulled pin(ImageModule parent, Optional<RegistryAuth> auth)
+  private PinnedAndPulled pin(ImageModule parent, Optional<Credentials> auth)
       throws BuildFailure, DockerOperationException, RegistryException {
-    String parentImage = cache.imageName(parent.image());
+    ImageReference parentImage = imageOf(parent);
     List<String> candidates = new ArrayList<>();
     if (plan.mode() == Mode.CONTENT) {
       plan.decision(parent.id()).ifPresent(d -> candidates.add(BuildTags.cacheTag(d)));
@@ -164,13 +154,13 @@ final class ParentImages {
       candidates.add(settings.masterTag());
     }
     for (String tag : candidates) {
-      String source = parentImage + ":" + tag;
+      ImageReference source = parentImage.withTag(tag);
       if (settings.skipPush()) {
         // no registry to ask: the image this build tagged, by its id (which no later tag can move)
-        Optional<String> id = localTags.imageId(source);
+        Optional<String> id = daemon.imageId(source.toString());
         if (id.isPresent()) {
           return new PinnedAndPulled(
-              new Pinned(parent.image(), id.get(), source, localTags.layers(id.get())), 0);
+              new Pinned(parent.image(), id.get(), id.get(), source, daemon.layers(id.get())), 0);
         }
         continue;
       }
@@ -181,10 +171,10 @@ final class ParentImages {
       if (digest.isEmpty()) {
         continue;
       }
-      String reference = parentImage + "@" + digest.get();
+      String reference = parentImage.withDigest(digest.get()).toString();
       long bytes = 0;
-      if (!localTags.exists(reference)) {
-        Optional<TransferResult> result = transfer.pull(reference, auth);
+      if (!daemon.exists(reference)) {
+        Optional<TransferResult> result = daemon.pull(reference, auth);
         if (result.isEmpty()) {
           throw new BuildFailure(
               module.label()
@@ -200,14 +190,15 @@ final class ParentImages {
         bytes = result.get().bytesTransferred();
       }
       return new PinnedAndPulled(
-          new Pinned(parent.image(), reference, source, localTags.layers(reference)), bytes);
+          new Pinned(parent.image(), reference, digest.get(), source, daemon.layers(reference)),
+          bytes);
     }
     throw new BuildFailure(
         module.label()
             + ": the image of upstream module "
             + parent.id()
             + " is not available as "
-            + parentImage
+            + parentImage.name()
             + ":"
             + String.join(" or :", candidates)
             + "; build it first (mvn azbuild:build -pl "
@@ -216,13 +207,30 @@ final class ParentImages {
         null);
   }
 
+  /** The parent's image in the cache registry (or on the daemon, with {@code skipPush}). */
+  private ImageReference imageOf(ImageModule parent) throws BuildFailure {
+    String name = cache.imageName(parent.image());
+    try {
+      return ImageReference.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new BuildFailure(
+          module.label()
+              + ": upstream module "
+              + parent.id()
+              + " has no valid image name ("
+              + e.getMessage()
+              + "); set its azbuild.image to lower-case letters, digits and separators",
+          e);
+    }
+  }
+
   /** Brings an outside image onto the daemon as the pull policy says; returns the bytes pulled. */
-  private long outside(Dockerfile.ImageUse use, Optional<RegistryAuth> auth)
+  private long outside(Dockerfile.ImageUse use, Optional<Credentials> auth)
       throws BuildFailure, DockerOperationException {
     String image = use.image();
     String where = module.dockerfile() + ":" + use.line() + ": image " + image;
     PullPolicy policy = settings.pull();
-    if (policy != PullPolicy.ALWAYS && localTags.exists(image)) {
+    if (policy != PullPolicy.ALWAYS && daemon.exists(image)) {
       LOG.info(
           "{}: {} is on the Docker daemon, not pulled (azbuild.pull={})",
           module.label(),
@@ -243,7 +251,7 @@ final class ParentImages {
             : "";
     Optional<TransferResult> pulled;
     try {
-      pulled = transfer.pull(image, auth);
+      pulled = daemon.pull(image, auth);
     } catch (ImageTransferException e) {
       throw new BuildFailure(
           where + " could not be pulled (" + e.getMessage() + ")" + preloaded, e);
@@ -259,12 +267,9 @@ final class ParentImages {
   }
 
   private boolean isCacheHost(String reference) {
-    String cacheImage = cache.imageName(module.image());
-    if (!ImageNames.hasRegistryHost(reference) || !ImageNames.hasRegistryHost(cacheImage)) {
-      return false;
-    }
-    return reference
-        .substring(0, reference.indexOf('/'))
-        .equals(cacheImage.substring(0, cacheImage.indexOf('/')));
+    return ImageReference.tryParse(reference)
+        .filter(ImageReference::hasRegistry)
+        .map(r -> r.registry().equals(cache.host()))
+        .orElse(false);
   }
 }

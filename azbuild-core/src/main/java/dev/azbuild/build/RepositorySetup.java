@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seed's ensure_repo for one module: create if missing, lifecycle policy re-applied only when
- * it changed.
+ * The bash scripts' ensure_repo for one module: create if missing, lifecycle policy re-applied only
+ * when it changed.
  */
 final class RepositorySetup {
 

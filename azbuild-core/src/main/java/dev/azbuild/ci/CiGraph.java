@@ -81,11 +81,6 @@ public record CiGraph(List<CiModule> modules, String defaultBranch) {
     return new CiGraph(result, defaultBranch);
   }
 
-  /** Every build job's name, in graph order. */
-  public List<String> buildJobs() {
-    return modules.stream().map(CiModule::buildJob).toList();
-  }
-
   /**
    * {@code services/api} → {@code services-api}: letters, digits, '_' and '-' only, no
    * leading/trailing '-'.

@@ -14,7 +14,7 @@ import java.util.List;
  * @param upstreamBuildJobs the build jobs of its direct upstream image modules, in graph order
  * @param mavenBuilt whether Maven builds something its image needs (packaging other than {@code
  *     pom}, e.g. a jar its Dockerfile copies), so its job runs {@code mvn package -pl <module> -am}
- *     first
+ *     (azbuild skipped) first
  */
 public record CiModule(
     String dir,

@@ -44,11 +44,16 @@ public record CiOptions(
 
   /**
    * Builds what Maven builds of a job's modules (jars their Dockerfiles copy), with the in-repo
-   * modules they depend on ({@code -am}): the job starts from an empty local repository.
+   * modules they depend on ({@code -am}): the job starts from an empty local repository. azbuild's
+   * own goals, when the pom binds them in the lifecycle, are skipped here: the next step builds the
+   * images of the job's modules only (with {@code -am} they would also run for upstream modules).
    */
   String mavenPackage(CiJob job) {
-    return mavenCommand + " -B package -pl " + job.mavenBuiltSelectors() + " -am";
+    return mavenCommand + " -B package -pl " + job.mavenBuiltSelectors() + " -am -D" + SKIP_AZBUILD;
   }
+
+  /** Skips every azbuild goal of a Maven run. */
+  static final String SKIP_AZBUILD = "azbuild.skip=true";
 
   /**
    * Builds a job's modules; the plan covers the whole reactor, upstream images come from upstream

@@ -2,6 +2,7 @@ package dev.azbuild.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.azbuild.io.Json;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
 import java.io.IOException;
@@ -202,7 +203,10 @@ public final class DeployLock implements AutoCloseable {
     }
     DeployLock lock = new DeployLock(registry, ours);
     long every = heartbeatEvery(ours.staleAfter()).toMillis();
-    lock.heartbeats.scheduleWithFixedDelay(lock::beat, every, every, TimeUnit.MILLISECONDS);
+    @SuppressWarnings("FutureReturnValueIgnored") // runs until release() shuts the executor down;
+    // beat() catches and logs its own failures, so the future has nothing to report
+    var unused =
+        lock.heartbeats.scheduleWithFixedDelay(lock::beat, every, every, TimeUnit.MILLISECONDS);
     Runtime.getRuntime().addShutdownHook(lock.shutdownHook);
     return lock;
   }
@@ -281,8 +285,7 @@ public final class DeployLock implements AutoCloseable {
   static boolean diedOnThisHost(Holder holder, String host) {
     return holder.pid() > 0
         && holder.host().equals(host)
-        && ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false)
-            == Boolean.FALSE;
+        && !ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /**

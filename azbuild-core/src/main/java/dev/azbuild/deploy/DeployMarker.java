@@ -2,6 +2,7 @@ package dev.azbuild.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.azbuild.io.Json;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryException;
 import java.io.IOException;

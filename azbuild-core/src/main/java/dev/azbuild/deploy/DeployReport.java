@@ -3,6 +3,7 @@ package dev.azbuild.deploy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.azbuild.io.AtomicFiles;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class DeployReport {
       r.reasons().forEach(m.putArray("reasons")::add);
     }
     try {
-      AtomicFiles.writeString(file, Json.MAPPER.writeValueAsString(root) + "\n");
+      AtomicFiles.writeString(file, Json.PRETTY.writeValueAsString(root) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -3,9 +3,11 @@ package dev.azbuild.deploy;
 import dev.azbuild.docker.Containers;
 import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.DockerOperationException;
-import dev.azbuild.docker.RegistryAuth;
+import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.env.Namespace;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
+import dev.azbuild.io.Retries;
+import dev.azbuild.registry.Credentials;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +23,26 @@ public final class DockerRestarter implements ServiceRestarter {
   private static final Logger LOG = LoggerFactory.getLogger(DockerRestarter.class);
 
   private final DockerDaemon daemon;
-  private final Optional<RegistryAuth> auth;
+  private final Optional<Credentials> auth;
   private final Namespace namespace;
+  private final Retries retries;
 
   /**
    * @param auth credentials for the deploy registry; empty for the docker config's
    */
-  public DockerRestarter(DockerDaemon daemon, Optional<RegistryAuth> auth, Namespace namespace) {
+  public DockerRestarter(DockerDaemon daemon, Optional<Credentials> auth, Namespace namespace) {
+    this(daemon, auth, namespace, ImageTransfer.DEFAULT_RETRIES);
+  }
+
+  /**
+   * @param retries how the pull of the deployed image is retried
+   */
+  public DockerRestarter(
+      DockerDaemon daemon, Optional<Credentials> auth, Namespace namespace, Retries retries) {
     this.daemon = daemon;
     this.auth = auth;
     this.namespace = namespace;
+    this.retries = retries;
   }
 
   /** {@code <namespace>-<image>}, {@code /} in the image name becoming {@code -}. */
@@ -48,7 +60,7 @@ public final class DockerRestarter implements ServiceRestarter {
       throws DeployException {
     String name = containerName(image);
     try {
-      Containers containers = new Containers(daemon);
+      Containers containers = new Containers(daemon, retries);
       containers.recreate(name, taggedReference, auth);
       removeLegacy(containers, image, taggedReference);
       return true;
@@ -66,8 +78,8 @@ public final class DockerRestarter implements ServiceRestarter {
       return;
     }
     Optional<String> running = containers.image(legacy);
-    String repository = ImageNames.stripTagAndDigest(taggedReference);
-    if (running.isPresent() && ImageNames.stripTagAndDigest(running.get()).equals(repository)) {
+    Optional<String> repository = nameOf(taggedReference);
+    if (running.isPresent() && repository.isPresent() && nameOf(running.get()).equals(repository)) {
       containers.remove(legacy);
       LOG.info(
           "{}: removed the container {} of an earlier azbuild version (it ran {}); {} replaces it",
@@ -76,6 +88,11 @@ public final class DockerRestarter implements ServiceRestarter {
           running.get(),
           containerName(image));
     }
+  }
+
+  /** {@code [registry/]repository} of a reference; empty for an image id or a bad reference. */
+  private static Optional<String> nameOf(String reference) {
+    return ImageReference.tryParse(reference).map(ImageReference::name);
   }
 
   @Override

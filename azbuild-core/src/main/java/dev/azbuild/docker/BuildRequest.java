@@ -1,6 +1,7 @@
 package dev.azbuild.docker;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +28,9 @@ import java.util.Set;
  *     after {@code ARG} substitution) → the immutable reference the daemon reads there instead,
  *     e.g. {@code libs-base} → {@code 127.0.0.1:5000/team/libs-base@sha256:…}; the file on disk is
  *     not changed (see {@link PinnedDockerfile})
+ * @param fileTime when present, every file, directory and link of the context is sent with this
+ *     modification time (reproducible builds: a {@code COPY} keeps the time it is sent with); empty
+ *     sends the times on disk
  */
 public record BuildRequest(
     Path contextDir,
@@ -37,7 +41,8 @@ public record BuildRequest(
     Set<String> cacheFrom,
     Set<String> tags,
     boolean pull,
-    Map<String, String> parents) {
+    Map<String, String> parents,
+    Optional<Instant> fileTime) {
 
   public BuildRequest {
     Objects.requireNonNull(contextDir, "contextDir");
@@ -48,6 +53,31 @@ public record BuildRequest(
     cacheFrom = copy(cacheFrom, "cacheFrom");
     tags = copy(tags, "tags");
     parents = copy(parents, "parents");
+    Objects.requireNonNull(fileTime, "fileTime");
+  }
+
+  /** Without a fixed file time. */
+  public BuildRequest(
+      Path contextDir,
+      Path dockerfile,
+      Optional<String> target,
+      Map<String, String> buildArgs,
+      Map<String, String> labels,
+      Set<String> cacheFrom,
+      Set<String> tags,
+      boolean pull,
+      Map<String, String> parents) {
+    this(
+        contextDir,
+        dockerfile,
+        target,
+        buildArgs,
+        labels,
+        cacheFrom,
+        tags,
+        pull,
+        parents,
+        Optional.empty());
   }
 
   /** A build of {@code contextDir/Dockerfile} with no options. */
@@ -80,43 +110,77 @@ public record BuildRequest(
         cacheFrom,
         tags,
         pull,
-        parents);
+        parents,
+        fileTime);
   }
 
   /** Replaces the {@code --build-arg} values. */
   public BuildRequest withBuildArgs(Map<String, String> args) {
     return new BuildRequest(
-        contextDir, dockerfile, target, args, labels, cacheFrom, tags, pull, parents);
+        contextDir, dockerfile, target, args, labels, cacheFrom, tags, pull, parents, fileTime);
   }
 
   /** Replaces the image labels. */
   public BuildRequest withLabels(Map<String, String> imageLabels) {
     return new BuildRequest(
-        contextDir, dockerfile, target, buildArgs, imageLabels, cacheFrom, tags, pull, parents);
+        contextDir,
+        dockerfile,
+        target,
+        buildArgs,
+        imageLabels,
+        cacheFrom,
+        tags,
+        pull,
+        parents,
+        fileTime);
   }
 
   /** Replaces the {@code --cache-from} images. */
   public BuildRequest withCacheFrom(Set<String> images) {
     return new BuildRequest(
-        contextDir, dockerfile, target, buildArgs, labels, images, tags, pull, parents);
+        contextDir, dockerfile, target, buildArgs, labels, images, tags, pull, parents, fileTime);
   }
 
   /** Replaces the references the image is tagged with. */
   public BuildRequest withTags(Set<String> references) {
     return new BuildRequest(
-        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, references, pull, parents);
+        contextDir,
+        dockerfile,
+        target,
+        buildArgs,
+        labels,
+        cacheFrom,
+        references,
+        pull,
+        parents,
+        fileTime);
   }
 
   /** Sets whether base images are always pulled ({@code --pull}). */
   public BuildRequest withPull(boolean alwaysPull) {
     return new BuildRequest(
-        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, alwaysPull, parents);
+        contextDir,
+        dockerfile,
+        target,
+        buildArgs,
+        labels,
+        cacheFrom,
+        tags,
+        alwaysPull,
+        parents,
+        fileTime);
   }
 
   /** Replaces the pinned images (see {@link #parents()}). */
   public BuildRequest withParents(Map<String, String> pinned) {
     return new BuildRequest(
-        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, pull, pinned);
+        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, pull, pinned, fileTime);
+  }
+
+  /** Sends every file of the context with this modification time (see {@link #fileTime()}). */
+  public BuildRequest withFileTime(Optional<Instant> time) {
+    return new BuildRequest(
+        contextDir, dockerfile, target, buildArgs, labels, cacheFrom, tags, pull, parents, time);
   }
 
   private static <K, V> Map<K, V> copy(Map<K, V> map, String name) {

@@ -2,6 +2,8 @@ package dev.azbuild.docker;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.azbuild.io.Retries;
+import dev.azbuild.registry.Credentials;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,9 +15,16 @@ public final class Containers {
   private static final Logger LOG = LoggerFactory.getLogger(Containers.class);
 
   private final DockerDaemon daemon;
+  private final ImageTransfer transfer;
 
   public Containers(DockerDaemon daemon) {
+    this(daemon, ImageTransfer.DEFAULT_RETRIES);
+  }
+
+  /** Pulls images as {@code retries} says. */
+  public Containers(DockerDaemon daemon, Retries retries) {
     this.daemon = daemon;
+    this.transfer = new ImageTransfer(daemon, retries);
   }
 
   /**
@@ -25,14 +34,12 @@ public final class Containers {
    *
    * @return the new container's id
    */
-  public String recreate(String name, String reference, Optional<RegistryAuth> auth)
+  public String recreate(String name, String reference, Optional<Credentials> auth)
       throws DockerOperationException {
-    new ImageTransfer(daemon)
-        .pull(reference, auth)
-        .orElseThrow(
-            () ->
-                new DockerOperationException(
-                    reference + " is not in the registry; it should have been copied there first"));
+    if (transfer.pull(reference, auth).isEmpty()) {
+      throw new DockerOperationException(
+          reference + " is not in the registry; it should have been copied there first");
+    }
     try {
       remove(name);
       String id = daemon.client().createContainerCmd(reference).withName(name).exec().getId();

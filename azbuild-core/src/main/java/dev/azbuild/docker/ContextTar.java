@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,17 @@ final class ContextTar implements AutoCloseable {
    */
   static ContextTar write(Path contextDir, Path dockerfile, Optional<String> generated)
       throws IOException {
+    return write(contextDir, dockerfile, generated, Optional.empty());
+  }
+
+  /**
+   * @param generated the Dockerfile text the daemon reads instead of the file
+   * @param fileTime the modification time of every entry (reproducible builds: the classic builder
+   *     keeps a file's time when it copies it into a layer); empty for the times on disk
+   */
+  static ContextTar write(
+      Path contextDir, Path dockerfile, Optional<String> generated, Optional<Instant> fileTime)
+      throws IOException {
     Path context = contextDir.toAbsolutePath().normalize();
     Path df = dockerfile.toAbsolutePath().normalize();
     byte[] dockerfileBytes =
@@ -96,17 +108,30 @@ final class ContextTar implements AutoCloseable {
       out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       Walk walk =
           new Walk(
-              context,
               ignoreText == null ? DockerIgnore.none() : DockerIgnore.parse(ignoreText),
               hasReinclusions(ignoreText),
               Set.of(dfName, DOCKERIGNORE),
-              out);
+              out,
+              fileTime);
       walk.directory(context, "");
       // Always sent, whatever .dockerignore says (the CLI does the same; the daemon drops them
       // after reading).
-      writeBytes(out, dfName, dockerfileBytes, inside ? mode(df) : 0644);
+      writeBytes(
+          out,
+          dfName,
+          dockerfileBytes,
+          inside ? mode(df) : 0644,
+          fileTime.isPresent() ? fileTime.get() : inside ? modified(df) : Instant.now());
       if (ignoreText != null) {
-        writeBytes(out, DOCKERIGNORE, ignoreText.getBytes(StandardCharsets.UTF_8), 0644);
+        Path ignoreFile = context.resolve(DOCKERIGNORE);
+        writeBytes(
+            out,
+            DOCKERIGNORE,
+            ignoreText.getBytes(StandardCharsets.UTF_8),
+            0644,
+            fileTime.isPresent()
+                ? fileTime.get()
+                : Files.isRegularFile(ignoreFile) ? modified(ignoreFile) : Instant.now());
       }
       LOG.debug(
           "build context {}: {} entries, {} bytes", context, walk.entries + 1, Files.size(tar));
@@ -122,24 +147,29 @@ final class ContextTar implements AutoCloseable {
    * re-include inside.
    */
   private static final class Walk {
-    private final Path root;
     private final DockerIgnore ignore;
     private final boolean reinclusions;
     private final Set<String> writtenLater;
     private final TarArchiveOutputStream out;
+    private final Optional<Instant> fileTime;
     private int entries;
 
     Walk(
-        Path root,
         DockerIgnore ignore,
         boolean reinclusions,
         Set<String> writtenLater,
-        TarArchiveOutputStream out) {
-      this.root = root;
+        TarArchiveOutputStream out,
+        Optional<Instant> fileTime) {
       this.ignore = ignore;
       this.reinclusions = reinclusions;
       this.writtenLater = writtenLater;
       this.out = out;
+      this.fileTime = fileTime;
+    }
+
+    /** The entry's time: the fixed one, else the file's. */
+    private long time(BasicFileAttributes attrs) {
+      return fileTime.map(Instant::toEpochMilli).orElse(attrs.lastModifiedTime().toMillis());
     }
 
     void directory(Path dir, String prefix) throws IOException {
@@ -159,7 +189,7 @@ final class ContextTar implements AutoCloseable {
           if (!ignored) {
             TarArchiveEntry entry = new TarArchiveEntry(name + "/");
             entry.setMode(040000 | mode(child));
-            entry.setModTime(attrs.lastModifiedTime().toMillis());
+            entry.setModTime(time(attrs));
             put(entry, null);
           }
           if (!ignored || reinclusions) {
@@ -171,13 +201,13 @@ final class ContextTar implements AutoCloseable {
           TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
           entry.setLinkName(slashPath(Files.readSymbolicLink(child)));
           entry.setMode(0120777);
-          entry.setModTime(attrs.lastModifiedTime().toMillis());
+          entry.setModTime(time(attrs));
           put(entry, null);
         } else if (attrs.isRegularFile()) {
           TarArchiveEntry entry = new TarArchiveEntry(name);
           entry.setMode(0100000 | mode(child));
           entry.setSize(attrs.size());
-          entry.setModTime(attrs.lastModifiedTime().toMillis());
+          entry.setModTime(time(attrs));
           put(entry, child);
         } else {
           LOG.debug("build context: {} skipped (not a file, directory or link)", name);
@@ -186,6 +216,9 @@ final class ContextTar implements AutoCloseable {
     }
 
     private void put(TarArchiveEntry entry, Path content) throws IOException {
+      if (fileTime.isPresent()) {
+        owner(entry);
+      }
       out.putArchiveEntry(entry);
       if (content != null) {
         Files.copy(content, out);
@@ -195,10 +228,13 @@ final class ContextTar implements AutoCloseable {
     }
   }
 
-  private static void writeBytes(TarArchiveOutputStream out, String name, byte[] bytes, int mode)
+  private static void writeBytes(
+      TarArchiveOutputStream out, String name, byte[] bytes, int mode, Instant time)
       throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setMode(0100000 | mode);
+    entry.setModTime(time.toEpochMilli());
+    owner(entry);
     entry.setSize(bytes.length);
     out.putArchiveEntry(entry);
     out.write(bytes);
@@ -213,7 +249,23 @@ final class ContextTar implements AutoCloseable {
     return ignoreText != null && ignoreText.lines().anyMatch(line -> line.strip().startsWith("!"));
   }
 
+  /**
+   * Root by name too: commons-compress puts the name of the user running azbuild in every entry,
+   * and the classic builder's cache key for a COPY includes it.
+   */
+  private static void owner(TarArchiveEntry entry) {
+    entry.setUserId(0);
+    entry.setGroupId(0);
+    entry.setUserName("root");
+    entry.setGroupName("root");
+  }
+
+  private static Instant modified(Path file) throws IOException {
+    return Files.getLastModifiedTime(file).toInstant();
+  }
+
   /** Permission bits (docker keeps them; they are part of the layer cache key). */
+  @SuppressWarnings("EnumOrdinal") // PosixFilePermission's order is POSIX's bit order, by its spec
   private static int mode(Path path) throws IOException {
     PosixFileAttributeView posix =
         Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);

@@ -140,8 +140,8 @@ public final class DockerDaemon implements AutoCloseable {
       // plain SocketException ("No such file or directory").
       String message = String.valueOf(t.getMessage());
       if (t instanceof ConnectException
-          || t instanceof SocketException
-              && (message.contains("No such file") || message.contains("Connection refused"))) {
+          || (t instanceof SocketException
+              && (message.contains("No such file") || message.contains("Connection refused")))) {
         return true;
       }
     }

@@ -2,9 +2,10 @@ package dev.azbuild.docker;
 
 import com.github.dockerjava.api.command.BuildImageCmd;
 import dev.azbuild.dockerfile.Dockerfile;
+import dev.azbuild.dockerfile.DockerfileCheck;
 import dev.azbuild.dockerfile.DockerfileException;
 import dev.azbuild.dockerfile.PinnedDockerfile;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,7 +69,8 @@ public final class ImageBuilder {
           labelLine.isEmpty() && pinned.equals(original)
               ? Optional.empty()
               : Optional.of(pinned + labelLine.orElse(""));
-      context = ContextTar.write(request.contextDir(), dockerfilePath, generated);
+      context =
+          ContextTar.write(request.contextDir(), dockerfilePath, generated, request.fileTime());
     } catch (DockerfileException e) {
       throw new BuildFailedException(
           e.getMessage(), dockerfilePath, Optional.empty(), OptionalInt.empty());
@@ -113,6 +115,119 @@ public final class ImageBuilder {
     } catch (RuntimeException e) {
       throw translate(e, dockerfilePath);
     }
+  }
+
+  /**
+   * Checks, without building anything, that the build of {@code request} would not fail on its
+   * Dockerfile: the context directory and the Dockerfile exist, {@link DockerfileCheck} finds
+   * nothing, the in-repo images it names can be pinned ({@link PinnedDockerfile}), and the daemon's
+   * own parser reads the text it would be sent. The classic builder parses the whole file before it
+   * runs a step, and stops right after when asked for a stage the file does not have: that answer
+   * means the file parsed, any other is the parse error.
+   *
+   * @throws BuildFailedException naming the Dockerfile and what is wrong with it
+   * @throws DaemonUnreachableException when the daemon does not answer
+   */
+  public void check(BuildRequest request) throws DockerOperationException {
+    Path dockerfilePath = request.dockerfile();
+    Dockerfile dockerfile = readDockerfile(request);
+    checkTarget(request, dockerfile);
+    String text;
+    try {
+      String original = Files.readString(dockerfilePath);
+      DockerfileCheck.check(dockerfilePath, original, request.buildArgs());
+      String pinned =
+          PinnedDockerfile.rewrite(
+              dockerfilePath, original, request.buildArgs(), request.parents());
+      text = pinned + LabelInstruction.appendix(pinned, request.labels()).orElse("");
+    } catch (DockerfileException e) {
+      throw new BuildFailedException(
+          e.getMessage(), dockerfilePath, Optional.empty(), OptionalInt.empty());
+    } catch (IOException e) {
+      throw new BuildFailedException(
+          dockerfilePath + ": cannot read the Dockerfile: " + DockerDaemon.rootMessage(e),
+          dockerfilePath,
+          Optional.empty(),
+          OptionalInt.empty());
+    }
+    String absent = absentStage(dockerfile);
+    Path empty = null;
+    try {
+      empty = Files.createTempDirectory("azbuild-parse-");
+      try (ContextTar context = ContextTar.write(empty, dockerfilePath, Optional.of(text));
+          InputStream tar = Files.newInputStream(context.file())) {
+        BuildImageCmd cmd =
+            daemon
+                .client()
+                .buildImageCmd()
+                .withTarInputStream(tar)
+                .withDockerfilePath(context.dockerfileName())
+                .withTarget(absent)
+                .withPull(false);
+        request.buildArgs().forEach(cmd::withBuildArg);
+        BuildOutput output = cmd.exec(new BuildOutput(logName(request) + " (parse check)"));
+        output.awaitCompletion();
+        Optional<String> said = output.failure().map(DockerDaemon::errorMessage).or(output::error);
+        if (output.failure().filter(DockerDaemon::isConnectionFailure).isPresent()) {
+          throw daemon.unreachable(output.failure().get());
+        }
+        if (said.isPresent() && said.get().contains("failed to reach build target " + absent)) {
+          LOG.debug("{}: the daemon parses it", dockerfilePath);
+          return;
+        }
+        throw new BuildFailedException(
+            dockerfilePath
+                + ": the Docker daemon cannot parse it: "
+                + DockerDaemon.oneLine(
+                    said.orElse("it started a build of a stage that is not there"))
+                + "; fix the Dockerfile",
+            dockerfilePath,
+            Optional.empty(),
+            OptionalInt.empty());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerOperationException(dockerfilePath + ": parse check interrupted", e);
+    } catch (IOException e) {
+      throw new DockerOperationException(
+          dockerfilePath
+              + ": cannot send the Dockerfile to the daemon: "
+              + DockerDaemon.rootMessage(e),
+          e);
+    } catch (RuntimeException e) {
+      if (DockerDaemon.isConnectionFailure(e)) {
+        throw daemon.unreachable(e);
+      }
+      String said = DockerDaemon.errorMessage(e);
+      if (said.contains("failed to reach build target " + absent)) {
+        return;
+      }
+      throw new BuildFailedException(
+          dockerfilePath
+              + ": the Docker daemon cannot parse it: "
+              + DockerDaemon.oneLine(said)
+              + "; fix the Dockerfile",
+          dockerfilePath,
+          Optional.empty(),
+          OptionalInt.empty());
+    } finally {
+      if (empty != null) {
+        try {
+          Files.deleteIfExists(empty);
+        } catch (IOException e) {
+          LOG.debug("cannot delete {}: {}", empty, e.toString());
+        }
+      }
+    }
+  }
+
+  /** A stage name the Dockerfile does not have. */
+  private static String absentStage(Dockerfile dockerfile) {
+    String name = "azbuild-parse-check";
+    for (int i = 0; dockerfile.stageNames().contains(name); i++) {
+      name = "azbuild-parse-check-" + i;
+    }
+    return name;
   }
 
   private BuildResult result(BuildRequest request, BuildOutput output)
@@ -227,7 +342,7 @@ public final class ImageBuilder {
   private static String logName(BuildRequest request) {
     return request.tags().stream()
             .findFirst()
-            .map(ImageNames::repositoryPath)
+            .flatMap(tag -> ImageReference.tryParse(tag).map(ImageReference::repository))
             .orElseGet(
                 () ->
                     String.valueOf(request.contextDir().toAbsolutePath().normalize().getFileName()))

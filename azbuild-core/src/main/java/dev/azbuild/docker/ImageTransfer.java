@@ -3,13 +3,18 @@ package dev.azbuild.docker;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
+import dev.azbuild.io.Retries;
+import dev.azbuild.registry.Credentials;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +38,39 @@ public final class ImageTransfer {
   /** How the daemon says a pulled tag or repository is not in the registry. */
   private static final Pattern MISSING = Pattern.compile("manifest unknown|not found|name unknown");
 
-  /** Spread retries of builds that failed together (-T) so they do not retry together. */
-  private static final double JITTER = 0.5;
+  /**
+   * Three attempts, waiting about 2 s then 4 s (a registry that restarts needs seconds), none
+   * started after two minutes.
+   */
+  public static final Retries DEFAULT_RETRIES =
+      Retries.DEFAULT.withDelays(Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+  /**
+   * An attempt during which the daemon reports nothing for this long is stopped and counts as
+   * failed: the daemon sends progress while bytes move, so this only ends a transfer that hangs.
+   */
+  static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
   private final DockerDaemon daemon;
-  private final RetryPolicy retry;
+  private final Retries retries;
+  private final Duration stallLimit;
 
   public ImageTransfer(DockerDaemon daemon) {
-    this(daemon, RetryPolicy.DEFAULT);
+    this(daemon, DEFAULT_RETRIES);
   }
 
-  public ImageTransfer(DockerDaemon daemon, RetryPolicy retry) {
+  /**
+   * @param retries attempts, backoff and time budget (the caller's {@code azbuild.retries} and
+   *     {@code azbuild.retryTimeout}); the daemon's own retries of a layer end an attempt at once
+   */
+  public ImageTransfer(DockerDaemon daemon, Retries retries) {
+    this(daemon, retries, STALL_LIMIT);
+  }
+
+  ImageTransfer(DockerDaemon daemon, Retries retries, Duration stallLimit) {
     this.daemon = daemon;
-    this.retry = retry;
+    this.retries = retries;
+    this.stallLimit = stallLimit;
   }
 
   /**
@@ -56,17 +81,18 @@ public final class ImageTransfer {
    * @throws ImageTransferException when the push fails for good, naming registry and image
    * @throws DaemonUnreachableException when the daemon does not answer
    */
-  public TransferResult push(String reference, Optional<RegistryAuth> auth)
+  public TransferResult push(String reference, Optional<Credentials> auth)
       throws DockerOperationException {
-    String repository = ImageNames.stripTagAndDigest(reference);
-    String tag = tagOf(reference);
+    ImageReference parsed = parse(reference);
+    String repository = parsed.name();
+    String tag = tagOf(parsed);
     return transfer(
             Verb.PUSH,
             reference,
             auth,
             () -> {
               PushImageCmd cmd = daemon.client().pushImageCmd(repository).withTag(tag);
-              auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
+              auth.ifPresent(c -> cmd.withAuthConfig(authConfig(parsed, c)));
               return cmd.exec(
                   new TransferProgress<PushResponseItem>(
                       reference, TransferProgress.Direction.PUSH));
@@ -90,10 +116,11 @@ public final class ImageTransfer {
    * @throws ImageTransferException when the pull fails for another reason, e.g. bad credentials
    * @throws DaemonUnreachableException when the daemon does not answer
    */
-  public Optional<TransferResult> pull(String reference, Optional<RegistryAuth> auth)
+  public Optional<TransferResult> pull(String reference, Optional<Credentials> auth)
       throws DockerOperationException {
-    String repository = ImageNames.stripTagAndDigest(reference);
-    String tag = pullTagOf(reference); // the API takes a digest in its tag parameter
+    ImageReference parsed = parse(reference);
+    String repository = parsed.name();
+    String tag = parsed.pullReference(); // the API takes a digest in its tag parameter
     Optional<TransferResult> result =
         transfer(
             Verb.PULL,
@@ -101,7 +128,7 @@ public final class ImageTransfer {
             auth,
             () -> {
               PullImageCmd cmd = daemon.client().pullImageCmd(repository).withTag(tag);
-              auth.ifPresent(a -> cmd.withAuthConfig(a.toAuthConfig()));
+              auth.ifPresent(c -> cmd.withAuthConfig(authConfig(parsed, c)));
               return cmd.exec(
                   new TransferProgress<PullResponseItem>(
                       reference, TransferProgress.Direction.PULL));
@@ -146,23 +173,16 @@ public final class ImageTransfer {
   }
 
   /**
-   * Runs tries (Failsafe: exponential backoff with jitter) until one succeeds, the image proves
-   * missing (empty), or the failure is final.
+   * Runs attempts (the {@link Retries} policy: backoff with jitter, a number of attempts, a time
+   * budget) until one succeeds, the image proves missing (empty), or the failure is final.
    */
   private Optional<TransferResult> transfer(
-      Verb verb, String reference, Optional<RegistryAuth> auth, Start start)
+      Verb verb, String reference, Optional<Credentials> auth, Start start)
       throws DockerOperationException {
     String registry = registryOf(reference);
     dev.failsafe.RetryPolicy<Optional<TransferResult>> policy =
-        dev.failsafe.RetryPolicy.<Optional<TransferResult>>builder()
-            .handle(TransientTransfer.class)
-            .withMaxAttempts(retry.attempts())
-            .withBackoff(
-                retry.initialBackoff(),
-                retry.maxBackoff().compareTo(retry.initialBackoff()) > 0
-                    ? retry.maxBackoff()
-                    : retry.initialBackoff().plusMillis(1))
-            .withJitter(JITTER)
+        retries
+            .<Optional<TransferResult>>policy(TransientTransfer.class)
             .onRetry(
                 e ->
                     LOG.warn(
@@ -173,17 +193,16 @@ public final class ImageTransfer {
                         registry,
                         e.getLastException().getMessage(),
                         e.getAttemptCount() + 1,
-                        retry.attempts()))
+                        retries.attempts()))
             .build();
+    AtomicInteger attempts = new AtomicInteger();
+    long started = System.nanoTime();
     try {
       return Failsafe.with(policy)
-          .get(
-              context ->
-                  once(verb, reference, auth, start, registry, context.getAttemptCount() + 1));
+          .get(context -> once(verb, reference, auth, start, registry, attempts.incrementAndGet()));
     } catch (FailsafeException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TransientTransfer t) {
-        int tries = retry.attempts(); // only retried failures end here, after the last try
         throw new ImageTransferException(
             verb.word
                 + " of "
@@ -192,9 +211,8 @@ public final class ImageTransfer {
                 + verb.preposition
                 + " "
                 + registry
-                + " failed after "
-                + tries
-                + (tries == 1 ? " try" : " tries")
+                + " failed "
+                + Retries.spent(attempts.get(), Duration.ofNanos(System.nanoTime() - started))
                 + ": "
                 + t.said
                 + hint(t.said),
@@ -217,7 +235,7 @@ public final class ImageTransfer {
   private Optional<TransferResult> once(
       Verb verb,
       String reference,
-      Optional<RegistryAuth> auth,
+      Optional<Credentials> auth,
       Start start,
       String registry,
       int attempt)
@@ -226,7 +244,10 @@ public final class ImageTransfer {
     String message;
     try {
       TransferProgress<?> progress = start.start();
-      progress.awaitCompletion();
+      awaitUnlessStalled(progress);
+      if (progress.daemonRetry().isPresent()) {
+        throw new TransientTransfer(progress.daemonRetry().get(), null);
+      }
       if (progress.failure().isEmpty() && progress.error().isEmpty()) {
         TransferResult result = progress.result(attempt);
         LOG.info(progress.summary(result));
@@ -244,7 +265,7 @@ public final class ImageTransfer {
     String raw = message;
     // a proxy may answer with a whole HTML page; keep the line short
     String said =
-        BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(a -> a.scrub(raw)).orElse(raw)), 300);
+        BuildOutput.abbreviate(DockerDaemon.oneLine(auth.map(c -> c.scrub(raw)).orElse(raw)), 300);
     if (verb == Verb.PUSH
         && (cause instanceof NotFoundException || said.contains("does not exist locally"))) {
       throw new ImageTransferException(
@@ -254,7 +275,7 @@ public final class ImageTransfer {
           cause);
     }
     if (cause instanceof NotFoundException
-        || verb == Verb.PULL && MISSING.matcher(lower(said)).find()) {
+        || (verb == Verb.PULL && MISSING.matcher(lower(said)).find())) {
       LOG.debug("{} of {}: {}", verb.word, reference, said);
       return Optional.empty();
     }
@@ -277,6 +298,24 @@ public final class ImageTransfer {
         cause);
   }
 
+  /**
+   * Waits for the transfer to end; stops it as a failed attempt when the daemon has reported
+   * nothing for the stall limit.
+   */
+  private void awaitUnlessStalled(TransferProgress<?> progress)
+      throws InterruptedException, TransientTransfer {
+    Duration check =
+        stallLimit.compareTo(Duration.ofSeconds(1)) < 0 ? stallLimit : Duration.ofSeconds(1);
+    while (!progress.awaitEnd(check)) {
+      long quiet = System.nanoTime() - progress.lastEventNanos();
+      if (quiet >= stallLimit.toNanos()) {
+        progress.stop();
+        throw new TransientTransfer(
+            "the daemon reported no progress for " + Retries.seconds(stallLimit), null);
+      }
+    }
+  }
+
   /** What to do about the errors users hit most. */
   private static String hint(String message) {
     String m = lower(message);
@@ -290,38 +329,42 @@ public final class ImageTransfer {
 
   /** The registry host of a reference; Docker Hub when it names none. */
   static String registryOf(String reference) {
-    return ImageNames.hasRegistryHost(reference)
-        ? reference.substring(0, reference.indexOf('/'))
-        : "docker.io";
+    return ImageReference.tryParse(reference)
+        .map(ImageReference::registryOrDefault)
+        .orElse(ImageReference.DEFAULT_REGISTRY);
+  }
+
+  /**
+   * The credentials as docker-java sends them in the {@code X-Registry-Auth} header, for the
+   * registry the reference names: the one place registry credentials become the daemon's.
+   */
+  private static AuthConfig authConfig(ImageReference reference, Credentials credentials) {
+    return new AuthConfig()
+        .withUsername(credentials.username())
+        .withPassword(credentials.secret())
+        .withRegistryAddress(reference.registryOrDefault());
+  }
+
+  private static ImageReference parse(String reference) throws ImageTransferException {
+    try {
+      return ImageReference.parse(reference);
+    } catch (IllegalArgumentException e) {
+      throw new ImageTransferException(
+          e.getMessage() + "; fix the image name", registryOf(reference), reference, e);
+    }
   }
 
   /**
    * The tag of {@code repository:tag}; a tag is required so a push never sends every tag of a
    * repository.
    */
-  static String tagOf(String reference) {
-    String repository = ImageNames.stripTagAndDigest(reference);
-    if (reference.length() <= repository.length() + 1
-        || reference.charAt(repository.length()) != ':') {
-      throw new IllegalArgumentException(
-          "image reference needs a tag (repository:tag): " + reference);
-    }
-    return reference.substring(repository.length() + 1);
-  }
-
-  /**
-   * What a pull asks for: the digest of {@code repository@sha256:…}, else the tag, else {@code
-   * latest}.
-   */
-  static String pullTagOf(String reference) {
-    int at = reference.indexOf('@');
-    if (at >= 0) {
-      return reference.substring(at + 1);
-    }
-    String repository = ImageNames.stripTagAndDigest(reference);
-    return reference.length() > repository.length() + 1
-        ? reference.substring(repository.length() + 1)
-        : "latest";
+  static String tagOf(ImageReference reference) {
+    return reference
+        .tag()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "image reference needs a tag (repository:tag): " + reference));
   }
 
   private static String lower(String text) {

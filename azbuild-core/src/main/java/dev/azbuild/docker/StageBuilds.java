@@ -13,15 +13,6 @@ import java.util.List;
  */
 public final class StageBuilds {
 
-  /**
-   * One stage to build with {@code --target stage} and tag as {@code image:stage-tag}.
-   *
-   * @param stage the stage name (lower case, as docker compares them)
-   * @param reference the full reference to tag and push, e.g. {@code
-   *     127.0.0.1:5000/api:builder-abc123}
-   */
-  public record StageBuild(String stage, String reference) {}
-
   private StageBuilds() {}
 
   /**
@@ -35,19 +26,6 @@ public final class StageBuilds {
       stages.get(i).name().filter(n -> !names.contains(n)).ifPresent(names::add);
     }
     return List.copyOf(names);
-  }
-
-  /**
-   * The stage builds for an image: {@code image:<stage>-<tag>} for each {@link #namedStages named
-   * stage}.
-   *
-   * @param image the image without tag, e.g. {@code 127.0.0.1:5000/api}
-   * @param tag the image's tag, e.g. a commit or branch tag
-   */
-  public static List<StageBuild> plan(Dockerfile dockerfile, String image, String tag) {
-    return namedStages(dockerfile).stream()
-        .map(stage -> new StageBuild(stage, image + ":" + stageTag(stage, tag)))
-        .toList();
   }
 
   /** {@code <stage>-<tag>}, kept a valid Docker tag (at most 128 characters). */

@@ -1,11 +1,14 @@
 package dev.azbuild.docker;
 
 import com.github.dockerjava.api.model.ResponseItem;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -24,14 +27,16 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
 
   /** Whether the stream is a pull or a push; decides which statuses mean what. */
   enum Direction {
-    PULL("pulled", "pulling", "Downloading"),
-    PUSH("pushed", "pushing", "Pushing");
+    PULL("pull", "pulled", "pulling", "Downloading"),
+    PUSH("push", "pushed", "pushing", "Pushing");
 
+    final String noun;
     final String done;
     final String ongoing;
     final String transferStatus;
 
-    Direction(String done, String ongoing, String transferStatus) {
+    Direction(String noun, String done, String ongoing, String transferStatus) {
+      this.noun = noun;
       this.done = done;
       this.ongoing = ongoing;
       this.transferStatus = transferStatus;
@@ -52,6 +57,8 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
   private final Map<String, Layer> layers = new LinkedHashMap<>();
   private String digest;
   private String error;
+  private volatile String daemonRetry;
+  private volatile long lastEventNanos;
 
   private static final class Layer {
     long lastReportNanos;
@@ -76,10 +83,12 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
     this.direction = direction;
     this.nanoClock = nanoClock;
     this.info = info;
+    this.lastEventNanos = nanoClock.getAsLong();
   }
 
   @Override
   public void onNext(T item) {
+    lastEventNanos = nanoClock.getAsLong();
     if (item.isErrorIndicated()) {
       ResponseItem.ErrorDetail detail = item.getErrorDetail();
       error = detail != null && detail.getMessage() != null ? detail.getMessage() : item.getError();
@@ -117,23 +126,76 @@ final class TransferProgress<T extends ResponseItem> extends StreamCallback<T> {
     } else if (status.equals("Pushed") || status.equals("Pull complete")) {
       layer.done = true;
     }
-    boolean progress = status.equals(direction.transferStatus) || status.startsWith("Retrying");
+    if (status.startsWith("Retrying") && !layer.done && daemonRetry == null) {
+      // the daemon retries a layer up to 5 times, waiting 5, 10, 15 and 20 s: azbuild stops this
+      // try here and retries the whole transfer itself, within its own attempts and time budget
+      daemonRetry =
+          "the "
+              + direction.noun
+              + " of layer "
+              + id
+              + " failed and the daemon would retry it ("
+              + status.toLowerCase(Locale.ROOT)
+              + ")";
+      LOG.debug("{}: layer {} {}; stopping this attempt", reference, id, status);
+      stop();
+      return;
+    }
+    boolean progress = status.equals(direction.transferStatus);
     if (progress && !layer.done && now - layer.lastReportNanos >= INTERVAL.toNanos()) {
       layer.lastReportNanos = now;
-      info.accept(
-          direction.ongoing + " " + reference + ": layer " + id + " " + status(status, layer));
+      info.accept(direction.ongoing + " " + reference + ": layer " + id + " " + sizes(layer));
     } else {
       LOG.debug("{}: layer {} {}", reference, id, status);
     }
   }
 
-  private static String status(String status, Layer layer) {
-    if (status.startsWith("Retrying")) {
-      return status.toLowerCase(Locale.ROOT);
-    }
+  private static String sizes(Layer layer) {
     return layer.total > 0
         ? bytes(layer.current) + " / " + bytes(layer.total)
         : bytes(layer.current);
+  }
+
+  /**
+   * Why this try was stopped when the daemon began to retry a layer on its own (its retries take up
+   * to 50 s per layer, and every one of azbuild's attempts would repeat them); empty otherwise.
+   */
+  Optional<String> daemonRetry() {
+    return Optional.ofNullable(daemonRetry);
+  }
+
+  /** When the daemon last reported anything, on the progress clock (nanoseconds). */
+  long lastEventNanos() {
+    return lastEventNanos;
+  }
+
+  /**
+   * Counts down when the stream ends in any way; docker-java's own {@code awaitCompletion} with a
+   * timeout closes the stream when the time is up, so it cannot be used to look at the clock.
+   */
+  private final CountDownLatch ended = new CountDownLatch(1);
+
+  @Override
+  public void close() throws IOException {
+    try {
+      super.close();
+    } finally {
+      ended.countDown();
+    }
+  }
+
+  /** Waits up to {@code timeout} for the stream to end; true when it has. */
+  boolean awaitEnd(Duration timeout) throws InterruptedException {
+    return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Ends the stream: the daemon cancels the transfer when its client goes away. */
+  void stop() {
+    try {
+      close();
+    } catch (IOException e) {
+      LOG.debug("closing the {} stream of {}: {}", direction.ongoing, reference, e.toString());
+    }
   }
 
   /** The daemon's error message, when the stream ended with one. */

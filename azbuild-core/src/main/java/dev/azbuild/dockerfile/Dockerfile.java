@@ -268,8 +268,8 @@ public record Dockerfile(Path file, List<Stage> stages, List<ImageUse> copiedFro
 
   private static String unquote(String value) {
     if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"")
-            || value.startsWith("'") && value.endsWith("'"))) {
+        && ((value.startsWith("\"") && value.endsWith("\""))
+            || (value.startsWith("'") && value.endsWith("'")))) {
       return value.substring(1, value.length() - 1);
     }
     return value;

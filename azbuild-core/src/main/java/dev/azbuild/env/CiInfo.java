@@ -44,9 +44,4 @@ public record CiInfo(
         Optional.empty(),
         Optional.empty());
   }
-
-  /** Whether a CI system was detected, i.e. the vendor is not {@link CiVendor#LOCAL}. */
-  public boolean isCi() {
-    return vendor != CiVendor.LOCAL;
-  }
 }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files changed since the base commit, with the seed's semantics: {@code git diff --name-only
- * --no-renames base head}, so deletions and both sides of a rename count.
+ * The files changed since the base commit, with the bash scripts' semantics: {@code git diff
+ * --name-only --no-renames base head}, so deletions and both sides of a rename count.
  */
 public final class ChangedFiles {
 
@@ -60,19 +60,18 @@ public final class ChangedFiles {
   }
 
   /**
-   * What is staged, unstaged or untracked (not ignored) relative to HEAD. The git command's status
-   * looks only at what differs from the index; without it, JGit compares HEAD's tree with the work
-   * tree.
+   * What is staged, unstaged or untracked (not ignored) relative to HEAD ({@link
+   * SnapshotReader#uncommitted}): the git command's status where it is installed, else JGit's HEAD
+   * tree beside its work-tree walk.
    */
   public static List<String> uncommitted(GitRepo git) throws GitException {
     if (git.cli().isPresent()) {
       try {
-        return CliSnapshots.uncommitted(git.cli().get());
+        return git.reader().uncommitted();
       } catch (GitException e) {
         LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
       }
     }
-    return RepoSnapshot.changedPaths(
-        RepoSnapshot.ofCommitWithJGit(git, git.head()), RepoSnapshot.ofWorkingTreeWithJGit(git));
+    return git.jgitReader().uncommitted();
   }
 }

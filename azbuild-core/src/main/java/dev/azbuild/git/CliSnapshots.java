@@ -28,12 +28,31 @@ import org.eclipse.jgit.lib.ObjectInserter;
  * are hashed ({@code git hash-object}, with the repository's filters), so a clean checkout of
  * 20,000 files costs two process runs.
  */
-final class CliSnapshots {
+final class CliSnapshots implements SnapshotReader {
 
   /** How many paths one {@code git hash-object} call gets, to stay far below the argument limit. */
   private static final int HASH_BATCH = 500;
 
-  private CliSnapshots() {}
+  private final GitCli cli;
+
+  CliSnapshots(GitCli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public RepoSnapshot commit(ObjectId commit) throws GitException {
+    return commit(cli, commit);
+  }
+
+  @Override
+  public RepoSnapshot workTree() throws GitException {
+    return workTree(cli);
+  }
+
+  @Override
+  public List<String> uncommitted() throws GitException {
+    return uncommitted(cli);
+  }
 
   /** A file's state: git mode bits and object id. */
   record Blob(int mode, ObjectId id) {}
@@ -200,8 +219,8 @@ final class CliSnapshots {
   }
 
   /**
-   * {@code git status --porcelain=v2 -z}: renames off (both sides count, as in the seed's diff),
-   * untracked files listed one by one, submodules compared by their checked-out commit only.
+   * {@code git status --porcelain=v2 -z}: renames off (both sides count, as in the bash scripts'
+   * diff), untracked files listed one by one, submodules compared by their checked-out commit only.
    */
   private static Map<String, Status> status(GitCli cli) throws GitException {
     List<String> records =

@@ -241,6 +241,16 @@ public final class GitRepo implements AutoCloseable {
     return cli;
   }
 
+  /** How snapshots are read: the git command when there is one, else JGit. */
+  SnapshotReader reader() {
+    return cli.<SnapshotReader>map(CliSnapshots::new).orElseGet(this::jgitReader);
+  }
+
+  /** JGit's reader: where there is no git command, and where the command failed. */
+  SnapshotReader jgitReader() {
+    return new JGitSnapshots(this);
+  }
+
   /**
    * The {@code /}-separated path of {@code dir} relative to the work tree ("" for the root).
    * Remembered per directory: a reactor asks for each module's directory and context, often the
@@ -292,7 +302,43 @@ public final class GitRepo implements AutoCloseable {
     if (openedHead.isPresent()) {
       return openedHead.get().commit();
     }
-    return resolveCommit(Constants.HEAD, "HEAD");
+    Optional<ObjectId> head = findCommit(Constants.HEAD);
+    if (head.isEmpty() && hasNoCommit()) {
+      throw new GitException(
+          workTree
+              + " has no commit yet (HEAD names the branch "
+              + unbornBranch().orElse("main")
+              + ", which does not exist until its first commit); commit the files first (git add"
+              + " -A && git commit -m 'first commit'): azbuild plans, tags and deploys commits");
+    }
+    return head.orElseThrow(
+        () ->
+            new GitException(
+                "HEAD is not a commit in "
+                    + workTree
+                    + "; check out a branch or commit (git checkout main)"));
+  }
+
+  /** Whether the repository has no commit at all: no ref resolves to one. */
+  private boolean hasNoCommit() {
+    try {
+      return jgit().getRefDatabase().getRefs().stream().noneMatch(ref -> ref.getObjectId() != null);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The branch an unborn HEAD names, e.g. {@code main}. */
+  private Optional<String> unbornBranch() {
+    try {
+      Ref head = jgit().exactRef(Constants.HEAD);
+      if (head != null && head.isSymbolic()) {
+        return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
+      }
+    } catch (IOException e) {
+      // the message then names no branch
+    }
+    return Optional.empty();
   }
 
   /** Resolves a revision to a commit, or says which parameter named what. */

@@ -1,19 +1,10 @@
 package dev.azbuild.git;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.FileTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.WorkingTreeIterator;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,135 +95,33 @@ public final class RepoSnapshot {
     }
   }
 
-  static RepoSnapshot of(List<String> paths, List<Integer> modes, List<ObjectId> ids) {
-    Builder builder = new Builder();
-    for (int i = 0; i < paths.size(); i++) {
-      builder.add(paths.get(i), modes.get(i), ids.get(i));
-    }
-    return builder.build();
-  }
-
-  /** The files of a commit. */
+  /** The files of a commit, read as {@link GitRepo#reader()} says, else with JGit. */
   public static RepoSnapshot ofCommit(GitRepo git, ObjectId commit) throws GitException {
     if (git.cli().isPresent()) {
       try {
-        return CliSnapshots.commit(git.cli().get(), commit);
+        return git.reader().commit(commit);
       } catch (GitException e) {
         LOG.warn("{}; reading the commit with JGit instead", e.getMessage());
       }
     }
-    return ofCommitWithJGit(git, commit);
-  }
-
-  static RepoSnapshot ofCommitWithJGit(GitRepo git, ObjectId commit) throws GitException {
-    Repository repo = git.repository();
-    List<String> paths = new ArrayList<>();
-    List<Integer> modes = new ArrayList<>();
-    List<ObjectId> ids = new ArrayList<>();
-    try (RevWalk rw = new RevWalk(repo);
-        TreeWalk walk = new TreeWalk(repo)) {
-      walk.addTree(rw.parseCommit(commit).getTree());
-      walk.setRecursive(true);
-      while (walk.next()) {
-        paths.add(walk.getPathString());
-        modes.add(walk.getRawMode(0));
-        ids.add(walk.getObjectId(0));
-      }
-    } catch (IOException e) {
-      throw new GitException(
-          "cannot read the files of commit " + commit.name() + ": " + e.getMessage(), e);
-    }
-    return of(paths, modes, ids);
+    return git.jgitReader().commit(commit);
   }
 
   /**
-   * The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored.
-   * Read through the git command when there is one (it also sees same-size edits whose mtime was
-   * restored, which JGit's mtime-and-size check misses), else with JGit.
+   * The files as they are on disk now: tracked ones not deleted, plus untracked ones not ignored
+   * ({@link SnapshotReader#workTree}). Through the git command where there is one (taking the read
+   * {@link GitRepo#readWorkTreeAhead} started), else with JGit; the same answer either way.
    */
   public static RepoSnapshot ofWorkingTree(GitRepo git) throws GitException {
     if (git.cli().isPresent()) {
       try {
         var ahead = git.takeWorkTreeAhead();
-        return ahead.isPresent()
-            ? CliSnapshots.await(ahead.get())
-            : CliSnapshots.workTree(git.cli().get());
+        return ahead.isPresent() ? CliSnapshots.await(ahead.get()) : git.reader().workTree();
       } catch (GitException e) {
         LOG.warn("{}; reading the work tree with JGit instead", e.getMessage());
       }
     }
-    return ofWorkingTreeWithJGit(git);
-  }
-
-  static RepoSnapshot ofWorkingTreeWithJGit(GitRepo git) throws GitException {
-    Repository repo = git.repository();
-    List<String> paths = new ArrayList<>();
-    List<Integer> modes = new ArrayList<>();
-    List<ObjectId> ids = new ArrayList<>();
-    try (ObjectReader reader = repo.newObjectReader();
-        TreeWalk walk = new TreeWalk(repo, reader)) {
-      int index = walk.addTree(new DirCacheIterator(repo.readDirCache()));
-      int work = walk.addTree(new FileTreeIterator(repo));
-      walk.setRecursive(true);
-      walk.setFilter(new SkipIgnoredUntracked(index, work));
-      while (walk.next()) {
-        DirCacheIterator cached = walk.getTree(index, DirCacheIterator.class);
-        WorkingTreeIterator file = walk.getTree(work, WorkingTreeIterator.class);
-        if (file == null) {
-          continue; // deleted in the work tree
-        }
-        ObjectId id;
-        int mode;
-        if (cached != null
-            && (cached.getDirCacheEntry() == null
-                || !file.isModified(cached.getDirCacheEntry(), true, reader))) {
-          id = cached.getEntryObjectId();
-          mode = cached.getEntryRawMode();
-        } else {
-          id = file.getEntryObjectId(); // hashes the content, with git's filters
-          mode = file.getEntryRawMode();
-        }
-        paths.add(walk.getPathString());
-        modes.add(mode);
-        ids.add(id);
-      }
-    } catch (IOException e) {
-      throw new GitException(
-          "cannot read the work tree of " + git.workTree() + ": " + e.getMessage(), e);
-    }
-    return of(paths, modes, ids);
-  }
-
-  /**
-   * Prunes untracked ignored files and folders (e.g. {@code target/}) without descending into them.
-   */
-  private static final class SkipIgnoredUntracked extends TreeFilter {
-    private final int index;
-    private final int work;
-
-    SkipIgnoredUntracked(int index, int work) {
-      this.index = index;
-      this.work = work;
-    }
-
-    @Override
-    public boolean include(TreeWalk walk) throws IOException {
-      if (walk.getTree(index, DirCacheIterator.class) != null) {
-        return true;
-      }
-      WorkingTreeIterator file = walk.getTree(work, WorkingTreeIterator.class);
-      return file != null && !file.isEntryIgnored();
-    }
-
-    @Override
-    public boolean shouldBeRecursive() {
-      return true;
-    }
-
-    @Override
-    public TreeFilter clone() {
-      return this;
-    }
+    return git.jgitReader().workTree();
   }
 
   public int size() {

@@ -4,7 +4,7 @@ import dev.azbuild.dockerfile.Dockerfile;
 import dev.azbuild.git.GitException;
 import dev.azbuild.git.GitRepo;
 import dev.azbuild.hashing.MavenModule;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -288,10 +288,10 @@ public final class ModuleGraph {
    * always an outside image.
    */
   static String ownerOf(String reference, Map<String, String> imageOwners) {
-    if (ImageNames.hasRegistryHost(reference)) {
-      return null;
-    }
-    return imageOwners.get(ImageNames.stripTagAndDigest(reference));
+    return ImageReference.tryParse(reference)
+        .filter(r -> !r.hasRegistry())
+        .map(r -> imageOwners.get(r.repository()))
+        .orElse(null);
   }
 
   public List<ImageModule> modules() {

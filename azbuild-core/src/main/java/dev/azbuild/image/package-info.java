@@ -1,5 +1,5 @@
 /**
- * Image references: {@code [registry/]repository[:tag][@digest]}, split the way the docker CLI
- * splits them, in one place.
+ * Image references: {@link dev.azbuild.image.ImageReference} is {@code
+ * [registry/]repository[:tag][@digest]}, parsed and checked by the docker CLI's rules in one place.
  */
 package dev.azbuild.image;

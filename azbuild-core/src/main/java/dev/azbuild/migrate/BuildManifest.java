@@ -1,9 +1,8 @@
 package dev.azbuild.migrate;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,9 +63,7 @@ public record BuildManifest(String name, List<ManifestProject> projects, List<St
     }
     JsonNode root;
     try {
-      ObjectMapper mapper =
-          new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      root = mapper.readTree(bytes);
+      root = Json.STRICT.readTree(bytes);
     } catch (JsonProcessingException e) {
       String where =
           e.getLocation() == null

@@ -1,7 +1,7 @@
 package dev.azbuild.migrate;
 
 import dev.azbuild.dockerfile.Dockerfile;
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
 import dev.azbuild.migrate.ImportOptions.RelativeTo;
 import dev.azbuild.migrate.ImportPlan.GeneratedFile;
 import dev.azbuild.migrate.ImportPlan.ImportedModule;
@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
  * rebuild semantics:
  *
  * <ul>
- *   <li>module directory = {@code projectDir} (default {@code buildDir}), where the seed also looks
- *       for {@code terraform/}; a project whose directory is the repository root or is shared with
- *       another project gets {@code <sharedDir>/<project>}, since a Maven module needs its own
- *       directory. {@code azbuild.context} points at {@code buildDir} and {@code
+ *   <li>module directory = {@code projectDir} (default {@code buildDir}), where the bash scripts
+ *       also look for {@code terraform/}; a project whose directory is the repository root or is
+ *       shared with another project gets {@code <sharedDir>/<project>}, since a Maven module needs
+ *       its own directory. {@code azbuild.context} points at {@code buildDir} and {@code
  *       azbuild.dockerfile} at the Dockerfile wherever they are;
  *   <li>image = project name (the artifactId, or {@code azbuild.image} when the name is no valid
  *       artifactId);
@@ -43,11 +43,6 @@ import java.util.regex.Pattern;
 public final class ManifestImporter {
 
   private static final Pattern ARTIFACT_ID = Pattern.compile("[A-Za-z0-9_.-]+");
-
-  /** Docker's repository path grammar: lowercase components separated by '/'. */
-  private static final Pattern IMAGE_NAME =
-      Pattern.compile(
-          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
 
   /** The characters bash splits an unquoted expansion on (default IFS). */
   private static final Pattern WORDS = Pattern.compile("[ \t\n]+");
@@ -170,7 +165,7 @@ public final class ManifestImporter {
       throws ManifestException {
     Map<String, List<String>> result = new LinkedHashMap<>();
     for (ManifestProject p : projects.values()) {
-      if (!IMAGE_NAME.matcher(p.name()).matches()) {
+      if (!ImageReference.isRepository(p.name())) {
         throw new ManifestException(
             m
                 + ": project '"
@@ -270,10 +265,14 @@ public final class ManifestImporter {
           e);
     }
     for (Dockerfile.ImageUse use : parsed.externalImages()) {
-      String path = ImageNames.repositoryPath(use.image());
+      Optional<ImageReference> reference = ImageReference.tryParse(use.image());
+      if (reference.isEmpty()) {
+        continue; // not an image docker could pull either: the build says so
+      }
+      String path = reference.get().repository();
       String last = path.substring(path.lastIndexOf('/') + 1);
       String at = dockerfile + ":" + use.line() + ": FROM " + use.image();
-      if (names.contains(path) && path.equals(ImageNames.stripTagAndDigest(use.image()))) {
+      if (names.contains(path) && !reference.get().hasRegistry()) {
         if (!path.equals(p.name()) && !reachable(p.name(), path, dependencies)) {
           notices.add(
               at
@@ -540,9 +539,10 @@ public final class ManifestImporter {
     if (candidates.stream().allMatch(Optional::isEmpty)) {
       throw outside(p, field, raw);
     }
-    for (Optional<String> candidate : candidates) {
+    for (int i = 0; i < candidates.size(); i++) {
+      Optional<String> candidate = candidates.get(i);
       if (candidate.isPresent() && Files.isRegularFile(root.resolve(candidate.get()))) {
-        if (candidate != candidates.get(0)) {
+        if (i > 0) {
           notices.add(
               m
                   + ": project '"

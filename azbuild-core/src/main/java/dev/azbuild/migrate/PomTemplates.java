@@ -8,6 +8,7 @@ import java.util.Optional;
 final class PomTemplates {
 
   // no text block: maven-plugin-plugin's source parser (qdox) cannot read them
+  @SuppressWarnings("StringConcatToTextBlock")
   private static final String HEADER =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           + "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"\n"

@@ -102,16 +102,6 @@ public final class EreTranslator {
   }
 
   /**
-   * The {@link java.util.regex.Pattern} source that matches what {@code grep -E ere} matches.
-   *
-   * @throws UnsupportedEreException if grep rejects {@code ere}, or reads it in a way this class
-   *     refuses to guess at (see the class comment); the reason says how to rewrite it
-   */
-  public static String toJava(String ere) throws UnsupportedEreException {
-    return translate(ere).java();
-  }
-
-  /**
    * A translation, and what a matcher may check instead of, or before, running it: if {@code
    * prefix} is not null, the expression matches only at the start of a path that starts with {@code
    * prefix} (a leading '^', then literals); if {@code prefixOnly}, that is all it asks.

@@ -1,8 +1,8 @@
 package dev.azbuild.plan;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.azbuild.io.AtomicFiles;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,13 +23,11 @@ public final class PlanReport {
    */
   public static final String INPUTS_FILE = "inputs.txt";
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private PlanReport() {}
 
   public static String toJson(Plan plan) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(out)) {
+    try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeStringField("mode", plan.mode().id());

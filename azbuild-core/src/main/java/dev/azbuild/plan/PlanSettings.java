@@ -239,6 +239,6 @@ public record PlanSettings(
         requests);
   }
 
-  /** The seed's tag for the default branch's latest image. */
+  /** The bash scripts' tag for the default branch's latest image. */
   public static final String DEFAULT_MASTER_TAG = "master";
 }

@@ -191,7 +191,7 @@ public final class Planner {
       if (reasons.isEmpty()
           && !masterExists.getOrDefault(module.id(), Optional.empty()).orElse(true)) {
         reasons.add(
-            "no image " + request.masterTag() + " in the cache registry"); // the seed's rule
+            "no image " + request.masterTag() + " in the cache registry"); // the bash scripts' rule
       }
       boolean rebuild = !reasons.isEmpty();
       if (!rebuild) {

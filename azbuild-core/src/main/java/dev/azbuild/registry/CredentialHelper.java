@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class CredentialHelper {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 30;
   private static final int MAX_OUTPUT = 64 * 1024;
 
@@ -85,7 +84,7 @@ final class CredentialHelper {
 
   private Optional<Credentials> parse(String text, String host) throws RegistryException {
     try {
-      JsonNode node = JSON.readTree(text);
+      JsonNode node = Json.MAPPER.readTree(text);
       String user = node.path("Username").asText("");
       String secret = node.path("Secret").asText("");
       return user.isEmpty() || secret.isEmpty()

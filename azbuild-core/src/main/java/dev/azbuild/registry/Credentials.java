@@ -13,6 +13,14 @@ public record Credentials(String username, String secret) {
     Objects.requireNonNull(secret, "secret");
   }
 
+  /**
+   * {@code text} with every occurrence of the secret masked, for messages that echo a server's
+   * words.
+   */
+  public String scrub(String text) {
+    return secret.isEmpty() || text == null ? text : text.replace(secret, "****");
+  }
+
   @Override
   public String toString() {
     return "Credentials[username=" + username + ", secret=****]";

@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class DockerConfigCredentials implements CredentialSource {
 
   private static final Logger log = LoggerFactory.getLogger(DockerConfigCredentials.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path configFile;
   private final Path helperDirectory;
@@ -169,10 +168,10 @@ public final class DockerConfigCredentials implements CredentialSource {
 
   private JsonNode read() throws RegistryException {
     if (!Files.isRegularFile(configFile)) {
-      return JSON.createObjectNode();
+      return Json.MAPPER.createObjectNode();
     }
     try {
-      return JSON.readTree(configFile.toFile());
+      return Json.MAPPER.readTree(configFile.toFile());
     } catch (IOException e) {
       throw new RegistryException(
           displayPath()

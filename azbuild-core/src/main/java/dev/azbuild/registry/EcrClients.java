@@ -26,7 +26,7 @@ final class EcrClients {
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout))
             .overrideConfiguration(
-                c -> c.retryStrategy(r -> r.maxAttempts(options.retryAttempts())));
+                c -> c.retryStrategy(r -> r.maxAttempts(options.retries().attempts())));
     if (options.awsEndpoint() != null) {
       builder.endpointOverride(endpoint(options.awsEndpoint()));
     }

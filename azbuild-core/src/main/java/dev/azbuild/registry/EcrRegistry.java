@@ -174,6 +174,11 @@ public final class EcrRegistry implements Registry {
   }
 
   @Override
+  public String host() {
+    return dataPlane.host(); // the ECR host itself unless tests point it at a local registry
+  }
+
+  @Override
   public String imageName(String repository) {
     return dataPlane.imageName(
         repository); // the ECR host itself unless tests point it at a local registry

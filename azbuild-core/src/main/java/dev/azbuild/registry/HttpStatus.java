@@ -11,6 +11,14 @@ final class HttpStatus {
 
   static String reason(int status) {
     return switch (status) {
+      case 200 -> "OK";
+      case 201 -> "Created";
+      case 202 -> "Accepted";
+      case 204 -> "No Content";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";

@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +16,6 @@ final class ImageConfigs {
 
   /** Image configs are a few KiB; azbuild's input-tree label is capped at 64 KiB. */
   private static final int MAX_CONFIG = 4 * 1024 * 1024;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ImageConfigs() {}
 
@@ -108,7 +106,7 @@ final class ImageConfigs {
       byte[] json, String repository, String reference, OciRegistry registry)
       throws RegistryException {
     try {
-      return JSON.readTree(json);
+      return Json.MAPPER.readTree(json);
     } catch (IOException e) {
       throw new RegistryException(
           "cannot parse "

@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 
 /**
@@ -10,13 +10,11 @@ import java.io.IOException;
  */
 final class LifecyclePolicies {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private LifecyclePolicies() {}
 
   static JsonNode parse(String policyJson, String where) throws RegistryException {
     try {
-      JsonNode node = JSON.readTree(policyJson == null ? "" : policyJson);
+      JsonNode node = Json.MAPPER.readTree(policyJson == null ? "" : policyJson);
       if (node == null || !node.isObject()) {
         throw new IOException("not a JSON object");
       }
@@ -39,7 +37,7 @@ final class LifecyclePolicies {
       return false;
     }
     try {
-      return desired.equals(JSON.readTree(current));
+      return desired.equals(Json.MAPPER.readTree(current));
     } catch (IOException e) {
       return false;
     }

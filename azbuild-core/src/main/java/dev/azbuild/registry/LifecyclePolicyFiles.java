@@ -3,7 +3,7 @@ package dev.azbuild.registry;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +36,6 @@ public final class LifecyclePolicyFiles {
       ]}
       """;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** A policy and where it came from ("default" or the file). */
   public record Policy(String json, String source) {}
 
@@ -63,7 +61,7 @@ public final class LifecyclePolicyFiles {
           file + ": cannot read the lifecycle policy (" + e.getMessage() + ")", e);
     }
     try {
-      JsonNode node = JSON.readTree(text);
+      JsonNode node = Json.MAPPER.readTree(text);
       if (node == null || !node.isObject() || !node.has("rules")) {
         throw new RegistryException(
             file

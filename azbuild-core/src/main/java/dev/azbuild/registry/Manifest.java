@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param mediaType one of {@link MediaTypes#MANIFESTS}
  * @param digest {@code sha256:<hex>} of {@code bytes}
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out, compared by content in equals
 public record Manifest(byte[] bytes, String mediaType, String digest) {
 
   public Manifest {

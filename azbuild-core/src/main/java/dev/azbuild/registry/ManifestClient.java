@@ -14,11 +14,17 @@ final class ManifestClient {
   private final RegistryAddress address;
   private final RegistryHttp http;
   private final Duration timeout;
+  private final ApiCheck api;
 
-  ManifestClient(RegistryAddress address, RegistryHttp http, Duration timeout) {
+  /**
+   * @param api asked before a 404 is taken for "no such manifest", and before an answer no registry
+   *     gives is reported: a web server's 404 must not look like a missing image
+   */
+  ManifestClient(RegistryAddress address, RegistryHttp http, Duration timeout, ApiCheck api) {
     this.address = address;
     this.http = http;
     this.timeout = timeout;
+    this.api = api;
   }
 
   /** The digest of a manifest, from a HEAD; empty when the tag or repository does not exist. */
@@ -28,6 +34,7 @@ final class ManifestClient {
             .header("Accept", MediaTypes.ACCEPT_MANIFESTS);
     try (RegistryResponse response = http.send(head)) {
       if (response.status() == 404) {
+        api.requireRegistry();
         return Optional.empty();
       }
       expect(response, 200, repository, reference);
@@ -45,6 +52,7 @@ final class ManifestClient {
         request("GET", repository, reference, "pull").header("Accept", MediaTypes.ACCEPT_MANIFESTS);
     try (RegistryResponse response = http.send(get)) {
       if (response.status() == 404) {
+        api.requireRegistry();
         return Optional.empty();
       }
       expect(response, 200, repository, reference);
@@ -115,6 +123,7 @@ final class ManifestClient {
   private void expect(RegistryResponse response, int status, String repository, String reference)
       throws RegistryException {
     if (response.status() != status) {
+      api.requireRegistry();
       String error = response.errorSummary();
       throw new RegistryException(
           response.status()
@@ -158,6 +167,7 @@ final class ManifestClient {
             .filter(MediaTypes::isSupported)
             .orElseGet(() -> ManifestReferences.declaredMediaType(bytes));
     if (!MediaTypes.isSupported(type)) {
+      api.requireRegistry();
       throw new RegistryException(
           "Manifest "
               + name(repository, reference)

@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,6 @@ import java.util.List;
  */
 record ManifestReferences(List<Descriptor> manifests, List<Descriptor> blobs) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   ManifestReferences {
     manifests = List.copyOf(manifests);
     blobs = List.copyOf(blobs);
@@ -22,7 +20,7 @@ record ManifestReferences(List<Descriptor> manifests, List<Descriptor> blobs) {
   static ManifestReferences of(Manifest manifest, String where) throws RegistryException {
     JsonNode root;
     try {
-      root = JSON.readTree(manifest.bytes());
+      root = Json.MAPPER.readTree(manifest.bytes());
     } catch (IOException e) {
       throw new RegistryException(
           "Manifest " + manifest.digest() + " of " + where + " is not JSON; the image is corrupt",
@@ -44,7 +42,7 @@ record ManifestReferences(List<Descriptor> manifests, List<Descriptor> blobs) {
   /** The media type a manifest declares in its own body, for registries that send none. */
   static String declaredMediaType(byte[] bytes) {
     try {
-      JsonNode root = JSON.readTree(bytes);
+      JsonNode root = Json.MAPPER.readTree(bytes);
       String declared = root.path("mediaType").asText("");
       if (!declared.isEmpty()) {
         return declared;

@@ -1,20 +1,17 @@
 package dev.azbuild.registry;
 
-import java.util.regex.Pattern;
+import dev.azbuild.image.ImageReference;
 
-/** Checks repository names and references before they go into a URL. */
+/**
+ * Checks repository names and references before they go into a URL, by the grammar of {@link
+ * ImageReference}.
+ */
 final class Names {
-
-  // distribution's reference grammar, path components joined by '/'.
-  private static final Pattern REPOSITORY =
-      Pattern.compile(
-          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   private Names() {}
 
   static String requireRepository(String repository, String registry) throws RegistryException {
-    if (repository == null || !REPOSITORY.matcher(repository).matches()) {
+    if (!ImageReference.isRepository(repository)) {
       throw new RegistryException(
           "Invalid repository name '"
               + repository
@@ -26,7 +23,7 @@ final class Names {
   }
 
   static String requireTag(String tag, String registry) throws RegistryException {
-    if (tag == null || !TAG.matcher(tag).matches()) {
+    if (!ImageReference.isTag(tag)) {
       throw new RegistryException(
           "Invalid tag '"
               + tag

@@ -26,7 +26,7 @@ public final class OciRegistry implements Registry {
   private static final Logger log = LoggerFactory.getLogger(OciRegistry.class);
 
   private final RegistryAddress address;
-  private final RegistryAuth auth;
+  private final ChallengeResponder auth;
   private final Retrier retrier;
   private final ManifestClient manifests;
   private final BlobClient blobs;
@@ -52,13 +52,14 @@ public final class OciRegistry implements Registry {
       RegistryOptions options) {
     this.address = address;
     HttpClient client = RegistryHttp.newClient(options.timeout(), !address.plainHttp());
-    this.retrier =
-        new Retrier(address.toString(), options.retryAttempts(), options.retryBaseDelay());
+    this.retrier = new Retrier(address.toString(), options.retries());
     this.auth =
-        new RegistryAuth(
+        new ChallengeResponder(
             address.toString(), credentialHost, chain, client, retrier, options.timeout());
     RegistryHttp http = new RegistryHttp(client, auth, retrier);
-    this.manifests = new ManifestClient(address, http, options.timeout());
+    this.manifests =
+        new ManifestClient(
+            address, http, options.timeout(), new ApiCheck(address, client, options.timeout()));
     this.blobs = new BlobClient(address, http, options.timeout());
   }
 
@@ -167,6 +168,11 @@ public final class OciRegistry implements Registry {
   @Override
   public Optional<SourcedCredentials> credentials() throws RegistryException {
     return auth.credentials();
+  }
+
+  @Override
+  public String host() {
+    return address.host();
   }
 
   @Override

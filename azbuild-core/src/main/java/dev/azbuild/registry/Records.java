@@ -1,8 +1,8 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.azbuild.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +48,6 @@ final class Records {
   private static final Logger LOG = LoggerFactory.getLogger(Records.class);
   private static final int MAX_RECORD = 8 * 1024 * 1024;
   private static final int MAX_INLINE = 1024 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What registries answer a manifest whose media types they do not accept. */
   private static final Set<Integer> REFUSED = Set.of(400, 415, 422);
@@ -103,7 +102,7 @@ final class Records {
       throws RegistryException {
     String digest = Digests.sha256(content);
     upload(registry, repository, new Descriptor(MEDIA_TYPE, digest, content.length), content);
-    ObjectNode manifest = JSON.createObjectNode();
+    ObjectNode manifest = Json.MAPPER.createObjectNode();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
     manifest.set("config", descriptor(MEDIA_TYPE, digest, content.length));
@@ -119,7 +118,7 @@ final class Records {
   private static void putImage(OciRegistry registry, String repository, String tag, String inline)
       throws RegistryException {
     String layer = Digests.sha256(EMPTY_TAR);
-    ObjectNode config = JSON.createObjectNode();
+    ObjectNode config = Json.MAPPER.createObjectNode();
     config.put("architecture", "amd64");
     config.put("os", "linux");
     ObjectNode rootfs = config.putObject("rootfs");
@@ -133,7 +132,7 @@ final class Records {
         repository,
         new Descriptor(IMAGE_CONFIG, configDigest, configBytes.length),
         configBytes);
-    ObjectNode manifest = JSON.createObjectNode();
+    ObjectNode manifest = Json.MAPPER.createObjectNode();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
     manifest.set("config", descriptor(IMAGE_CONFIG, configDigest, configBytes.length));
@@ -172,7 +171,7 @@ final class Records {
     String name = registry.describe() + "/" + repository + ":" + tag;
     JsonNode root;
     try {
-      root = JSON.readTree(manifest.get().bytes());
+      root = Json.MAPPER.readTree(manifest.get().bytes());
     } catch (IOException e) {
       throw new RegistryException(
           "Cannot parse manifest "
@@ -257,7 +256,7 @@ final class Records {
   }
 
   private static ObjectNode descriptor(String mediaType, String digest, long size) {
-    ObjectNode d = JSON.createObjectNode();
+    ObjectNode d = Json.MAPPER.createObjectNode();
     d.put("mediaType", mediaType);
     d.put("digest", digest);
     d.put("size", size);

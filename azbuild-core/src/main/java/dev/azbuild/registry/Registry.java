@@ -109,6 +109,12 @@ public interface Registry extends AutoCloseable {
    */
   String imageName(String repository);
 
+  /**
+   * The registry host of {@link #imageName}, {@code host[:port]} (e.g. {@code 127.0.0.1:5000}):
+   * where a Docker daemon pushes and pulls; empty when images stay on the daemon.
+   */
+  String host();
+
   /** Host and prefix for log lines; never credentials. */
   String describe();
 

@@ -21,10 +21,10 @@ final class RegistryHttp {
   private static final String USER_AGENT = "azbuild";
 
   private final HttpClient client;
-  private final RegistryAuth auth;
+  private final ChallengeResponder auth;
   private final Retrier retrier;
 
-  RegistryHttp(HttpClient client, RegistryAuth auth, Retrier retrier) {
+  RegistryHttp(HttpClient client, ChallengeResponder auth, Retrier retrier) {
     this.client = client;
     this.auth = auth;
     this.retrier = retrier;
@@ -52,7 +52,7 @@ final class RegistryHttp {
     return retrier;
   }
 
-  RegistryAuth auth() {
+  ChallengeResponder auth() {
     return auth;
   }
 

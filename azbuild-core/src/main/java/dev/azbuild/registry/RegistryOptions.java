@@ -1,5 +1,6 @@
 package dev.azbuild.registry;
 
+import dev.azbuild.io.Retries;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import java.util.Set;
  *     us-east-2=127.0.0.1:5000,eu-west-2=127.0.0.1:5001} (hosts not listed use ECR); null for the
  *     ECR hosts
  * @param ecrImageAccess how ECR images are read and re-tagged
- * @param retryAttempts attempts per request for network errors, 429 and 5xx (1 = no retry)
- * @param retryBaseDelay first backoff delay; doubles per attempt, with jitter
+ * @param retries how requests failing with a network error, 429 or 5xx are retried: attempts,
+ *     backoff, the time after which no new attempt starts
  * @param timeout connect timeout and time to the response headers of small requests
  * @param credentials where registry credentials come from
  */
@@ -31,27 +32,25 @@ public record RegistryOptions(
     String awsRegion,
     String ecrDataPlane,
     EcrImageAccess ecrImageAccess,
-    int retryAttempts,
-    Duration retryBaseDelay,
+    Retries retries,
     Duration timeout,
     CredentialChain credentials) {
 
-  public static final int DEFAULT_RETRY_ATTEMPTS = 3;
-  public static final Duration DEFAULT_RETRY_BASE_DELAY = Duration.ofMillis(200);
+  /** Registry requests wait less than a push between attempts: 200 ms, 400 ms, ... */
+  public static final Retries DEFAULT_RETRIES =
+      Retries.DEFAULT.withDelays(Duration.ofMillis(200), Duration.ofSeconds(20));
+
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   public RegistryOptions {
     insecureHosts = Set.copyOf(insecureHosts);
     Objects.requireNonNull(ecrImageAccess, "ecrImageAccess");
-    Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
+    Objects.requireNonNull(retries, "retries");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(credentials, "credentials");
-    if (retryAttempts < 1) {
-      throw new IllegalArgumentException("retryAttempts must be at least 1, got " + retryAttempts);
-    }
   }
 
-  /** Default docker config credentials, 3 attempts from 200 ms, AWS endpoints. */
+  /** Default docker config credentials, 3 attempts from 200 ms within 2 minutes, AWS endpoints. */
   public static RegistryOptions defaults() {
     return new RegistryOptions(
         Set.of(),
@@ -59,23 +58,14 @@ public record RegistryOptions(
         null,
         null,
         EcrImageAccess.AUTO,
-        DEFAULT_RETRY_ATTEMPTS,
-        DEFAULT_RETRY_BASE_DELAY,
+        DEFAULT_RETRIES,
         DEFAULT_TIMEOUT,
         CredentialChain.defaults());
   }
 
   public RegistryOptions withInsecureHosts(Set<String> hosts) {
     return new RegistryOptions(
-        hosts,
-        awsEndpoint,
-        awsRegion,
-        ecrDataPlane,
-        ecrImageAccess,
-        retryAttempts,
-        retryBaseDelay,
-        timeout,
-        credentials);
+        hosts, awsEndpoint, awsRegion, ecrDataPlane, ecrImageAccess, retries, timeout, credentials);
   }
 
   public RegistryOptions withAwsEndpoint(String endpoint) {
@@ -85,8 +75,7 @@ public record RegistryOptions(
         awsRegion,
         ecrDataPlane,
         ecrImageAccess,
-        retryAttempts,
-        retryBaseDelay,
+        retries,
         timeout,
         credentials);
   }
@@ -98,8 +87,7 @@ public record RegistryOptions(
         region,
         ecrDataPlane,
         ecrImageAccess,
-        retryAttempts,
-        retryBaseDelay,
+        retries,
         timeout,
         credentials);
   }
@@ -111,34 +99,30 @@ public record RegistryOptions(
         awsRegion,
         hostAndPort,
         ecrImageAccess,
-        retryAttempts,
-        retryBaseDelay,
+        retries,
         timeout,
         credentials);
   }
 
   public RegistryOptions withEcrImageAccess(EcrImageAccess access) {
     return new RegistryOptions(
-        insecureHosts,
-        awsEndpoint,
-        awsRegion,
-        ecrDataPlane,
-        access,
-        retryAttempts,
-        retryBaseDelay,
-        timeout,
-        credentials);
+        insecureHosts, awsEndpoint, awsRegion, ecrDataPlane, access, retries, timeout, credentials);
   }
 
+  /** {@code attempts} tries, waiting from {@code baseDelay}; the default budget. */
   public RegistryOptions withRetries(int attempts, Duration baseDelay) {
+    return withRetries(
+        retries.withAttempts(attempts).withDelays(baseDelay, DEFAULT_RETRIES.maxDelay()));
+  }
+
+  public RegistryOptions withRetries(Retries newRetries) {
     return new RegistryOptions(
         insecureHosts,
         awsEndpoint,
         awsRegion,
         ecrDataPlane,
         ecrImageAccess,
-        attempts,
-        baseDelay,
+        newRetries,
         timeout,
         credentials);
   }
@@ -150,8 +134,7 @@ public record RegistryOptions(
         awsRegion,
         ecrDataPlane,
         ecrImageAccess,
-        retryAttempts,
-        retryBaseDelay,
+        retries,
         newTimeout,
         credentials);
   }
@@ -163,8 +146,7 @@ public record RegistryOptions(
         awsRegion,
         ecrDataPlane,
         ecrImageAccess,
-        retryAttempts,
-        retryBaseDelay,
+        retries,
         timeout,
         chain);
   }

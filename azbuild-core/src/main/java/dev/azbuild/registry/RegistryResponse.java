@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -10,7 +10,6 @@ import java.util.Optional;
 /** A response whose body is still a stream: blobs are never read into memory. Close it. */
 final class RegistryResponse implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_BODY = 4096;
   private static final int DRAIN_LIMIT = 64 * 1024;
 
@@ -49,7 +48,7 @@ final class RegistryResponse implements AutoCloseable {
    */
   String errorSummary() {
     try (InputStream in = response.body()) {
-      JsonNode first = JSON.readTree(in.readNBytes(MAX_ERROR_BODY)).path("errors").path(0);
+      JsonNode first = Json.MAPPER.readTree(in.readNBytes(MAX_ERROR_BODY)).path("errors").path(0);
       String code = first.path("code").asText("");
       String message = first.path("message").asText("");
       if (code.isEmpty()) {

@@ -1,23 +1,25 @@
 package dev.azbuild.registry;
 
+import dev.azbuild.io.Retries;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries network errors, 429 and 5xx with exponential backoff and jitter (Failsafe); anything
- * else, 401/403/404 included, fails at once. The last failure becomes a one-line {@link
- * RegistryException} naming the registry and what was asked.
+ * Retries network errors, 429 and 5xx as {@link Retries} says (Failsafe: backoff with jitter, a
+ * number of attempts, a time budget); anything else, 401/403/404 included, fails at once. The last
+ * failure becomes a one-line {@link RegistryException} naming the registry, what was asked, and how
+ * many attempts took how long.
  */
 final class Retrier {
 
   private static final Logger log = LoggerFactory.getLogger(Retrier.class);
-  private static final Duration MAX_DELAY = Duration.ofSeconds(20);
 
   /** An action that may fail transiently; other failures are {@link RegistryException}s. */
   @FunctionalInterface
@@ -26,21 +28,15 @@ final class Retrier {
   }
 
   private final String registry;
-  private final int attempts;
-  private final Duration baseDelay;
+  private final Retries retries;
   private final RetryPolicy<Object> policy;
 
-  Retrier(String registry, int attempts, Duration baseDelay) {
+  Retrier(String registry, Retries retries) {
     this.registry = registry;
-    this.attempts = attempts;
-    this.baseDelay = baseDelay;
-    Duration max = baseDelay.compareTo(MAX_DELAY) < 0 ? MAX_DELAY : baseDelay.multipliedBy(2);
+    this.retries = retries;
     this.policy =
-        RetryPolicy.builder()
-            .handle(IOException.class, TransientFailure.class)
-            .withMaxAttempts(attempts)
-            .withBackoff(baseDelay, max)
-            .withJitter(0.25)
+        retries
+            .policy(IOException.class, TransientFailure.class)
             .onRetry(
                 e ->
                     log.info(
@@ -48,36 +44,45 @@ final class Retrier {
                         registry,
                         describe(e.getLastException()),
                         e.getAttemptCount() + 1,
-                        attempts))
+                        retries.attempts()))
             .build();
   }
 
   /** The same policy under another name (the subject of its log lines and errors). */
   Retrier named(String name) {
-    return new Retrier(name, attempts, baseDelay);
+    return new Retrier(name, retries);
   }
 
   /** Runs the action, retrying transient failures. */
   <T> T call(String subject, Action<T> action) throws RegistryException {
-    CheckedSupplier<T> supplier = action::run;
+    AtomicInteger attempts = new AtomicInteger();
+    long start = System.nanoTime();
+    CheckedSupplier<T> supplier =
+        () -> {
+          attempts.incrementAndGet();
+          return action.run();
+        };
     try {
       return Failsafe.with(policy).get(supplier);
     } catch (FailsafeException e) {
-      throw translate(subject, e.getCause() != null ? e.getCause() : e);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      throw translate(subject, e.getCause() != null ? e.getCause() : e, attempts.get(), elapsed);
     }
   }
 
-  private RegistryException translate(String subject, Throwable failure) {
+  private RegistryException translate(
+      String subject, Throwable failure, int attempts, Duration elapsed) {
     if (failure instanceof RegistryException re) {
       return re;
     }
-    String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
+    String spent = Retries.spent(attempts, elapsed);
     if (failure instanceof TransientFailure tf) {
       return new RegistryException(
           registry
               + ": "
               + tf.getMessage()
-              + tries
+              + " "
+              + spent
               + "; the registry is failing or throttling, retry later or check its logs",
           tf.status(),
           null);
@@ -93,8 +98,8 @@ final class Retrier {
               + subject
               + " ("
               + describe(failure)
-              + ")"
-              + tries
+              + ") "
+              + spent
               + "; check that the registry is running and the URL is right",
           failure);
     }

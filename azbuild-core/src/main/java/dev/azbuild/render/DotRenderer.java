@@ -2,22 +2,16 @@ package dev.azbuild.render;
 
 /**
  * A Graphviz digraph, left to right. Every id and attribute value is a double-quoted string with
- * quotes, backslashes, ampersands (Graphviz reads entities such as {@code &amp;amp;} in strings)
- * and line breaks escaped, so no module name or reason can end it early or turn into a Graphviz
- * escape.
+ * quotes, backslashes, ampersands (Graphviz reads entities such as <code>&amp;amp;</code> in
+ * strings) and line breaks escaped, so no module name or reason can end it early or turn into a
+ * Graphviz escape.
  */
 final class DotRenderer implements GraphRenderer {
 
   @Override
   public String render(GraphModel model) {
     StringBuilder out = new StringBuilder();
-    out.append("// azbuild module graph, mode ")
-        .append(model.mode())
-        .append(", head ")
-        .append(model.head())
-        .append(": ")
-        .append(model.summary())
-        .append('\n');
+    out.append("// ").append(model.headline()).append('\n');
     out.append("digraph azbuild {\n");
     out.append("  rankdir=LR;\n");
     out.append("  node [shape=box, style=\"rounded,filled\", fontname=\"monospace\"];\n");

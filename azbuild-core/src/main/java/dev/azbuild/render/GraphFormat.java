@@ -16,6 +16,8 @@ public enum GraphFormat {
 
   private final String id;
   private final String fileName;
+
+  @SuppressWarnings("ImmutableEnumChecker") // constructor references: stateless, made once each
   private final Supplier<GraphRenderer> renderer;
 
   GraphFormat(String id, String fileName, Supplier<GraphRenderer> renderer) {

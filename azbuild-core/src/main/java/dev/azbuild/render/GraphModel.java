@@ -66,6 +66,14 @@ public record GraphModel(
   }
 
   /**
+   * The first line of the text formats, after their comment marker: {@code azbuild module graph,
+   * mode content, head <sha>: 4 modules, 1 rebuild, 3 unchanged}.
+   */
+  public String headline() {
+    return "azbuild module graph, mode " + mode() + ", head " + head() + ": " + summary();
+  }
+
+  /**
    * {@code 4 modules, 1 rebuild, 3 unchanged}, plus {@code , 1 failed in the last build} when any
    * failed.
    */

@@ -1,15 +1,11 @@
 package dev.azbuild.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.azbuild.io.Json;
 
 /** {@code graph.json}: the plan's context, then nodes and edges (upstream to downstream). */
 final class JsonRenderer implements GraphRenderer {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public String render(GraphModel model) {
@@ -18,7 +14,7 @@ final class JsonRenderer implements GraphRenderer {
 
   /** The document; with a layout, each node also gets its box (the HTML page draws from it). */
   static ObjectNode tree(GraphModel model, Layout layout) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("mode", model.mode());
     root.put("base", model.base());
     root.put("head", model.head());
@@ -54,7 +50,7 @@ final class JsonRenderer implements GraphRenderer {
 
   static String write(ObjectNode tree) {
     try {
-      return JSON.writeValueAsString(tree);
+      return Json.PRETTY.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings and numbers is always serializable", e);
     }

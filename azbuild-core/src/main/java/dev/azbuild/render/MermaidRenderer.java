@@ -16,13 +16,7 @@ final class MermaidRenderer implements GraphRenderer {
   public String render(GraphModel model) {
     Map<String, String> ids = new HashMap<>();
     StringBuilder out = new StringBuilder();
-    out.append("%% azbuild module graph, mode ")
-        .append(model.mode())
-        .append(", head ")
-        .append(model.head())
-        .append(": ")
-        .append(model.summary())
-        .append('\n');
+    out.append("%% ").append(model.headline()).append('\n');
     out.append("flowchart LR\n");
     for (GraphNode node : model.nodes()) {
       String id = "n" + ids.size();

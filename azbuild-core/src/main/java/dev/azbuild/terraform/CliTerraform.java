@@ -1,5 +1,6 @@
 package dev.azbuild.terraform;
 
+import dev.azbuild.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -8,14 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +105,7 @@ public final class CliTerraform implements TerraformRunner {
           "could not create a temporary data directory: " + e.getMessage());
     } finally {
       if (dataDir != null) {
-        deleteQuietly(dataDir);
+        FileTrees.deleteQuietly(dataDir);
       }
     }
   }
@@ -162,7 +161,7 @@ public final class CliTerraform implements TerraformRunner {
       log.info("{}: terraform applied changes", dir);
       return true;
     } finally {
-      deleteQuietly(planFile);
+      FileTrees.deleteQuietly(planFile);
     }
   }
 
@@ -280,25 +279,6 @@ public final class CliTerraform implements TerraformRunner {
       }
     } catch (FileAlreadyExistsException e) {
       // created concurrently: fine
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      walk.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  log.debug("could not delete {}: {}", p, e.getMessage());
-                }
-              });
-    } catch (IOException e) {
-      log.debug("could not delete {}: {}", path, e.getMessage());
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.azbuild.terraform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,6 @@ import java.util.TreeMap;
  */
 final class TerraformJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TerraformJson() {}
 
   /**
@@ -29,7 +27,7 @@ final class TerraformJson {
   static Optional<TerraformValidation> validation(String stdout) {
     JsonNode root;
     try {
-      root = JSON.readTree(stdout);
+      root = Json.MAPPER.readTree(stdout);
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }
@@ -62,7 +60,7 @@ final class TerraformJson {
   static Map<String, String> outputs(String stdout) throws IOException {
     JsonNode root;
     try {
-      root = JSON.readTree(stdout);
+      root = Json.MAPPER.readTree(stdout);
     } catch (JsonProcessingException e) {
       throw new IOException(
           "unexpected output, not JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ") + ")");
@@ -89,6 +87,11 @@ final class TerraformJson {
     if (!Files.isRegularFile(backendFile)) {
       return false;
     }
-    return !JSON.readTree(backendFile.toFile()).path("backend").path("type").asText("").isEmpty();
+    return !Json.MAPPER
+        .readTree(backendFile.toFile())
+        .path("backend")
+        .path("type")
+        .asText("")
+        .isEmpty();
   }
 }

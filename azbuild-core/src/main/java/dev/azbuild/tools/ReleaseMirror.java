@@ -1,5 +1,9 @@
 package dev.azbuild.tools;
 
+import dev.azbuild.io.Retries;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +19,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** GETs release files, retrying what may be transient (I/O errors, 5xx, 429) with backoff. */
+/**
+ * GETs release files, retrying what may be transient (I/O errors, timeouts, 5xx, 429) as {@link
+ * Retries} says.
+ */
 final class ReleaseMirror {
 
   private static final Logger log = LoggerFactory.getLogger(ReleaseMirror.class);
@@ -31,22 +39,26 @@ final class ReleaseMirror {
     }
   }
 
+  /** A failure worth another attempt: an I/O error, a timeout, 5xx or 429. */
+  private static final class Transient extends Exception {
+    final String failure;
+
+    Transient(String failure, IOException cause) {
+      super(failure, cause, false, false);
+      this.failure = failure;
+    }
+  }
+
   private final HttpClient http;
-  private final int attempts;
-  private final Duration backoff;
+  private final Retries retries;
   private final Duration requestTimeout;
 
   /**
-   * @param attempts tries per file, at least 1
-   * @param backoff wait before the second try; doubled before each further one
+   * @param retries attempts per file, the backoff between them and the time budget
    */
-  ReleaseMirror(HttpClient http, int attempts, Duration backoff, Duration requestTimeout) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
-    }
+  ReleaseMirror(HttpClient http, Retries retries, Duration requestTimeout) {
     this.http = http;
-    this.attempts = attempts;
-    this.backoff = backoff;
+    this.retries = retries;
     this.requestTimeout = requestTimeout;
   }
 
@@ -76,56 +88,85 @@ final class ReleaseMirror {
     // Only a 200 body is kept; error bodies are discarded instead of landing in the file.
     BodyHandler<T> handler =
         info -> info.statusCode() == 200 ? ok.get() : BodySubscribers.replacing(null);
-    Duration wait = backoff;
-    for (int attempt = 1; ; attempt++) {
-      String failure;
-      IOException cause = null;
-      HttpResponse<T> response = null;
-      // HttpRequest.timeout only bounds the wait for headers; this bounds the whole download.
-      CompletableFuture<HttpResponse<T>> exchange = http.sendAsync(request, handler);
-      try {
-        response = exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        failure = "HTTP " + response.statusCode();
-      } catch (ExecutionException e) {
-        cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        // the header timeout and the whole-download bound race: report both the same way
-        failure =
-            cause instanceof java.net.http.HttpTimeoutException ? timedOut() : describe(cause);
-      } catch (TimeoutException e) {
-        exchange.cancel(true);
-        failure = timedOut();
-      } catch (InterruptedException e) {
-        exchange.cancel(true);
-        throw e;
-      }
-      if (response != null) {
-        int status = response.statusCode();
-        if (status == 200) {
-          return response.body();
-        }
-        if (status == 404) {
-          throw new NotFoundException(uri);
-        }
-        if (status < 500 && status != 429) {
-          throw new IOException("GET " + uri + " failed: " + failure);
-        }
-      }
-      if (attempt >= attempts) {
+    RetryPolicy<T> policy =
+        retries
+            .<T>policy(Transient.class)
+            .onRetry(
+                e ->
+                    log.debug(
+                        "GET {} failed ({}); attempt {} of {}",
+                        uri,
+                        e.getLastException().getMessage(),
+                        e.getAttemptCount() + 1,
+                        retries.attempts()))
+            .build();
+    AtomicInteger attempts = new AtomicInteger();
+    long start = System.nanoTime();
+    try {
+      return Failsafe.with(policy)
+          .get(
+              () -> {
+                attempts.incrementAndGet();
+                return once(uri, request, handler);
+              });
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Transient t) {
         throw new IOException(
             "GET "
                 + uri
-                + " failed after "
-                + attempts
-                + " attempt"
-                + (attempts == 1 ? "" : "s")
+                + " failed "
+                + Retries.spent(attempts.get(), Duration.ofNanos(System.nanoTime() - start))
                 + ": "
-                + failure,
-            cause);
+                + t.failure,
+            t.getCause());
       }
-      log.debug("GET {} failed ({}); retrying in {} ms", uri, failure, wait.toMillis());
-      Thread.sleep(wait.toMillis());
-      wait = wait.multipliedBy(2);
+      if (cause instanceof NotFoundException notFound) {
+        throw notFound;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      throw e;
     }
+  }
+
+  /** One GET: the body of a 200, else a final or a transient failure. */
+  private <T> T once(URI uri, HttpRequest request, BodyHandler<T> handler)
+      throws IOException, NotFoundException, InterruptedException, Transient {
+    // HttpRequest.timeout only bounds the wait for headers; this bounds the whole download.
+    CompletableFuture<HttpResponse<T>> exchange = http.sendAsync(request, handler);
+    HttpResponse<T> response;
+    try {
+      response = exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      IOException cause =
+          e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      // the header timeout and the whole-download bound race: report both the same way
+      throw new Transient(
+          cause instanceof java.net.http.HttpTimeoutException ? timedOut() : describe(cause),
+          cause);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new Transient(timedOut(), null);
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
+    }
+    int status = response.statusCode();
+    if (status == 200) {
+      return response.body();
+    }
+    if (status == 404) {
+      throw new NotFoundException(uri);
+    }
+    if (status < 500 && status != 429) {
+      throw new IOException("GET " + uri + " failed: HTTP " + status);
+    }
+    throw new Transient("HTTP " + status, null);
   }
 
   private String timedOut() {

@@ -1,5 +1,7 @@
 package dev.azbuild.tools;
 
+import dev.azbuild.io.FileTrees;
+import dev.azbuild.io.Retries;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,11 +59,15 @@ public final class TerraformInstaller {
 
   /** Searches this process's {@code PATH}; downloads with 3 attempts per file, backoff from 1 s. */
   public TerraformInstaller() {
+    this(Retries.DEFAULT);
+  }
+
+  /** Searches this process's {@code PATH}; downloads each file as {@code retries} says. */
+  public TerraformInstaller(Retries retries) {
     this(
         System.getenv("PATH"),
         defaultHttpClient(),
-        3,
-        Duration.ofSeconds(1),
+        retries.withDelays(Duration.ofSeconds(1), retries.maxDelay()),
         Duration.ofMinutes(10));
   }
 
@@ -72,8 +77,17 @@ public final class TerraformInstaller {
    */
   TerraformInstaller(
       String pathEnv, HttpClient http, int attempts, Duration backoff, Duration requestTimeout) {
+    this(
+        pathEnv,
+        http,
+        Retries.of(attempts).withDelays(backoff, Retries.DEFAULT_MAX_DELAY),
+        requestTimeout);
+  }
+
+  private TerraformInstaller(
+      String pathEnv, HttpClient http, Retries retries, Duration requestTimeout) {
     this.pathEnv = pathEnv;
-    this.mirror = new ReleaseMirror(http, attempts, backoff, requestTimeout);
+    this.mirror = new ReleaseMirror(http, retries, requestTimeout);
     this.probe = new VersionProbe(Duration.ofSeconds(30));
   }
 
@@ -196,7 +210,7 @@ public final class TerraformInstaller {
           "Could not install terraform " + version + " into " + toolDir + ": " + oneLine(e), e);
     } finally {
       if (staging != null) {
-        deleteQuietly(staging);
+        FileTrees.deleteQuietly(staging);
       }
     }
   }
@@ -331,7 +345,7 @@ public final class TerraformInstaller {
       } catch (IOException e) {
         log.debug("could not move {} aside (another build may have): {}", target, oneLine(e));
       }
-      deleteQuietly(aside);
+      FileTrees.deleteQuietly(aside);
     }
     try {
       Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
@@ -378,26 +392,7 @@ public final class TerraformInstaller {
     } catch (IOException e) {
       return;
     }
-    stale.forEach(TerraformInstaller::deleteQuietly);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  log.debug("could not delete {}: {}", p, oneLine(e));
-                }
-              });
-    } catch (IOException e) {
-      log.debug("could not delete {}: {}", dir, oneLine(e));
-    }
+    stale.forEach(FileTrees::deleteQuietly);
   }
 
   /** An exception's message on one line, falling back to its type when it has none. */

@@ -116,4 +116,51 @@ class BuildSessionTest {
     assertThat(session.buildReport(file, () -> new BuildReport(file, "other", List.of())))
         .isSameAs(report);
   }
+
+  @Test
+  void theArrivalThatCompletesTheExpectedModulesIsLastOnceAlsoUnderThreads() throws Exception {
+    BuildSession session = new BuildSession();
+    java.util.Set<String> expected = new java.util.HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      expected.add("m" + i);
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Future<BuildSession.Arrival>> results = new ArrayList<>();
+    try {
+      for (String member : expected) {
+        results.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return session.arrive("deploy", member, expected);
+                }));
+      }
+      start.countDown();
+      int last = 0;
+      for (Future<BuildSession.Arrival> result : results) {
+        BuildSession.Arrival arrival = result.get(10, TimeUnit.SECONDS);
+        assertThat(arrival.expected()).isEqualTo(50);
+        last += arrival.last() ? 1 : 0;
+      }
+      assertThat(last).isEqualTo(1);
+    } finally {
+      threads.shutdownNow();
+    }
+    // a second arrival of a member (an execution bound twice) never deploys again
+    assertThat(session.arrive("deploy", "m1", expected).last()).isFalse();
+  }
+
+  @Test
+  void aMemberThatNeverArrivesKeepsEveryoneWaiting() {
+    BuildSession session = new BuildSession();
+    java.util.Set<String> expected = java.util.Set.of("root", "hello", "clock");
+    assertThat(session.arrive("deploy", "root", expected))
+        .isEqualTo(new BuildSession.Arrival(1, 3, false));
+    assertThat(session.arrive("deploy", "clock", expected))
+        .isEqualTo(new BuildSession.Arrival(2, 3, false));
+    // hello failed: nothing completes; another point is counted apart
+    assertThat(session.arrive("other", "hello", expected).last()).isFalse();
+    assertThat(session.arrive("deploy", "hello", expected).last()).isTrue();
+  }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class BuildReportTest {
             List.of("upstream g:base rebuilds"),
             "services/api: RUN make failed"));
 
-    JsonNode json = new ObjectMapper().readTree(file.toFile());
+    JsonNode json = Json.MAPPER.readTree(file.toFile());
     assertThat(json.get("commit").asText()).isEqualTo(COMMIT);
     assertThat(json.at("/modules/1/action").asText()).isEqualTo("failed");
     assertThat(json.at("/modules/1/error").asText()).isEqualTo("services/api: RUN make failed");

@@ -3,11 +3,12 @@ package dev.azbuild.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
+import dev.azbuild.testing.LocalServices;
 import dev.azbuild.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class CommitTagCheckIT {
   void open() throws Exception {
     cache =
         Registries.forUrl(
-            "127.0.0.1:5000/azbtest-race-" + UUID.randomUUID().toString().substring(0, 8),
+            LocalServices.CACHE + "/azbtest-race-" + UUID.randomUUID().toString().substring(0, 8),
             RegistryOptions.defaults()
                 .withCredentials(CredentialChain.none())
                 .withRetries(2, Duration.ofMillis(1)));
@@ -83,7 +84,7 @@ class CommitTagCheckIT {
 
     Path file = tmp.resolve("build.json");
     new BuildReport(file, COMMIT, List.of("g:api")).record(confirmed);
-    JsonNode module = new ObjectMapper().readTree(file.toFile()).at("/modules/0");
+    JsonNode module = Json.MAPPER.readTree(file.toFile()).at("/modules/0");
     assertThat(module.path("digest").asText()).isEqualTo(theirs);
     assertThat(module.path("raceLostTo").asText()).isEqualTo(theirs);
     assertThat(module.path("pushedDigest").asText()).isEqualTo(ours);

@@ -13,21 +13,15 @@ import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.ReactorModule;
-import dev.azbuild.image.ImageNames;
-import dev.azbuild.plan.CacheProbe;
-import dev.azbuild.plan.Mode;
+import dev.azbuild.image.ImageReference;
 import dev.azbuild.plan.Plan;
-import dev.azbuild.plan.PlanService;
-import dev.azbuild.plan.PlanSettings;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.KnownManifests;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
 import dev.azbuild.testing.GitFixture;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.azbuild.testing.LocalServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModuleBuildIT {
 
-  private static final Map<String, String> SERVICES = services();
-  private static final String REGISTRY =
-      SERVICES.getOrDefault("AZBUILD_CACHE_REGISTRY", "127.0.0.1:5000");
-  private static final String BASE_IMAGE =
-      SERVICES.getOrDefault("AZBUILD_BASE_IMAGE", REGISTRY + "/base/busybox:1");
+  private static final String REGISTRY = LocalServices.CACHE;
+  private static final String BASE_IMAGE = LocalServices.BASE_IMAGE;
 
   private static DockerDaemon daemon;
   private static ImageTags images;
@@ -74,8 +65,7 @@ class ModuleBuildIT {
 
   @BeforeAll
   static void connect() throws Exception {
-    daemon = DockerDaemon.fromEnvironment(System.getenv());
-    daemon.ping();
+    daemon = LocalServices.daemon();
     images = new ImageTags(daemon);
     new ImageTransfer(daemon).pull(BASE_IMAGE);
   }
@@ -188,7 +178,13 @@ class ModuleBuildIT {
     ImageModule app = graph.module("g:app").orElseThrow();
     ParentImages real =
         new ParentImages(
-            app, plan, graph, cache, known, images, new ImageTransfer(daemon), settings(false));
+            app,
+            plan,
+            graph,
+            cache,
+            known,
+            ImageDaemon.of(daemon, settings(false).retries()),
+            settings(false));
     // No correct resolver lets the daemon build on another image (the FROM names a digest); this
     // one
     // does what the shared daemon did: the build reads the outside busybox where our base is
@@ -203,7 +199,8 @@ class ModuleBuildIT {
                   (named, p) ->
                       other.put(
                           named,
-                          new ParentImages.Pinned(p.image(), BASE_IMAGE, p.source(), p.layers())));
+                          new ParentImages.Pinned(
+                              p.image(), BASE_IMAGE, p.id(), p.source(), p.layers())));
           return new ParentImages.Resolved(other, resolved.bytesPulled());
         };
     String appImage = REGISTRY + "/" + prefix + "/app-" + run;
@@ -213,7 +210,15 @@ class ModuleBuildIT {
 
     assertThatThrownBy(
             () ->
-                new ModuleBuild(app, plan, graph, cache, known, daemon, settings(false), swapped)
+                new ModuleBuild(
+                        app,
+                        plan,
+                        graph,
+                        cache,
+                        known,
+                        ImageDaemon.of(daemon, settings(false).retries()),
+                        settings(false),
+                        swapped)
                     .call())
         .isInstanceOf(BuildFailure.class)
         .hasMessage(
@@ -364,7 +369,7 @@ class ModuleBuildIT {
   /** Tags the base image as the outside image services/pre builds on, which no registry serves. */
   private String preload() throws Exception {
     String preloaded = "preloaded.invalid/azbuild-test/pre-" + run + ":1";
-    images.tag(BASE_IMAGE, ImageNames.stripTagAndDigest(preloaded), "1");
+    images.tag(BASE_IMAGE, ImageReference.parse(preloaded).name(), "1");
     created.add(preloaded);
     return preloaded;
   }
@@ -376,8 +381,7 @@ class ModuleBuildIT {
         graph,
         cache,
         new KnownManifests(),
-        images,
-        new ImageTransfer(daemon),
+        ImageDaemon.of(daemon, settings(false).retries()),
         settings(false).withPull(policy));
   }
 
@@ -397,68 +401,18 @@ class ModuleBuildIT {
   }
 
   private Plan plan(KnownManifests known, boolean probe) throws Exception {
-    CacheProbe cacheProbe =
-        probe
-            ? (module, tag) -> Optional.of(known.probe(cache, module.image(), tag))
-            : CacheProbe.NONE;
-    return PlanService.plan(
-        git,
-        graph,
-        new PlanSettings(
-            Mode.CONTENT,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("main"),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            cacheProbe,
-            PlanSettings.DEFAULT_MASTER_TAG));
+    return BuildFixtures.contentPlan(git, graph, cache, known, probe);
   }
 
   private BuildSettings settings(boolean skipPush) {
-    return new BuildSettings(
-        commit,
-        "main",
-        PlanSettings.DEFAULT_MASTER_TAG,
-        "",
-        Optional.empty(),
-        skipPush,
-        Optional.empty(),
-        repo.dir(),
-        repo.dir());
+    return BuildFixtures.settings(repo, commit, skipPush);
   }
 
   private static String cacheTag(Plan plan, String id) {
-    return BuildTags.cacheTag(plan.decision(id).orElseThrow());
+    return BuildFixtures.cacheTag(plan, id);
   }
 
   private ReactorModule module(String name, String dir, String... deps) {
-    Path basedir = repo.path(dir);
-    return new ReactorModule(
-        "g:" + name,
-        basedir,
-        List.of(deps).stream().map(d -> "g:" + d).toList(),
-        basedir.resolve("Dockerfile"),
-        name + "-" + run,
-        basedir,
-        Map.of(),
-        basedir.resolve("pom.xml"));
-  }
-
-  private static Map<String, String> services() {
-    Map<String, String> env = new LinkedHashMap<>();
-    Path file = Path.of(System.getProperty("user.home"), ".azbuild", "services", "services.env");
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        int eq = line.indexOf('=');
-        if (!line.startsWith("#") && eq > 0) {
-          env.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-        }
-      }
-    } catch (IOException e) {
-      // the defaults of scripts/services apply
-    }
-    return env;
+    return BuildFixtures.module(repo, name, name + "-" + run, dir, deps);
   }
 }

@@ -17,6 +17,7 @@ import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
 import dev.azbuild.testing.GitFixture;
+import dev.azbuild.testing.LocalServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RebuildReasonsIT {
 
-  private static final String CACHE =
-      System.getenv().getOrDefault("AZBUILD_CACHE_REGISTRY", "127.0.0.1:5000");
-  private static final String BASE_IMAGE = CACHE + "/base/busybox:1";
+  private static final String CACHE = LocalServices.CACHE;
+  private static final String BASE_IMAGE = LocalServices.BASE_IMAGE;
 
   @TempDir Path tmp;
   private GitFixture repo;

@@ -184,12 +184,12 @@ class CiLayoutTest {
     String github = GithubWorkflow.render(graph, CiOptions.defaults());
     assertThat(github)
         .contains(
-            "      - name: Maven package services/hello\n        run: mvn -B package -pl services/hello -am\n"
+            "      - name: Maven package services/hello\n        run: mvn -B package -pl services/hello -am -Dazbuild.skip=true\n"
                 + "      - name: azbuild build services/hello\n");
     assertThat(github.split("mvn -B package", -1))
         .hasSize(2); // libs/base (a pom module) is not packaged
     assertThat(CircleCiConfig.render(graph, CiOptions.defaults()))
-        .contains("command: mvn -B package -pl services/hello -am\n");
+        .contains("command: mvn -B package -pl services/hello -am -Dazbuild.skip=true\n");
   }
 
   @Test

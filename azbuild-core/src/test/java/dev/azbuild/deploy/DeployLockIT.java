@@ -7,6 +7,7 @@ import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Registries;
 import dev.azbuild.registry.Registry;
 import dev.azbuild.registry.RegistryOptions;
+import dev.azbuild.testing.LocalServices;
 import dev.azbuild.testing.LogCapture;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -43,7 +44,7 @@ class DeployLockIT {
 
   @BeforeEach
   void open() throws Exception {
-    url = "127.0.0.1:5001/azbtest-lock-" + UUID.randomUUID().toString().substring(0, 8);
+    url = LocalServices.DEPLOY + "/azbtest-lock-" + UUID.randomUUID().toString().substring(0, 8);
     deploy =
         Registries.forUrl(
             url,

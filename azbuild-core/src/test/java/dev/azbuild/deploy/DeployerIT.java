@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.azbuild.graph.ImageModule;
+import dev.azbuild.io.Json;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Credentials;
 import dev.azbuild.registry.Registries;
@@ -16,6 +17,7 @@ import dev.azbuild.terraform.TerraformException;
 import dev.azbuild.terraform.TerraformRunner;
 import dev.azbuild.terraform.TerraformValidation;
 import dev.azbuild.terraform.TerraformWorkspace;
+import dev.azbuild.testing.LocalServices;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +63,8 @@ class DeployerIT {
         RegistryOptions.defaults()
             .withCredentials(CredentialChain.none())
             .withRetries(2, Duration.ofMillis(1));
-    cache = Registries.forUrl("127.0.0.1:5000/" + prefix, options);
-    deploy = Registries.forUrl("127.0.0.1:5001/" + prefix, options);
+    cache = Registries.forUrl(LocalServices.CACHE + "/" + prefix, options);
+    deploy = Registries.forUrl(LocalServices.DEPLOY + "/" + prefix, options);
   }
 
   @AfterEach
@@ -143,7 +145,8 @@ class DeployerIT {
     assertThat(deploy.digest("app", "master")).contains(appDigest);
     assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(appDigest);
     assertThat(cache.digest("app", "master")).contains(appDigest);
-    assertThat(applies).containsExactly("app image=127.0.0.1:5001/" + prefix + "/app@" + appDigest);
+    assertThat(applies)
+        .containsExactly("app image=" + LocalServices.DEPLOY + "/" + prefix + "/app@" + appDigest);
     assertThat(restarts).containsExactly("base", "app");
     assertThat(DeployedCommit.read(cache)).contains(COMMIT);
     assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::state).contains("released");
@@ -408,8 +411,8 @@ class DeployerIT {
     assertThatThrownBy(() -> deployer(false, down).deploy(List.of(app)))
         .isInstanceOf(DeployException.class)
         .hasMessageStartingWith("127.0.0.1:" + closedPort + "/" + prefix + ": cannot complete")
-        .hasMessageContaining(
-            "after 2 attempts; check that the registry is running and the URL is right")
+        .hasMessageContaining(") after 2 attempts in ")
+        .hasMessageContaining(" s; check that the registry is running and the URL is right")
         .hasMessageNotContaining("\n");
     assertThat(cache.exists("app", "master")).isFalse();
     assertThat(applies).isEmpty();
@@ -422,17 +425,19 @@ class DeployerIT {
     String password = "wrong-" + prefix;
     Registry auth =
         Registries.forUrl(
-            "127.0.0.1:5002/" + prefix,
+            LocalServices.AUTH + "/" + prefix,
             RegistryOptions.defaults()
                 .withCredentials(
                     CredentialChain.of(
                         StaticCredentials.explicit(
-                            Map.of("127.0.0.1:5002", new Credentials("azbuild", password)))))
+                            Map.of(
+                                LocalServices.AUTH,
+                                new Credentials(LocalServices.AUTH_USER, password)))))
                 .withRetries(2, Duration.ofMillis(1)));
 
     assertThatThrownBy(() -> deployer(false, auth).deploy(List.of(app)))
         .isInstanceOf(DeployException.class)
-        .hasMessageStartingWith("401 Unauthorized from 127.0.0.1:5002")
+        .hasMessageStartingWith("401 Unauthorized from " + LocalServices.AUTH)
         .hasMessageContaining("check them")
         .hasMessageNotContaining(password)
         .hasMessageNotContaining("\n");

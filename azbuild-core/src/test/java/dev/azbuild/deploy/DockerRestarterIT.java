@@ -7,6 +7,7 @@ import dev.azbuild.docker.DockerDaemon;
 import dev.azbuild.docker.ImageTags;
 import dev.azbuild.docker.ImageTransfer;
 import dev.azbuild.env.Namespace;
+import dev.azbuild.testing.LocalServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class DockerRestarterIT {
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static final String BASE = "127.0.0.1:5000/base/busybox:1";
-  private static final String REPOSITORY = "127.0.0.1:5001/azbuild-test/restart-" + RUN;
+  private static final String BASE = LocalServices.BASE_IMAGE;
+  private static final String REPOSITORY = LocalServices.DEPLOY + "/azbuild-test/restart-" + RUN;
 
   private static DockerDaemon daemon;
   private static Containers containers;
@@ -32,7 +33,7 @@ class DockerRestarterIT {
 
   @BeforeAll
   static void pushImages() throws Exception {
-    daemon = DockerDaemon.fromEnvironment(System.getenv());
+    daemon = LocalServices.daemon();
     containers = new Containers(daemon);
     ImageTransfer transfer = new ImageTransfer(daemon);
     transfer.pull(BASE);

@@ -3,6 +3,7 @@ package dev.azbuild.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 /** ECS restarts against the moto emulator of scripts/services. */
 class EcsRestarterIT {
 
-  private static final String ENDPOINT = "http://127.0.0.1:5003";
+  private static final String ENDPOINT = LocalServices.AWS_ENDPOINT;
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final String CLUSTER = "azbtest-" + RUN;
   private static EcsClient client;

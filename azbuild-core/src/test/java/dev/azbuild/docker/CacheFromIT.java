@@ -3,9 +3,9 @@ package dev.azbuild.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.azbuild.dockerfile.Dockerfile;
+import dev.azbuild.testing.LocalServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,12 +33,11 @@ class CacheFromIT {
         COPY --from=deps /deps /deps
         RUN echo final-%2$s > /final && cat /deps
         """
-            .formatted(LocalServices.baseImage(), RUN));
-    String image = LocalServices.cacheRegistry() + "/azbuild-test/cache-" + RUN;
+            .formatted(LocalServices.BASE_IMAGE, RUN));
+    String image = LocalServices.CACHE + "/azbuild-test/cache-" + RUN;
     Dockerfile dockerfile = Dockerfile.read(dir.resolve("Dockerfile"), Map.of());
-    List<StageBuilds.StageBuild> stages = StageBuilds.plan(dockerfile, image, "t1");
-    assertThat(stages).containsExactly(new StageBuilds.StageBuild("deps", image + ":deps-t1"));
-    String stageRef = stages.get(0).reference();
+    assertThat(StageBuilds.namedStages(dockerfile)).containsExactly("deps");
+    String stageRef = image + ":" + StageBuilds.stageTag("deps", "t1");
     String imageRef = image + ":t1";
 
     try (DockerDaemon daemon = LocalServices.daemon()) {

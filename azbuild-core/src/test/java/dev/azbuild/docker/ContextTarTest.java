@@ -200,4 +200,54 @@ class ContextTarTest {
         .hasMessageContaining("Dockerfile is excluded by pattern");
     assertThat(ours(ctx.resolve("Dockerfile"))).containsKey("Dockerfile");
   }
+
+  @Test
+  void aFixedFileTimeMakesEveryEntryCarryItAndTheTarTheSameForTheSameFiles() throws Exception {
+    sampleContext();
+    Files.createSymbolicLink(ctx.resolve("link"), Path.of("keep.txt"));
+    java.time.Instant fixed = java.time.Instant.ofEpochSecond(1_700_000_000L);
+    byte[] first;
+    try (ContextTar tar =
+        ContextTar.write(
+            ctx,
+            ctx.resolve("Dockerfile"),
+            java.util.Optional.empty(),
+            java.util.Optional.of(fixed))) {
+      first = Files.readAllBytes(tar.file());
+      for (TarArchiveEntry entry : entries(Files.newInputStream(tar.file())).values()) {
+        assertThat(entry.getModTime().toInstant()).as(entry.getName()).isEqualTo(fixed);
+      }
+    }
+    // the same files checked out at another time: the same bytes
+    try (var paths = Files.walk(ctx)) {
+      for (Path p : paths.toList()) {
+        if (!Files.isSymbolicLink(p)) {
+          Files.setLastModifiedTime(
+              p, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        }
+      }
+    }
+    try (ContextTar tar =
+        ContextTar.write(
+            ctx,
+            ctx.resolve("Dockerfile"),
+            java.util.Optional.empty(),
+            java.util.Optional.of(fixed))) {
+      assertThat(Files.readAllBytes(tar.file())).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void withoutAFixedTimeFilesKeepTheirTimesOnDisk() throws Exception {
+    files("Dockerfile", "FROM scratch\n", "a.txt", "a");
+    java.time.Instant old = java.time.Instant.ofEpochSecond(1_600_000_000L);
+    Files.setLastModifiedTime(ctx.resolve("a.txt"), java.nio.file.attribute.FileTime.from(old));
+    Files.setLastModifiedTime(
+        ctx.resolve("Dockerfile"), java.nio.file.attribute.FileTime.from(old));
+
+    Map<String, TarArchiveEntry> entries = ours(ctx.resolve("Dockerfile"));
+
+    assertThat(entries.get("a.txt").getModTime().toInstant()).isEqualTo(old);
+    assertThat(entries.get("Dockerfile").getModTime().toInstant()).isEqualTo(old);
+  }
 }

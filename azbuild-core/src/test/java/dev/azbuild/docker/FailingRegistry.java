@@ -32,8 +32,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FailingRegistry implements AutoCloseable {
 
   enum Failure {
+    /** The manifest upload is answered 503. */
     STATUS_503,
-    DROP_CONNECTION
+    /** The connection of the manifest upload is closed without an answer. */
+    DROP_CONNECTION,
+    /**
+     * Every blob is missing and the connection of each blob upload is closed without an answer: the
+     * daemon retries the layer on its own ("Retrying in 5 seconds").
+     */
+    DROP_BLOB_UPLOAD,
+    /** The manifest upload is never answered (the connection stays open). */
+    HANG
   }
 
   private record Request(String method, String path, String query, byte[] body) {}
@@ -69,6 +78,11 @@ final class FailingRegistry implements AutoCloseable {
 
   int manifestPuts() {
     return manifestPuts.get();
+  }
+
+  /** Blob uploads started (POST), dropped or not. */
+  int blobUploads() {
+    return uploads.get();
   }
 
   private void accept() {
@@ -115,6 +129,13 @@ final class FailingRegistry implements AutoCloseable {
     if (r.path().equals("/v2/")) {
       return new Response(200, headers);
     }
+    if (failure == Failure.DROP_BLOB_UPLOAD && r.path().contains("/blobs/")) {
+      if (r.method().equals("POST")) {
+        uploads.incrementAndGet();
+        return null;
+      }
+      return new Response(404, headers);
+    }
     if (r.method().equals("HEAD") && r.path().contains("/blobs/sha256:")) {
       // every blob "exists"; the daemon needs its length: the uploaded one, or 0
       String digest = r.path().substring(r.path().lastIndexOf('/') + 1);
@@ -146,6 +167,10 @@ final class FailingRegistry implements AutoCloseable {
     }
     if (r.method().equals("PUT") && r.path().contains("/manifests/")) {
       manifestPuts.incrementAndGet();
+      if (failure == Failure.HANG) {
+        hang();
+        return null;
+      }
       if (failuresLeft.getAndDecrement() > 0) {
         return failure == Failure.STATUS_503 ? new Response(503, headers) : null;
       }
@@ -214,5 +239,14 @@ final class FailingRegistry implements AutoCloseable {
   public void close() throws IOException {
     server.close();
     threads.shutdownNow();
+  }
+
+  /** Keeps the connection open without answering, until {@link #close()}. */
+  private static void hang() {
+    try {
+      Thread.sleep(Long.MAX_VALUE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -3,7 +3,8 @@ package dev.azbuild.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
+import dev.azbuild.testing.LocalServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,20 +48,71 @@ class ImageBuilderIT {
   }
 
   private static String ref(String name) {
-    String ref = LocalServices.cacheRegistry() + "/azbuild-test/" + name + "-" + RUN + ":t1";
+    String ref = LocalServices.CACHE + "/azbuild-test/" + name + "-" + RUN + ":t1";
     CREATED.add(ref);
     return ref;
   }
 
   private Path context(String dockerfile, String... files) throws IOException {
     Files.writeString(
-        dir.resolve("Dockerfile"), dockerfile.replace("BASE", LocalServices.baseImage()));
+        dir.resolve("Dockerfile"), dockerfile.replace("BASE", LocalServices.BASE_IMAGE));
     for (int i = 0; i < files.length; i += 2) {
       Path file = dir.resolve(files[i]);
       Files.createDirectories(file.getParent());
       Files.writeString(file, files[i + 1], StandardCharsets.UTF_8);
     }
     return dir;
+  }
+
+  @Test
+  void checkAsksTheDaemonsParserAndBuildsNothing() throws Exception {
+    // neither image exists: had the daemon run a step, it would have failed pulling one of them
+    Path ctx =
+        context(
+            """
+            FROM 127.0.0.1:5000/azbuild-test/never-pushed-%s:1 AS build
+            RUN echo built > /out
+            FROM libs-base
+            COPY --from=build /out /out
+            """
+                .formatted(RUN));
+
+    builder.check(
+        BuildRequest.of(ctx)
+            .withParents(
+                Map.of(
+                    "libs-base",
+                    LocalServices.CACHE
+                        + "/azbuild-test/never-pushed-"
+                        + RUN
+                        + "@sha256:"
+                        + "0".repeat(64))));
+  }
+
+  @Test
+  void checkReportsTheDaemonsParseErrorWithTheFile() throws Exception {
+    // azbuild's own checks pass this; only the daemon's parser knows COPY needs two arguments
+    Path ctx = context("FROM BASE\nCOPY only-one\n");
+
+    assertThatThrownBy(() -> builder.check(BuildRequest.of(ctx)))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessage(
+            ctx.resolve("Dockerfile")
+                + ": the Docker daemon cannot parse it: dockerfile parse error line 2: COPY requires"
+                + " at least two arguments, but only one was provided. Destination could not be"
+                + " determined; fix the Dockerfile");
+  }
+
+  @Test
+  void checkNamesAMissingContextAndAzbuildsOwnFindings() throws Exception {
+    Path ctx = context("FROM BASE\nFORM x\n");
+
+    assertThatThrownBy(() -> builder.check(BuildRequest.of(ctx)))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessageStartingWith(ctx.resolve("Dockerfile") + ":2: unknown instruction 'FORM'");
+    assertThatThrownBy(
+            () -> builder.check(BuildRequest.of(ctx.resolve("gone"), ctx.resolve("Dockerfile"))))
+        .hasMessage(ctx.resolve("gone") + ": build context directory does not exist");
   }
 
   @Test
@@ -92,7 +144,7 @@ class ImageBuilderIT {
     assertThat(result.steps())
         .extracting(BuildResult.Step::instruction)
         .containsExactly(
-            "FROM " + LocalServices.baseImage(),
+            "FROM " + LocalServices.BASE_IMAGE,
             "ARG GREETING=hello",
             "COPY hello.txt /hello.txt",
             "RUN echo \"$GREETING-" + RUN + "\" > /greeting && cat /hello.txt",
@@ -140,8 +192,8 @@ class ImageBuilderIT {
     // "parent-<run>" exists nowhere: the build succeeds only if the daemon reads the pinned
     // references
     String plain = "parent-" + RUN;
-    String baseImage = LocalServices.baseImage();
-    String digestRef = ImageNames.stripTagAndDigest(baseImage) + "@" + baseDigest();
+    String baseImage = LocalServices.BASE_IMAGE;
+    String digestRef = ImageReference.parse(baseImage).name() + "@" + baseDigest();
     String imageId = images.imageId(baseImage).orElseThrow();
     Path ctx =
         context(
@@ -191,7 +243,7 @@ class ImageBuilderIT {
             () ->
                 builder.build(
                     BuildRequest.of(ctx)
-                        .withParents(Map.of("parent-" + RUN, LocalServices.baseImage()))))
+                        .withParents(Map.of("parent-" + RUN, LocalServices.BASE_IMAGE))))
         .isInstanceOf(DockerOperationException.class)
         .hasMessageStartingWith(ctx.resolve("Dockerfile") + ": ")
         .hasMessageContaining("line 5")
@@ -200,11 +252,11 @@ class ImageBuilderIT {
 
   /** The registry digest of the base image, which the daemon recorded when it pulled it. */
   private static String baseDigest() throws Exception {
-    new ImageTransfer(daemon).pull(LocalServices.baseImage());
-    String repository = ImageNames.stripTagAndDigest(LocalServices.baseImage());
+    new ImageTransfer(daemon).pull(LocalServices.BASE_IMAGE);
+    String repository = ImageReference.parse(LocalServices.BASE_IMAGE).name();
     return daemon
         .client()
-        .inspectImageCmd(LocalServices.baseImage())
+        .inspectImageCmd(LocalServices.BASE_IMAGE)
         .exec()
         .getRepoDigests()
         .stream()
@@ -270,7 +322,7 @@ class ImageBuilderIT {
         COPY . /ctx
         RUN test -e /ctx/app.txt && ! ls -a /ctx | grep -q '^.dockerfile' && echo %s
         """
-            .formatted(LocalServices.baseImage(), RUN));
+            .formatted(LocalServices.BASE_IMAGE, RUN));
 
     BuildResult result =
         builder.build(BuildRequest.of(ctx, dockerfile).withTags(Set.of(ref("outside"))));

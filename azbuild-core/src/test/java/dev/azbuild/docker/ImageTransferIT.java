@@ -3,7 +3,10 @@ package dev.azbuild.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.azbuild.image.ImageNames;
+import dev.azbuild.image.ImageReference;
+import dev.azbuild.io.Retries;
+import dev.azbuild.registry.Credentials;
+import dev.azbuild.testing.LocalServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageTransferIT {
 
   private static final String RUN = LocalServices.uniqueSuffix();
-  private static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100));
+  private static final Retries FAST_RETRY =
+      Retries.of(3).withDelays(Duration.ofMillis(20), Duration.ofMillis(100));
   private static final List<String> CREATED = new ArrayList<>();
 
   private static DockerDaemon daemon;
@@ -41,7 +44,7 @@ class ImageTransferIT {
         FROM %s
         RUN head -c 200000 /dev/urandom > /random-%s
         """
-            .formatted(LocalServices.baseImage(), RUN));
+            .formatted(LocalServices.BASE_IMAGE, RUN));
     imageId = new ImageBuilder(daemon).build(BuildRequest.of(dir)).imageId();
   }
 
@@ -65,7 +68,7 @@ class ImageTransferIT {
 
   @Test
   void secondPushTransfersNothing() throws Exception {
-    String ref = tagged(LocalServices.cacheRegistry(), "push", "t1");
+    String ref = tagged(LocalServices.CACHE, "push", "t1");
 
     TransferResult first = transfer.push(ref);
     TransferResult second = transfer.push(ref);
@@ -81,7 +84,7 @@ class ImageTransferIT {
 
   @Test
   void pullBringsBackARemovedImage() throws Exception {
-    String ref = tagged(LocalServices.cacheRegistry(), "pull", "t1");
+    String ref = tagged(LocalServices.CACHE, "pull", "t1");
     transfer.push(ref);
     images.remove(ref);
     images.remove(imageId);
@@ -101,22 +104,18 @@ class ImageTransferIT {
 
   @Test
   void pullOfAMissingTagOrRepositoryIsEmpty() throws Exception {
-    assertThat(transfer.pull(LocalServices.cacheRegistry() + "/base/busybox:no-such-tag-" + RUN))
-        .isEmpty();
-    assertThat(
-            transfer.pull(
-                LocalServices.cacheRegistry() + "/azbuild-test/never-pushed-" + RUN + ":1"))
+    assertThat(transfer.pull(LocalServices.CACHE + "/base/busybox:no-such-tag-" + RUN)).isEmpty();
+    assertThat(transfer.pull(LocalServices.CACHE + "/azbuild-test/never-pushed-" + RUN + ":1"))
         .isEmpty();
   }
 
   @Test
   void pullByDigestWithCredentialsBringsBackTheImageItNames() throws Exception {
-    String registry = LocalServices.authRegistry();
+    String registry = LocalServices.AUTH;
     String ref = tagged(registry, "bydigest", "t1");
-    RegistryAuth auth =
-        new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
+    Credentials auth = new Credentials(LocalServices.AUTH_USER, LocalServices.authPassword());
     String digest = transfer.push(ref, Optional.of(auth)).digest().orElseThrow();
-    String byDigest = ImageNames.stripTagAndDigest(ref) + "@" + digest;
+    String byDigest = ImageReference.parse(ref).name() + "@" + digest;
     images.remove(ref);
     images.remove(imageId);
     assertThat(images.exists(byDigest)).isFalse();
@@ -127,16 +126,15 @@ class ImageTransferIT {
     assertThat(images.layers(byDigest)).hasSize(2);
     assertThat(
             transfer.pull(
-                ImageNames.stripTagAndDigest(ref) + "@sha256:" + "0".repeat(64), Optional.of(auth)))
+                ImageReference.parse(ref).name() + "@sha256:" + "0".repeat(64), Optional.of(auth)))
         .isEmpty();
   }
 
   @Test
   void pushToTheAuthRegistryWithCredentials() throws Exception {
-    String registry = LocalServices.authRegistry();
+    String registry = LocalServices.AUTH;
     String ref = tagged(registry, "auth", "t1");
-    RegistryAuth auth =
-        new RegistryAuth(LocalServices.authUser(), LocalServices.authPassword(), registry);
+    Credentials auth = new Credentials(LocalServices.AUTH_USER, LocalServices.authPassword());
 
     TransferResult pushed = transfer.push(ref, Optional.of(auth));
 
@@ -147,10 +145,10 @@ class ImageTransferIT {
 
   @Test
   void wrongPasswordIsOneLineWithoutThePassword() throws Exception {
-    String registry = LocalServices.authRegistry();
+    String registry = LocalServices.AUTH;
     String ref = tagged(registry, "badauth", "t1");
     String wrong = "wrong-pw-" + RUN;
-    RegistryAuth auth = new RegistryAuth(LocalServices.authUser(), wrong, registry);
+    Credentials auth = new Credentials(LocalServices.AUTH_USER, wrong);
 
     try (StderrCapture log = new StderrCapture()) {
       assertThatThrownBy(() -> transfer.push(ref, Optional.of(auth)))
@@ -175,7 +173,7 @@ class ImageTransferIT {
 
   @Test
   void pushOfAnImageThatIsNotLocal() {
-    String ref = LocalServices.cacheRegistry() + "/azbuild-test/not-local-" + RUN + ":1";
+    String ref = LocalServices.CACHE + "/azbuild-test/not-local-" + RUN + ":1";
 
     assertThatThrownBy(() -> transfer.push(ref))
         .isInstanceOf(ImageTransferException.class)
@@ -203,7 +201,7 @@ class ImageTransferIT {
       assertThatThrownBy(() -> transfer.push(ref))
           .isInstanceOf(ImageTransferException.class)
           .hasMessageStartingWith(
-              "push of " + ref + " to " + registry.address() + " failed after 3 tries: ")
+              "push of " + ref + " to " + registry.address() + " failed after 3 attempts in ")
           .hasMessageNotContaining("\n");
       assertThat(registry.manifestPuts()).isEqualTo(3);
     }
@@ -216,8 +214,66 @@ class ImageTransferIT {
 
     assertThatThrownBy(() -> transfer.push(ref))
         .isInstanceOf(ImageTransferException.class)
-        .hasMessageStartingWith("push of " + ref + " to " + registry + " failed after 3 tries: ")
+        .hasMessageStartingWith(
+            "push of " + ref + " to " + registry + " failed after 3 attempts in ")
         .hasMessageContaining("connection refused");
+  }
+
+  @Test
+  void theDaemonsOwnLayerRetriesEndAnAttemptSoAFailingPushTakesSeconds() throws Exception {
+    // the registry drops every blob upload: alone, the daemon would retry each layer 5 times, 50 s
+    try (FailingRegistry registry =
+        new FailingRegistry(FailingRegistry.Failure.DROP_BLOB_UPLOAD, 1000)) {
+      String ref = tagged(registry.address(), "layerretry", "t1");
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> transfer.push(ref))
+          .isInstanceOf(ImageTransferException.class)
+          .hasMessageMatching(
+              "push of "
+                  + java.util.regex.Pattern.quote(ref)
+                  + " to "
+                  + registry.address()
+                  + " failed after 3 attempts in \\d+\\.\\d s: the push of layer [0-9a-f]{12}"
+                  + " failed and the daemon would retry it \\(retrying in 5 seconds\\)");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+      assertThat(registry.blobUploads()).isBetween(3, 6);
+    }
+  }
+
+  @Test
+  void noAttemptStartsAfterTheTimeBudget() throws Exception {
+    try (FailingRegistry registry =
+        new FailingRegistry(FailingRegistry.Failure.DROP_CONNECTION, 100)) {
+      String ref = tagged(registry.address(), "budget", "t1");
+      ImageTransfer patient =
+          new ImageTransfer(
+              daemon,
+              Retries.of(50)
+                  .withDelays(Duration.ofMillis(300), Duration.ofMillis(300))
+                  .withBudget(Duration.ofSeconds(2)));
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> patient.push(ref))
+          .isInstanceOf(ImageTransferException.class)
+          .hasMessageContaining(" failed after ")
+          .hasMessageContaining(" attempts in ");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+      assertThat(registry.manifestPuts()).isBetween(2, 10);
+    }
+  }
+
+  @Test
+  void aTransferThatReportsNothingIsStoppedAfterTheStallLimit() throws Exception {
+    try (FailingRegistry registry = new FailingRegistry(FailingRegistry.Failure.HANG, 1000)) {
+      String ref = tagged(registry.address(), "stall", "t1");
+      ImageTransfer impatient = new ImageTransfer(daemon, FAST_RETRY, Duration.ofSeconds(1));
+
+      assertThatThrownBy(() -> impatient.push(ref))
+          .isInstanceOf(ImageTransferException.class)
+          .hasMessageContaining(" failed after 3 attempts in ")
+          .hasMessageEndingWith(": the daemon reported no progress for 1.0 s");
+    }
   }
 
   @Test

@@ -154,6 +154,32 @@ class TransferProgressTest {
   }
 
   @Test
+  void theDaemonsOwnRetryOfALayerEndsTheStreamAndSaysWhy() throws Exception {
+    var progress =
+        new TransferProgress<PushResponseItem>(
+            REF, TransferProgress.Direction.PUSH, clock::get, lines::add);
+    progress.onNext(
+        item(
+            PushResponseItem.class,
+            "{'status':'Pushing','progressDetail':{'current':512,'total':2000},'id':'aaaaaaaaaaaa'}"));
+    assertThat(progress.daemonRetry()).isEmpty();
+    assertThat(progress.awaitEnd(Duration.ZERO)).isFalse();
+    advance(Duration.ofSeconds(3));
+
+    progress.onNext(
+        item(
+            PushResponseItem.class,
+            "{'status':'Retrying in 5 seconds','progressDetail':{},'id':'aaaaaaaaaaaa'}"));
+
+    assertThat(progress.daemonRetry())
+        .contains(
+            "the push of layer aaaaaaaaaaaa failed and the daemon would retry it (retrying in 5"
+                + " seconds)");
+    assertThat(progress.awaitEnd(Duration.ZERO)).isTrue(); // the stream was closed
+    assertThat(progress.lastEventNanos()).isEqualTo(clock.get());
+  }
+
+  @Test
   void bytesUseDecimalUnitsLikeTheDockerCli() {
     assertThat(TransferProgress.bytes(0)).isEqualTo("0 B");
     assertThat(TransferProgress.bytes(999)).isEqualTo("999 B");

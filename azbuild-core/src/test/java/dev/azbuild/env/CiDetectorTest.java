@@ -29,16 +29,16 @@ class CiDetectorTest {
   void noMarkersIsLocalWithNothingKnown() {
     CiInfo ci = CiDetector.detect(Map.of("HOME", "/home/me", "GIT_COMMIT", "abc"));
     assertThat(ci).isEqualTo(CiInfo.local());
-    assertThat(ci.isCi()).isFalse();
+    assertThat(ci.vendor()).isEqualTo(CiVendor.LOCAL);
     assertThat(CiDetector.detect(Map.of())).isEqualTo(CiInfo.local());
   }
 
   @Test
   void markersMustBeExactlyTrue() {
-    assertThat(CiDetector.detect(Map.of("CIRCLECI", "false")).isCi()).isFalse();
-    assertThat(CiDetector.detect(Map.of("GITHUB_ACTIONS", "")).isCi()).isFalse();
-    assertThat(CiDetector.detect(Map.of("BUILDKITE", "1")).isCi()).isFalse();
-    assertThat(CiDetector.detect(Map.of("JENKINS_URL", "")).isCi()).isFalse();
+    assertThat(CiDetector.detect(Map.of("CIRCLECI", "false")).vendor()).isEqualTo(CiVendor.LOCAL);
+    assertThat(CiDetector.detect(Map.of("GITHUB_ACTIONS", "")).vendor()).isEqualTo(CiVendor.LOCAL);
+    assertThat(CiDetector.detect(Map.of("BUILDKITE", "1")).vendor()).isEqualTo(CiVendor.LOCAL);
+    assertThat(CiDetector.detect(Map.of("JENKINS_URL", "")).vendor()).isEqualTo(CiVendor.LOCAL);
   }
 
   @Test
@@ -67,7 +67,7 @@ class CiDetectorTest {
                   null,
                   null,
                   "https://circleci.com/gh/o/r/42"));
-      assertThat(ci.isCi()).isTrue();
+      assertThat(ci.vendor()).isNotEqualTo(CiVendor.LOCAL);
     }
 
     @Test

@@ -26,7 +26,7 @@ class BaseCommitResolverTest {
   static GitFixture origin;
 
   /** Where origin's history was made: local main and feature, no remote. */
-  static GitFixture seed;
+  static GitFixture work;
 
   static String c1;
   static String c2;
@@ -44,17 +44,17 @@ class BaseCommitResolverTest {
   @BeforeAll
   static void createOrigin() {
     origin = GitFixture.initBare(shared.resolve("origin.git"));
-    seed = GitFixture.init(shared.resolve("seed"));
-    c1 = seed.write("a.txt", "1\n").commit("c1");
-    c2 = seed.write("a.txt", "2\n").commit("c2");
-    c3 = seed.write("a.txt", "3\n").commit("c3");
-    seed.checkoutNew("feature");
-    f1 = seed.write("f.txt", "1\n").commit("f1");
-    f2 = seed.write("f.txt", "2\n").commit("f2");
-    seed.checkout("main");
-    c4 = seed.write("a.txt", "4\n").commit("c4");
-    c5 = seed.write("a.txt", "5\n").commit("c5");
-    seed.push(origin.dir().toString(), "main", "feature");
+    work = GitFixture.init(shared.resolve("work"));
+    c1 = work.write("a.txt", "1\n").commit("c1");
+    c2 = work.write("a.txt", "2\n").commit("c2");
+    c3 = work.write("a.txt", "3\n").commit("c3");
+    work.checkoutNew("feature");
+    f1 = work.write("f.txt", "1\n").commit("f1");
+    f2 = work.write("f.txt", "2\n").commit("f2");
+    work.checkout("main");
+    c4 = work.write("a.txt", "4\n").commit("c4");
+    c5 = work.write("a.txt", "5\n").commit("c5");
+    work.push(origin.dir().toString(), "main", "feature");
     mainClone = GitFixture.clone(origin.dir().toString(), shared.resolve("main-clone"));
     featureClone =
         GitFixture.clone(origin.dir().toString(), shared.resolve("feature-clone"), "-b", "feature");
@@ -94,7 +94,7 @@ class BaseCommitResolverTest {
 
   @Test
   void withoutRemoteTheLocalDefaultBranchIsUsed() throws Exception {
-    try (GitRepo git = seed.open()) {
+    try (GitRepo git = work.open()) {
       BaseCommit base =
           new BaseCommitResolver(git).resolve(request("feature"), ObjectId.fromString(f2));
       assertThat(base.sha()).contains(c3);
@@ -522,11 +522,11 @@ class BaseCommitResolverTest {
   @Test
   void mergeBaseBeyondTheFirstDeepeningStepIsFoundByTheNext() throws Exception {
     GitFixture deepOrigin = GitFixture.initBare(tmp.resolve("deep.git"));
-    GitFixture seed =
-        GitFixture.clone(origin.dir().toString(), tmp.resolve("seed"), "-b", "feature");
-    seed.branch("main", "origin/main");
-    String mainTip = seed.appendCommits("main", 70, "bulk.txt");
-    seed.push(deepOrigin.dir().toString(), "main", "feature");
+    GitFixture work =
+        GitFixture.clone(origin.dir().toString(), tmp.resolve("work"), "-b", "feature");
+    work.branch("main", "origin/main");
+    String mainTip = work.appendCommits("main", 70, "bulk.txt");
+    work.push(deepOrigin.dir().toString(), "main", "feature");
 
     GitFixture clone =
         GitFixture.clone(

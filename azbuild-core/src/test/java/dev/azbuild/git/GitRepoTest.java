@@ -43,6 +43,25 @@ class GitRepoTest {
   }
 
   @Test
+  void aRepositoryWithoutACommitSaysToCommitFirst() throws Exception {
+    GitFixture repo = GitFixture.init(tmp.resolve("empty"));
+    repo.write("pom.xml", "<project/>\n");
+    for (GitRepo.Backend backend : GitRepo.Backend.values()) {
+      try (GitRepo git = repo.open(backend)) {
+        Throwable error = catchThrowable(git::head);
+        assertThat(error)
+            .as(backend.name())
+            .isInstanceOf(GitException.class)
+            .hasMessage(
+                repo.dir().toRealPath()
+                    + " has no commit yet (HEAD names the branch main, which does not exist until"
+                    + " its first commit); commit the files first (git add -A && git commit -m"
+                    + " 'first commit'): azbuild plans, tags and deploys commits");
+      }
+    }
+  }
+
+  @Test
   void aWorkTreeReadAheadIsTakenOnceByTheNextSnapshot() throws Exception {
     GitFixture repo = repoWithOneCommit();
     repo.write("mod/untracked.txt", "u\n");
@@ -100,7 +119,7 @@ class GitRepoTest {
         assertThat(catchThrowable(git::head))
             .as(backend.name())
             .isInstanceOf(GitException.class)
-            .hasMessageContaining("HEAD=HEAD is not a commit in " + repo.dir().toRealPath());
+            .hasMessageStartingWith(repo.dir().toRealPath() + " has no commit yet");
         assertThat(git.currentBranch()).as(backend.name()).contains("main");
       }
     }

@@ -3,10 +3,10 @@ package dev.azbuild.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.ReactorModule;
+import dev.azbuild.io.Json;
 import dev.azbuild.migrate.ImportPlan.ImportedModule;
 import dev.azbuild.plan.CacheProbe;
 import dev.azbuild.plan.Mode;
@@ -183,7 +183,7 @@ class ImportEquivalenceTest {
 
   /** The manifest's decisions, computed as its scripts compute them. */
   private Set<String> manifestRebuilds(String base, String head) throws Exception {
-    JsonNode manifest = new ObjectMapper().readTree(root.resolve("build_manifest.json").toFile());
+    JsonNode manifest = Json.MAPPER.readTree(root.resolve("build_manifest.json").toFile());
     StringBuilder script =
         new StringBuilder(
             "changed=$(git diff --name-only --no-renames " + base + " " + head + ")\n");

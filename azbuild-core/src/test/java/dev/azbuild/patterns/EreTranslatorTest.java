@@ -203,9 +203,7 @@ class EreTranslatorTest {
   @ParameterizedTest(name = "[{index}] ''{0}'' on ''{1}'' -> {2}")
   @MethodSource("cases")
   void matchesLikeGrep(String ere, String path, boolean expected) throws Exception {
-    assertThat(javaFinds(ere, path))
-        .as("translation %s", EreTranslator.toJava(ere))
-        .isEqualTo(expected);
+    assertThat(javaFinds(ere, path)).as("translation %s", toJava(ere)).isEqualTo(expected);
 
     assumeTrue(GnuGrep.available(), "GNU grep is not installed");
     GnuGrep.Result grep = GnuGrep.run(ere, path);
@@ -386,7 +384,7 @@ class EreTranslatorTest {
   @ParameterizedTest(name = "[{index}] ''{0}'' (grep: {1})")
   @MethodSource("rejections")
   void rejects(String ere, Grep grepVerdict, String reason) {
-    assertThatThrownBy(() -> EreTranslator.toJava(ere))
+    assertThatThrownBy(() -> toJava(ere))
         .isInstanceOfSatisfying(
             UnsupportedEreException.class,
             e -> {
@@ -413,17 +411,17 @@ class EreTranslatorTest {
 
   @Test
   void translatesToReadableJava() throws Exception {
-    assertThat(EreTranslator.toJava("^services/api/")).isEqualTo("^services/api/");
-    assertThat(EreTranslator.toJava("a.b\\.c")).isEqualTo("a.b\\.c");
-    assertThat(EreTranslator.toJava("(a|b)+")).isEqualTo("(?:a|b)+");
-    assertThat(EreTranslator.toJava("a*?")).isEqualTo("(?:a*)?");
-    assertThat(EreTranslator.toJava("a{,3}")).isEqualTo("a{0,3}");
-    assertThat(EreTranslator.toJava("a{2,}")).isEqualTo("a{2,}");
-    assertThat(EreTranslator.toJava("a{")).isEqualTo("a\\{");
-    assertThat(EreTranslator.toJava("a)")).isEqualTo("a\\)");
-    assertThat(EreTranslator.toJava("[\\.[&&]")).isEqualTo("[\\\\.\\[\\&\\&]");
-    assertThat(EreTranslator.toJava("[^a-c]")).isEqualTo("[^a-c\\n]");
-    assertThat(EreTranslator.toJava("[[:digit:]]")).isEqualTo("[0-9]");
+    assertThat(toJava("^services/api/")).isEqualTo("^services/api/");
+    assertThat(toJava("a.b\\.c")).isEqualTo("a.b\\.c");
+    assertThat(toJava("(a|b)+")).isEqualTo("(?:a|b)+");
+    assertThat(toJava("a*?")).isEqualTo("(?:a*)?");
+    assertThat(toJava("a{,3}")).isEqualTo("a{0,3}");
+    assertThat(toJava("a{2,}")).isEqualTo("a{2,}");
+    assertThat(toJava("a{")).isEqualTo("a\\{");
+    assertThat(toJava("a)")).isEqualTo("a\\)");
+    assertThat(toJava("[\\.[&&]")).isEqualTo("[\\\\.\\[\\&\\&]");
+    assertThat(toJava("[^a-c]")).isEqualTo("[^a-c\\n]");
+    assertThat(toJava("[[:digit:]]")).isEqualTo("[0-9]");
   }
 
   @ParameterizedTest(name = "[{index}] ''{0}'' -> prefix ''{1}'', prefix only: {2}")
@@ -469,6 +467,11 @@ class EreTranslatorTest {
   }
 
   private static boolean javaFinds(String ere, String path) throws UnsupportedEreException {
-    return Pattern.compile(EreTranslator.toJava(ere), Pattern.UNIX_LINES).matcher(path).find();
+    return Pattern.compile(toJava(ere), Pattern.UNIX_LINES).matcher(path).find();
+  }
+
+  /** The {@link java.util.regex.Pattern} source that matches what {@code grep -E ere} matches. */
+  private static String toJava(String ere) throws UnsupportedEreException {
+    return EreTranslator.translate(ere).java();
   }
 }

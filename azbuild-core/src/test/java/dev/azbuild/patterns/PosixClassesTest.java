@@ -49,7 +49,8 @@ class PosixClassesTest {
         "\\w", "\\W", "\\s", "\\S", "[^[:alpha:]]", "."
       })
   void matchesTheSameCharactersAsGrep(String ere) throws Exception {
-    Pattern java = Pattern.compile(EreTranslator.toJava("^" + ere + "$"), Pattern.UNIX_LINES);
+    Pattern java =
+        Pattern.compile(EreTranslator.translate("^" + ere + "$").java(), Pattern.UNIX_LINES);
     Set<String> byGrep = grep("^" + ere + "$");
     List<String> differences = new ArrayList<>();
     for (String c : CHARACTERS) {

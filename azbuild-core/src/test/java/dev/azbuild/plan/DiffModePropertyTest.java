@@ -27,8 +27,8 @@ import net.jqwik.api.ShrinkingMode;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * The seed's semantics, exactly: for random repositories, random {@code .rebuild_patterns} and
- * random base/head commits, a module rebuilds in diff mode iff {@code git diff --name-only
+ * The bash scripts' semantics, exactly: for random repositories, random {@code .rebuild_patterns}
+ * and random base/head commits, a module rebuilds in diff mode iff {@code git diff --name-only
  * --no-renames base head | grep -qE -f <patterns>}.
  *
  * <p>Each try is one repository made by a single {@code git fast-import}; git and grep run in one

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.azbuild.git.GitException;
 import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.MavenInputs;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.hashing.ArtifactResolver;
+import dev.azbuild.io.Json;
 import dev.azbuild.testing.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,6 @@ class PlannerTest {
   private static final String BASE = "g:base";
   private static final String API = "g:api";
   private static final String WEB = "g:web";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path shared;
   @TempDir Path tmp;
@@ -633,7 +632,7 @@ class PlannerTest {
   @Test
   void planJsonHasTheDocumentedShapeInDiffMode() throws Exception {
     String head = repo.write("libs/base/files/VERSION", "2\n").commit("bump");
-    JsonNode root = JSON.readTree(PlanReport.toJson(diff(initial, head)));
+    JsonNode root = Json.MAPPER.readTree(PlanReport.toJson(diff(initial, head)));
     assertThat(fieldNames(root)).containsExactly("mode", "base", "head", "modules", "warnings");
     assertThat(root.get("mode").asText()).isEqualTo("diff");
     assertThat(root.get("base").asText()).isEqualTo(initial);
@@ -664,7 +663,7 @@ class PlannerTest {
   @Test
   void planJsonInContentModeAndOnDisk() throws Exception {
     Plan plan = content(null, CacheProbe.NONE);
-    JsonNode root = JSON.readTree(PlanReport.toJson(plan));
+    JsonNode root = Json.MAPPER.readTree(PlanReport.toJson(plan));
     assertThat(root.get("mode").asText()).isEqualTo("content");
     assertThat(root.get("base").isNull()).isTrue();
     assertThat(root.get("modules"))
@@ -677,8 +676,9 @@ class PlannerTest {
     // the same document the object mapper wrote before the streaming writer replaced it
     assertThat(PlanReport.toJson(plan))
         .isEqualTo(
-            JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(JSON.readTree(PlanReport.toJson(plan)))
+            Json.MAPPER
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Json.MAPPER.readTree(PlanReport.toJson(plan)))
                 + "\n");
 
     Path inputs = tmp.resolve("out/target/azbuild/inputs.txt");

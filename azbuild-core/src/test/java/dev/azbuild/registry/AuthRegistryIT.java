@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class AuthRegistryIT {
   static void copyFixtureToTheAuthRegistry() throws Exception {
     TestImages.ensurePushed();
     password = LocalServices.authPassword();
-    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
+    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions());
         Registry auth = Registries.forUrl(LocalServices.AUTH, options(explicit(password)))) {
       cache.copy(TestImages.REPOSITORY, TestImages.TAG, auth, REPO, List.of(TestImages.TAG));
     }
@@ -54,7 +55,8 @@ class AuthRegistryIT {
     CredentialChain chain = CredentialChain.standard(Map.of(), config, null, Map.of());
 
     try (Registry registry =
-        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+        Registries.forUrl(
+            LocalServices.AUTH, LocalServices.registryOptions().withCredentials(chain))) {
       assertThat(registry.exists(REPO, TestImages.TAG)).isTrue();
       assertThat(registry.credentials().orElseThrow().source()).isEqualTo(config + " (auths)");
     }
@@ -73,7 +75,8 @@ class AuthRegistryIT {
     CredentialChain chain = CredentialChain.standard(Map.of(), config, helpers, Map.of());
 
     try (Registry registry =
-        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+        Registries.forUrl(
+            LocalServices.AUTH, LocalServices.registryOptions().withCredentials(chain))) {
       assertThat(registry.exists(REPO, TestImages.TAG)).isTrue();
       assertThat(registry.credentials().orElseThrow().source())
           .isEqualTo(config + " (credHelpers: azbtest)");
@@ -90,7 +93,8 @@ class AuthRegistryIT {
             Map.of(LocalServices.AUTH, new Credentials(LocalServices.AUTH_USER, password)));
 
     try (Registry registry =
-        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+        Registries.forUrl(
+            LocalServices.AUTH, LocalServices.registryOptions().withCredentials(chain))) {
       assertThat(registry.exists(REPO, TestImages.TAG)).isTrue();
       assertThat(registry.credentials().orElseThrow().source())
           .isEqualTo("Maven settings.xml <server>");
@@ -108,7 +112,8 @@ class AuthRegistryIT {
     CredentialChain chain = CredentialChain.standard(Map.of(), config, helpers, Map.of());
 
     try (Registry registry =
-        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+        Registries.forUrl(
+            LocalServices.AUTH, LocalServices.registryOptions().withCredentials(chain))) {
       assertThatThrownBy(() -> registry.exists(REPO, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
           .hasMessage(
@@ -129,7 +134,8 @@ class AuthRegistryIT {
 
   @Test
   void noCredentialsSaysWhereToPutThem() throws Exception {
-    try (Registry registry = Registries.forUrl(LocalServices.AUTH, LocalServices.options())) {
+    try (Registry registry =
+        Registries.forUrl(LocalServices.AUTH, LocalServices.registryOptions())) {
       assertThatThrownBy(() -> registry.exists(REPO, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
           .hasMessageStartingWith("401 Unauthorized from " + LocalServices.AUTH)
@@ -148,7 +154,8 @@ class AuthRegistryIT {
     CredentialChain chain = CredentialChain.standard(Map.of(), config, dir, Map.of());
 
     try (Registry registry =
-        Registries.forUrl(LocalServices.AUTH, LocalServices.options().withCredentials(chain))) {
+        Registries.forUrl(
+            LocalServices.AUTH, LocalServices.registryOptions().withCredentials(chain))) {
       assertThatThrownBy(() -> registry.exists(REPO, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
           .hasMessageContaining("docker-credential-absent")
@@ -157,7 +164,7 @@ class AuthRegistryIT {
   }
 
   static RegistryOptions options(Map<String, Credentials> explicit) {
-    return LocalServices.options()
+    return LocalServices.registryOptions()
         .withCredentials(
             CredentialChain.standard(
                 explicit, Path.of("/nonexistent/config.json"), null, Map.of()));

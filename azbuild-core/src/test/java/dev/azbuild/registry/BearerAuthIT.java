@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class BearerAuthIT {
   @Test
   void pushScopeGetsItsOwnToken() throws Exception {
     String repo = "azbtest/bearer-" + TestImages.RUN;
-    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
+    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions());
         Registry registry = Registries.forUrl(proxy.host(), options(PASSWORD))) {
       CopyResult result =
           cache.copy(TestImages.REPOSITORY, TestImages.TAG, registry, repo, List.of("b"));
@@ -79,7 +80,7 @@ class BearerAuthIT {
   }
 
   private RegistryOptions options(String password) {
-    return LocalServices.options()
+    return LocalServices.registryOptions()
         .withCredentials(
             CredentialChain.of(
                 StaticCredentials.explicit(Map.of(proxy.host(), new Credentials(USER, password)))));

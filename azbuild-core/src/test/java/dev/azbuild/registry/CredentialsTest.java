@@ -28,6 +28,15 @@ class CredentialsTest {
   }
 
   @Test
+  void scrubMasksTheSecretInAServersWords() {
+    Credentials c = new Credentials("azbuild", "s3cret");
+    assertThat(c.scrub("bad password s3cret for azbuild"))
+        .isEqualTo("bad password **** for azbuild");
+    assertThat(c.scrub(null)).isNull();
+    assertThat(new Credentials("u", "").scrub("text")).isEqualTo("text");
+  }
+
+  @Test
   void chainAsksSourcesInOrderAndSaysWhichAnswered() throws Exception {
     Path config =
         write("{\"auths\":{\"" + HOST + "\":{\"username\":\"docker\",\"password\":\"p\"}}}");

@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,7 +41,7 @@ class EcrRegistryIT {
     // The SDK's default chain reads these first; moto accepts any key.
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    options = LocalServices.options().withAwsEndpoint(LocalServices.AWS_ENDPOINT);
+    options = LocalServices.registryOptions().withAwsEndpoint(LocalServices.AWS_ENDPOINT);
     ecr = Registries.forUrl(HOST, options);
   }
 
@@ -165,7 +166,7 @@ class EcrRegistryIT {
   void ecrApiReadsAndRetagsImagesWithoutMovingBlobs() throws Exception {
     String repo = "azbtest/api-" + TestImages.RUN;
     Manifest manifest;
-    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
+    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions())) {
       manifest = cache.getManifest(TestImages.REPOSITORY, TestImages.TAG);
     }
     try (Registry api =
@@ -231,7 +232,7 @@ class EcrRegistryIT {
   @Test
   void copyIntoEcrGoesThroughItsDataPlane() throws Exception {
     String repo = "azbtest/ecr-copy-" + TestImages.RUN;
-    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
+    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions());
         Registry target = Registries.forUrl(HOST, options.withEcrDataPlane(LocalServices.DEPLOY))) {
       assertThat(target.ensureRepository(repo)).isEqualTo(RepoStatus.CREATED);
 

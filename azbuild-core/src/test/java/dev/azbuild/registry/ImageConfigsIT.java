@@ -2,6 +2,7 @@ package dev.azbuild.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.azbuild.testing.LocalServices;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,7 @@ class ImageConfigsIT {
   @BeforeAll
   static void open() throws Exception {
     TestImages.ensurePushed();
-    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
+    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions());
   }
 
   @AfterAll

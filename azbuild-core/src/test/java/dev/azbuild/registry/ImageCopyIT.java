@@ -2,6 +2,7 @@ package dev.azbuild.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.azbuild.testing.LocalServices;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +17,8 @@ class ImageCopyIT {
   @BeforeAll
   static void pushFixture() throws Exception {
     TestImages.ensurePushed();
-    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
-    deploy = Registries.forUrl(LocalServices.DEPLOY, LocalServices.options());
+    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions());
+    deploy = Registries.forUrl(LocalServices.DEPLOY, LocalServices.registryOptions());
   }
 
   @AfterAll
@@ -55,7 +56,8 @@ class ImageCopyIT {
     CopyResult first;
     CopyResult second;
     try (Registry fresh =
-        Registries.forUrl(LocalServices.DEPLOY, LocalServices.options())) { // knows no blob yet
+        Registries.forUrl(
+            LocalServices.DEPLOY, LocalServices.registryOptions())) { // knows no blob yet
       first = cache.copy(TestImages.REPOSITORY, TestImages.TAG, fresh, upstream, List.of("1"));
       second = cache.copy(TestImages.REPOSITORY, TestImages.TAG, fresh, downstream, List.of("1"));
     }

@@ -3,7 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +32,7 @@ class LifecyclePolicyFilesTest {
 
   @Test
   void defaultPolicyIsValidJsonWithBoundedRules() throws Exception {
-    var rules = new ObjectMapper().readTree(LifecyclePolicyFiles.DEFAULT).get("rules");
+    var rules = Json.MAPPER.readTree(LifecyclePolicyFiles.DEFAULT).get("rules");
     assertThat(rules).hasSize(2);
     assertThat(rules.get(1).get("selection").get("countNumber").asInt()).isEqualTo(500);
   }

@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class OciRegistryIT {
   @BeforeAll
   static void pushFixture() throws Exception {
     TestImages.ensurePushed();
-    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options());
+    cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions());
   }
 
   @AfterAll
@@ -70,12 +71,13 @@ class OciRegistryIT {
   @Test
   void retagKeepsTheDigestAndMovesNoBlob() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
-        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.registryOptions())) {
       String newTag = "retag-" + TestImages.RUN;
 
       viaProxy.retag(TestImages.REPOSITORY, TestImages.TAG, newTag);
 
       assertThat(cache.digest(TestImages.REPOSITORY, newTag)).contains(TestImages.digest());
+      // guards "a re-tag moves no blob": one manifest read, one write, nothing else
       assertThat(proxy.requests())
           .containsExactly(
               "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
@@ -86,7 +88,7 @@ class OciRegistryIT {
   @Test
   void findManifestIsOneGetAndPutManifestOnePut() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
-        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.registryOptions())) {
       String newTag = "put-" + TestImages.RUN;
 
       Manifest found = viaProxy.findManifest(TestImages.REPOSITORY, TestImages.TAG).orElseThrow();
@@ -98,6 +100,7 @@ class OciRegistryIT {
       assertThat(viaProxy.findManifest("azbtest/no-such-repo-" + TestImages.RUN, "latest"))
           .isEmpty();
       assertThat(cache.digest(TestImages.REPOSITORY, newTag)).contains(TestImages.digest());
+      // guards the cost the unchanged re-tag batch relies on: a find is one GET, a put one PUT
       assertThat(proxy.requests())
           .startsWith(
               "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
@@ -108,7 +111,7 @@ class OciRegistryIT {
   @Test
   void retagToSeveralTagsReadsTheManifestOnceAndReturnsItsDigest() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.CACHE);
-        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.options())) {
+        Registry viaProxy = Registries.forUrl(proxy.host(), LocalServices.registryOptions())) {
       String branch = "branch-" + TestImages.RUN;
       String commit = "commit-" + TestImages.RUN;
 
@@ -118,6 +121,7 @@ class OciRegistryIT {
       assertThat(digest).isEqualTo(TestImages.digest());
       assertThat(cache.digest(TestImages.REPOSITORY, branch)).contains(TestImages.digest());
       assertThat(cache.digest(TestImages.REPOSITORY, commit)).contains(TestImages.digest());
+      // guards "one manifest read for any number of tags" (the build tags branch and commit)
       assertThat(proxy.requests())
           .containsExactly(
               "GET /v2/azbtest/app/manifests/" + TestImages.TAG,
@@ -138,7 +142,7 @@ class OciRegistryIT {
   @Test
   void prefixIsPrependedToRepositories() throws Exception {
     try (Registry withPrefix =
-        Registries.forUrl(LocalServices.CACHE + "/azbtest", LocalServices.options())) {
+        Registries.forUrl(LocalServices.CACHE + "/azbtest", LocalServices.registryOptions())) {
       assertThat(withPrefix.describe()).isEqualTo(LocalServices.CACHE + "/azbtest");
       assertThat(withPrefix.digest("app", TestImages.TAG)).contains(TestImages.digest());
     }

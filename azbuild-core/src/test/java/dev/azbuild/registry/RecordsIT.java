@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.azbuild.testing.LocalServices;
 import dev.azbuild.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -26,7 +27,8 @@ class RecordsIT {
   @Test
   void roundTripOnAPlainRegistryAndOverwrite() throws Exception {
     try (Registry deploy =
-        Registries.forUrl(LocalServices.DEPLOY + "/azbtest-rec-" + RUN, LocalServices.options())) {
+        Registries.forUrl(
+            LocalServices.DEPLOY + "/azbtest-rec-" + RUN, LocalServices.registryOptions())) {
       deploy.putRecord("svc", "rec", bytes("{\"n\":1}"));
       deploy.putRecord("svc", "rec", bytes("{\"n\":2}"));
       assertThat(deploy.getRecord("svc", "rec")).map(RecordsIT::text).contains("{\"n\":2}");
@@ -38,7 +40,7 @@ class RecordsIT {
   @Test
   void aTagThatIsNotARecordIsRefused() throws Exception {
     TestImages.ensurePushed();
-    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
+    try (Registry cache = Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions())) {
       assertThatThrownBy(() -> cache.getRecord(TestImages.REPOSITORY, TestImages.TAG))
           .isInstanceOf(RegistryException.class)
           .hasMessageContaining("is not an azbuild record");
@@ -48,7 +50,7 @@ class RecordsIT {
   @Test
   void roundTripOnEcrCreatesTheRepository() throws Exception {
     RegistryOptions options =
-        LocalServices.options()
+        LocalServices.registryOptions()
             .withAwsEndpoint(LocalServices.AWS_ENDPOINT)
             .withEcrDataPlane(LocalServices.DEPLOY);
     try (Registry ecr =
@@ -64,7 +66,8 @@ class RecordsIT {
   void oneManifestGetReadsARecord() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.DEPLOY);
         Registry deploy =
-            Registries.forUrl(proxy.host() + "/azbtest-rec1-" + RUN, LocalServices.options())) {
+            Registries.forUrl(
+                proxy.host() + "/azbtest-rec1-" + RUN, LocalServices.registryOptions())) {
       deploy.putRecord("svc", "one", bytes("{\"n\":1}"));
       proxy.clear();
 
@@ -84,7 +87,8 @@ class RecordsIT {
     big.append("\"}");
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.DEPLOY);
         Registry deploy =
-            Registries.forUrl(proxy.host() + "/azbtest-rec2-" + RUN, LocalServices.options())) {
+            Registries.forUrl(
+                proxy.host() + "/azbtest-rec2-" + RUN, LocalServices.registryOptions())) {
       deploy.putRecord("svc", "big", bytes(big.toString()));
       proxy.clear();
 
@@ -97,7 +101,8 @@ class RecordsIT {
   void aRegistryRefusingArtifactsGetsPlainImageManifests() throws Exception {
     try (RegistryProxy proxy = RegistryProxy.to(LocalServices.DEPLOY);
         Registry deploy =
-            Registries.forUrl(proxy.host() + "/azbtest-rec3-" + RUN, LocalServices.options());
+            Registries.forUrl(
+                proxy.host() + "/azbtest-rec3-" + RUN, LocalServices.registryOptions());
         LogCapture log = new LogCapture()) {
       proxy.refuseConfigType(Records.MEDIA_TYPE);
 
@@ -123,7 +128,8 @@ class RecordsIT {
   @Test
   void aDamagedAnnotationIsAOneLineError() throws Exception {
     try (Registry deploy =
-        Registries.forUrl(LocalServices.DEPLOY + "/azbtest-rec4-" + RUN, LocalServices.options())) {
+        Registries.forUrl(
+            LocalServices.DEPLOY + "/azbtest-rec4-" + RUN, LocalServices.registryOptions())) {
       deploy.putRecord("svc", "good", bytes("{\"n\":1}"));
       Manifest good = deploy.getManifest("svc", "good");
       String damaged =

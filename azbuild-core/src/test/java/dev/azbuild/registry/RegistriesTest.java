@@ -47,6 +47,34 @@ class RegistriesTest {
   }
 
   @Test
+  void aUrlThatDoesNotStartWithAHostIsAOneLineError() {
+    assertThatThrownBy(() -> Registries.forUrl("not a registry", options))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "Registry URL 'not a registry' does not start with a host: 'not a registry' is not a"
+                + " host name or IP address with an optional :port; write host[:port][/prefix],"
+                + " e.g. 127.0.0.1:5000/team or registry.example.com/team");
+    for (String bad :
+        new String[] {"registry_1:5000", "host:port/team", "127.0.0.1:5000:1", "a..b", "-x.com"}) {
+      assertThatThrownBy(() -> Registries.forUrl(bad, options))
+          .as(bad)
+          .hasMessageContaining("does not start with a host");
+    }
+  }
+
+  @Test
+  void validHostsOfEveryForm() throws Exception {
+    for (String good :
+        new String[] {
+          "127.0.0.1:5000", "localhost", "registry.example.com/team", "[::1]:5000/x", "r-1.io:443"
+        }) {
+      try (Registry registry = Registries.forUrl(good, options)) {
+        assertThat(registry).isInstanceOf(OciRegistry.class);
+      }
+    }
+  }
+
+  @Test
   void ecrHostsAreRecognizedWithAccountAndRegion() {
     assertThat(EcrHost.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com"))
         .contains(

@@ -3,6 +3,7 @@ package dev.azbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.azbuild.testing.LocalServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class SecretLeakIT {
           CredentialChain.of(
               StaticCredentials.explicit(
                   Map.of(host, new Credentials(LocalServices.AUTH_USER, secret))));
-      RegistryOptions options = LocalServices.options().withCredentials(chain);
+      RegistryOptions options = LocalServices.registryOptions().withCredentials(chain);
       try (Registry registry = Registries.forUrl(host, options)) {
         Throwable failure =
             catchThrowable(() -> registry.getManifest("azbtest/app", "no-such-tag"));
@@ -69,7 +70,7 @@ class SecretLeakIT {
             catchThrowable(
                 () -> {
                   try (Registry cache =
-                      Registries.forUrl(LocalServices.CACHE, LocalServices.options())) {
+                      Registries.forUrl(LocalServices.CACHE, LocalServices.registryOptions())) {
                     cache.copy(
                         TestImages.REPOSITORY,
                         TestImages.TAG,

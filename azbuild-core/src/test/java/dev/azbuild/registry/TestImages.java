@@ -1,5 +1,6 @@
 package dev.azbuild.registry;
 
+import dev.azbuild.testing.LocalServices;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class HtmlRendererTest {
     assertThat(m.find()).isTrue();
     String data = m.group(1);
     assertThat(data).doesNotContain("<").doesNotContain(">");
-    JsonNode json = new ObjectMapper().readTree(data);
+    JsonNode json = Json.MAPPER.readTree(data);
     assertThat(json.at("/nodes/2/reasons/0").asText())
         .isEqualTo("build failed: web: </script><script>alert(1)</script> \"boom\" & more");
     assertThat(json.at("/nodes/1/reasons/0").asText())

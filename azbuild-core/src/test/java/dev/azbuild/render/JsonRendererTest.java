@@ -3,7 +3,7 @@ package dev.azbuild.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class JsonRendererTest {
     model =
         GraphModel.of(
             SamplePlan.create(tmp.resolve("repo")), Map.of(SamplePlan.WEB, "web: \"boom\""));
-    json = new ObjectMapper().readTree(new JsonRenderer().render(model));
+    json = Json.MAPPER.readTree(new JsonRenderer().render(model));
   }
 
   @Test

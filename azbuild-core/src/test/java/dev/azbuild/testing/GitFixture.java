@@ -2,6 +2,7 @@ package dev.azbuild.testing;
 
 import dev.azbuild.git.GitException;
 import dev.azbuild.git.GitRepo;
+import dev.azbuild.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -83,29 +84,8 @@ public final class GitFixture {
    * git and JGit must cope with anyway.
    */
   public GitFixture copyTo(Path target) {
-    Path source = dir;
     try {
-      Files.walkFileTree(
-          source,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-                throws IOException {
-              Files.createDirectories(target.resolve(source.relativize(d).toString()));
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.copy(
-                  file,
-                  target.resolve(source.relativize(file).toString()),
-                  java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
-                  java.nio.file.LinkOption.NOFOLLOW_LINKS);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      FileTrees.copy(dir, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -55,23 +55,52 @@ public abstract class AbstractAzbuildMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("azbuild: skipped (azbuild.skip=true)");
-      return;
-    }
     try {
+      if (skip) {
+        getLog().info("azbuild: skipped (azbuild.skip=true)");
+        skipped();
+        return;
+      }
       doExecute();
     } catch (DaemonUnreachableException | TerraformInstallException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw error(e);
     } catch (AzbuildException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw failure(e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("azbuild failed unexpectedly: " + e, e);
     }
   }
 
+  /**
+   * A BUILD FAILURE whose line is core's message and nothing else. Maven appends to the line the
+   * message of every cause it does not already contain (a reworded cause twice, a cause without a
+   * message as {@code ": ClosedChannelException"}); core's message already says what, where and
+   * what to do, so the exception goes along as a suppressed one: {@code mvn -e} still prints its
+   * stack trace and causes.
+   */
+  static MojoFailureException failure(AzbuildException e) {
+    MojoFailureException failure = new MojoFailureException(e.getMessage());
+    failure.addSuppressed(e);
+    return failure;
+  }
+
+  /** A BUILD ERROR whose line is core's message and nothing else (see {@link #failure}). */
+  static MojoExecutionException error(AzbuildException e) {
+    MojoExecutionException error = new MojoExecutionException(e.getMessage());
+    error.addSuppressed(e);
+    return error;
+  }
+
   protected abstract void doExecute()
       throws AzbuildException, MojoExecutionException, MojoFailureException;
+
+  /** Called instead of {@link #doExecute} when {@code azbuild.skip} is set. */
+  protected void skipped() throws AzbuildException {}
+
+  /** This execution: whether it was bound in the lifecycle or named on the command line. */
+  protected final MojoExecution mojoExecution() {
+    return mojoExecution;
+  }
 
   /**
    * The core for this execution, sharing the build session with the other executions of this build.

@@ -50,9 +50,19 @@ public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.ecr.dataPlane")
   protected String ecrDataPlane;
 
-  /** Attempts for registry requests that fail with a network error, 429 or 5xx. */
+  /**
+   * Attempts for registry requests, pushes, pulls and downloads that fail with a network error, 429
+   * or 5xx.
+   */
   @Parameter(property = "azbuild.retries", defaultValue = "3")
   protected int retries;
+
+  /**
+   * Seconds after which a failing registry request, push, pull or download starts no further
+   * attempt (the Docker daemon's own retries included); the error says how long was spent.
+   */
+  @Parameter(property = "azbuild.retryTimeout", defaultValue = "120")
+  protected int retryTimeout;
 
   /**
    * Registry requests in flight at once: the plan's cache probes, the build's re-tags of unchanged

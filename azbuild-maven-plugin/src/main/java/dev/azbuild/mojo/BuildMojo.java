@@ -1,6 +1,7 @@
 package dev.azbuild.mojo;
 
 import dev.azbuild.io.AzbuildException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -10,9 +11,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * reactor root. Run at the root ({@code mvn azbuild:build}) it handles every image module in
  * reactor order; {@code -T} builds independent modules in parallel. The unchanged modules of the
  * session are re-tagged all at once, in parallel, by the first execution; each module's execution
- * then logs its decision line and fails when its re-tag failed.
+ * then logs its decision line and fails when its re-tag failed. Bound by default to {@code
+ * package}, it runs after the packaging's own {@code jar:jar} (Maven runs a phase's lifecycle
+ * bindings first) and after the executions of that phase declared before it, such as {@code
+ * copy-dependencies}: once the files its Dockerfile copies exist.
  */
-@Mojo(name = BuildMojo.GOAL, threadSafe = true)
+@Mojo(name = BuildMojo.GOAL, defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractPlanMojo {
 
   static final String GOAL = "build";
@@ -22,11 +26,19 @@ public class BuildMojo extends AbstractPlanMojo {
   private boolean skipPush;
 
   /**
-   * Leave out the {@code org.opencontainers.image.created} label, so equal inputs give equal
-   * images.
+   * Leave out the {@code org.opencontainers.image.created} label and send every file of a build
+   * context with the time {@code azbuild.sourceDateEpoch}, so equal inputs give equal images where
+   * the classic builder allows it (see the Registries guide).
    */
   @Parameter(property = "azbuild.reproducible", defaultValue = "false")
   private boolean reproducible;
+
+  /**
+   * With {@code azbuild.reproducible}: the modification time, in seconds since 1970-01-01 UTC, of
+   * every file, directory and link of a build context; {@code $SOURCE_DATE_EPOCH} when not set.
+   */
+  @Parameter(property = "azbuild.sourceDateEpoch", defaultValue = "0")
+  private long sourceDateEpoch;
 
   /** The terraform version used to validate modules' {@code terraform/} dirs. */
   @Parameter(property = "azbuild.terraform.version", defaultValue = Defaults.TERRAFORM_VERSION)

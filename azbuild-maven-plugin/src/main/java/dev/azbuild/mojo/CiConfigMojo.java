@@ -69,10 +69,11 @@ public class CiConfigMojo extends AbstractAzbuildMojo {
    * The image modules whose packaging Maven builds (jar, war ...): their jobs run Maven's package
    * first.
    */
-  private Set<String> mavenBuilt() {
+  private Set<String> mavenBuilt() throws AzbuildException {
+    Set<String> images = MavenReactor.imageModuleIds(session);
     Set<String> ids = new HashSet<>();
     for (MavenProject p : MavenReactor.projects(session)) {
-      if (!"pom".equals(p.getPackaging()) && MavenReactor.imageModule(p).isPresent()) {
+      if (!"pom".equals(p.getPackaging()) && images.contains(MavenReactor.id(p))) {
         ids.add(MavenReactor.id(p));
       }
     }

@@ -1,22 +1,40 @@
 package dev.azbuild.mojo;
 
+import dev.azbuild.api.BuildSession;
 import dev.azbuild.io.AzbuildException;
 import java.io.File;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
- * Deploys every image module of the reactor, once, at the root: gate (every module has its commit
+ * Deploys every image module of the reactor, once per build: gate (every module has its commit
  * image in the cache registry), then under the deploy lock, per module in graph order copy to the
  * deploy registry, {@code terraform apply}, restart, and only then the tags that say "deployed"
  * ({@code deployed}, {@code master} in the cache registry) and the marker; skips modules whose
  * digest and terraform are already deployed. Writes {@code target/azbuild/deploy.json} at the
  * reactor root.
+ *
+ * <p>It deploys once per build, as maven-deploy-plugin's {@code deployAtEnd}: every project's
+ * execution notes that it got there, and the one that completes the set (the last, also under
+ * {@code -T}) deploys; the others log that they deferred. Named on the command line, the set is
+ * every project of the build, so {@code mvn azbuild:build azbuild:deploy} deploys after the last
+ * module's build; bound in the lifecycle (default phase {@code deploy}), it is the projects that
+ * bind it. A module that failed never gets there, so nothing is deployed. Not an aggregator: under
+ * {@code -T} an aggregator waits for every other thread's running goal.
  */
-@Mojo(name = DeployMojo.GOAL, aggregator = true, threadSafe = true)
+@Mojo(name = DeployMojo.GOAL, defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class DeployMojo extends AbstractPlanMojo {
 
   static final String GOAL = "deploy";
+
+  private static final String SELF = "dev.azbuild:azbuild-maven-plugin";
 
   /** Deploy from a branch other than the default branch. */
   @Parameter(property = "azbuild.deploy.allowBranch", defaultValue = "false")
@@ -106,6 +124,80 @@ public class DeployMojo extends AbstractPlanMojo {
 
   @Override
   protected void doExecute() throws AzbuildException {
-    azbuild().deploy();
+    if (lastToArrive()) {
+      azbuild().deploy();
+    }
+  }
+
+  /**
+   * A module that skips azbuild still counts as arrived; when it is the last, the reactor's deploy
+   * runs unless azbuild is skipped for the whole build ({@code -Dazbuild.skip}).
+   */
+  @Override
+  protected void skipped() throws AzbuildException {
+    boolean skippedForAll =
+        Boolean.parseBoolean(session.getUserProperties().getProperty("azbuild.skip", "false"));
+    if (lastToArrive() && !skippedForAll) {
+      azbuild().deploy();
+    }
+  }
+
+  /**
+   * Notes this module's arrival; true for the one execution that completes the set: every project
+   * of the build when the goal is named on the command line ({@code mvn azbuild:build
+   * azbuild:deploy} deploys after every module's build), the projects that bind it at this phase
+   * when it runs in the lifecycle.
+   */
+  private boolean lastToArrive() {
+    boolean commandLine = mojoExecution().getSource() == MojoExecution.Source.CLI;
+    String phase = commandLine ? "the goal" : mojoExecution().getLifecyclePhase();
+    Set<String> expected = new LinkedHashSet<>();
+    for (MavenProject p : session.getProjects()) {
+      if (commandLine || bindsDeploy(p, phase)) {
+        expected.add(MavenReactor.id(p));
+      }
+    }
+    expected.add(moduleId()); // bound through a way this scan does not see: count it anyway
+    BuildSession.Arrival arrival =
+        MavenBuildSessions.of(session).arrive("deploy@" + phase, moduleId(), expected);
+    String reached =
+        (commandLine ? " modules reached azbuild:deploy" : " modules reached " + phase);
+    if (arrival.last()) {
+      getLog()
+          .info(
+              "azbuild deploy: "
+                  + arrival.expected()
+                  + " of "
+                  + arrival.expected()
+                  + reached
+                  + "; deploying the reactor once");
+      return true;
+    }
+    getLog()
+        .info(
+            moduleId()
+                + ": deploy deferred to the end of the reactor ("
+                + arrival.arrived()
+                + " of "
+                + arrival.expected()
+                + reached
+                + ")");
+    return false;
+  }
+
+  /** Whether the project's build has an execution of this goal at the phase. */
+  private static boolean bindsDeploy(MavenProject p, String phase) {
+    for (Plugin plugin : p.getBuildPlugins()) {
+      if (!SELF.equals(plugin.getKey())) {
+        continue;
+      }
+      for (PluginExecution execution : plugin.getExecutions()) {
+        String at = execution.getPhase() != null ? execution.getPhase() : "deploy";
+        if (execution.getGoals().contains(GOAL) && at.equals(phase)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import dev.azbuild.registry.LifecyclePolicyFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -13,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * push) and re-applies the lifecycle policy only when it differs from the one in place. With {@code
  * azbuild.repository} it handles that one repository once; otherwise each image module's.
  */
-@Mojo(name = EnsureRepoMojo.GOAL, threadSafe = true)
+@Mojo(name = EnsureRepoMojo.GOAL, defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class EnsureRepoMojo extends AbstractRegistryMojo {
 
   static final String GOAL = "ensure-repo";
@@ -39,7 +40,7 @@ public class EnsureRepoMojo extends AbstractRegistryMojo {
       }
       return;
     }
-    Optional<String> image = MavenReactor.imageModule(project);
+    Optional<String> image = MavenReactor.imageModule(session, project);
     if (image.isEmpty()) {
       getLog().debug(moduleId() + ": not an image module");
       return;

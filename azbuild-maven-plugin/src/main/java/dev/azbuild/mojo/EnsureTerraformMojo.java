@@ -32,6 +32,14 @@ public class EnsureTerraformMojo extends AbstractAzbuildMojo {
   @Parameter(property = "azbuild.terraform.cacheDir")
   private File cacheDir;
 
+  /** Attempts per file for downloads that fail with a network error, 429 or 5xx. */
+  @Parameter(property = "azbuild.retries", defaultValue = "3")
+  private int retries;
+
+  /** Seconds after which a failing download starts no further attempt. */
+  @Parameter(property = "azbuild.retryTimeout", defaultValue = "120")
+  private int retryTimeout;
+
   @Override
   protected void doExecute() throws AzbuildException {
     Path binary = azbuild().ensureTerraform();

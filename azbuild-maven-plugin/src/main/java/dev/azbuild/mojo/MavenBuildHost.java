@@ -1,6 +1,7 @@
 package dev.azbuild.mojo;
 
 import dev.azbuild.api.BuildHost;
+import dev.azbuild.graph.ModuleSettingSource;
 import dev.azbuild.graph.ReactorModule;
 import dev.azbuild.hashing.ArtifactResolver;
 import dev.azbuild.registry.Credentials;
@@ -48,6 +49,16 @@ final class MavenBuildHost implements BuildHost {
         .filter(p -> !Boolean.parseBoolean(p.getProperties().getProperty("azbuild.skip")))
         .map(MavenReactor::id)
         .toList();
+  }
+
+  @Override
+  public List<ModuleSettingSource> moduleSettingSources() {
+    return MavenReactor.settingSources(session);
+  }
+
+  @Override
+  public Optional<String> noImageReason(String moduleId) {
+    return MavenReactor.noImageReason(session, moduleId);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.azbuild.mojo;
 
+import dev.azbuild.graph.GraphException;
 import dev.azbuild.graph.MavenInputs;
+import dev.azbuild.graph.ModuleSettingSource;
 import dev.azbuild.graph.ReactorModule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.artifact.ArtifactUtils;
 import org.apache.maven.execution.MavenSession;
@@ -19,15 +20,12 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Adapts the Maven reactor to the graph's {@link ReactorModule}s. Per-module settings are project
- * properties, so every module's settings are known wherever a goal runs: {@code azbuild.image},
- * {@code azbuild.dockerfile}, {@code azbuild.context}, {@code azbuild.buildArg.NAME}.
+ * properties, so every module's settings are known wherever a goal runs, and a parent's apply to
+ * the modules that inherit them ({@link MavenModuleSettings}): {@code azbuild.image}, {@code
+ * azbuild.dockerfile}, {@code azbuild.context}, {@code azbuild.buildArg.NAME}, {@code
+ * azbuild.image.skip}.
  */
 final class MavenReactor {
-
-  static final String IMAGE = "azbuild.image";
-  static final String DOCKERFILE = "azbuild.dockerfile";
-  static final String CONTEXT = "azbuild.context";
-  static final String BUILD_ARG_PREFIX = "azbuild.buildArg.";
 
   /** This plugin's key ({@code groupId:artifactId}). */
   private static final String SELF = "dev.azbuild:azbuild-maven-plugin";
@@ -43,21 +41,111 @@ final class MavenReactor {
         Optional.ofNullable(session.getRequest())
             .map(r -> r.getMultiModuleProjectDirectory())
             .map(dir -> dir.toPath().resolve(".mvn"));
+    Set<String> parents = parentIds(all);
+    Path root = root(session);
     List<ReactorModule> result = new ArrayList<>();
     for (MavenProject p : all) {
-      result.add(module(p, mavenInputs(p, reactorIds, configDir)));
+      result.add(module(p, settings(p, parents, root), mavenInputs(p, reactorIds, configDir)));
     }
     return result;
+  }
+
+  /**
+   * Where the module settings of the reactor's modules are declared, one entry per property, value
+   * and pom, with the modules it applies to (image modules, and opted-out modules for {@code
+   * azbuild.image.skip}).
+   */
+  static List<ModuleSettingSource> settingSources(MavenSession session) {
+    List<MavenProject> all = projects(session);
+    Set<String> parents = parentIds(all);
+    Path root = root(session);
+    Map<List<String>, List<String>> modules = new LinkedHashMap<>();
+    for (MavenProject p : all) {
+      MavenModuleSettings settings = settings(p, parents, root);
+      Path dir = p.getBasedir().toPath().toAbsolutePath().normalize();
+      String label =
+          dir.equals(root.toAbsolutePath().normalize())
+              ? id(p)
+              : MavenModuleSettings.relative(root, dir);
+      for (MavenModuleSettings.Declared d : MavenModuleSettings.sources(p, settings, root)) {
+        modules
+            .computeIfAbsent(List.of(d.property(), d.value(), d.where()), k -> new ArrayList<>())
+            .add(label);
+      }
+    }
+    List<ModuleSettingSource> result = new ArrayList<>();
+    modules.forEach((k, v) -> result.add(new ModuleSettingSource(k.get(0), k.get(1), k.get(2), v)));
+    return result;
+  }
+
+  /** Why a reactor project builds no image; empty for an image module or an unknown id. */
+  static Optional<String> noImageReason(MavenSession session, String moduleId) {
+    List<MavenProject> all = projects(session);
+    Set<String> parents = parentIds(all);
+    Path root = root(session);
+    return all.stream()
+        .filter(p -> id(p).equals(moduleId))
+        .findFirst()
+        .flatMap(p -> settings(p, parents, root).noImage());
   }
 
   static List<MavenProject> projects(MavenSession session) {
     return session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
   }
 
-  /** The image name of a project that has a Dockerfile. */
-  static java.util.Optional<String> imageModule(MavenProject p) {
-    ReactorModule m = module(p, MavenInputs.NONE);
-    return m.buildsImage() ? java.util.Optional.of(m.image()) : java.util.Optional.empty();
+  /** The ids of the reactor's projects that build an image. */
+  static Set<String> imageModuleIds(MavenSession session) throws GraphException {
+    List<MavenProject> all = projects(session);
+    Set<String> parents = parentIds(all);
+    Path root = root(session);
+    Set<String> ids = new HashSet<>();
+    try {
+      for (MavenProject p : all) {
+        if (settings(p, parents, root).buildsImage()) {
+          ids.add(id(p));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new GraphException(e.getMessage());
+    }
+    return ids;
+  }
+
+  /** The image name of a project that builds an image. */
+  static Optional<String> imageModule(MavenSession session, MavenProject p) throws GraphException {
+    MavenModuleSettings m;
+    try {
+      m = settings(p, parentIds(projects(session)), root(session));
+    } catch (IllegalArgumentException e) {
+      throw new GraphException(e.getMessage());
+    }
+    return m.buildsImage() ? Optional.of(m.image()) : Optional.empty();
+  }
+
+  private static MavenModuleSettings settings(MavenProject p, Set<String> parents, Path root) {
+    boolean parentOrAggregator =
+        "pom".equals(p.getPackaging())
+            && (parents.contains(id(p))
+                || (p.getOriginalModel() != null && !p.getOriginalModel().getModules().isEmpty()));
+    return MavenModuleSettings.of(p, parentOrAggregator, root);
+  }
+
+  /** The ids of the projects that are the parent of a reactor project. */
+  static Set<String> parentIds(List<MavenProject> all) {
+    Set<String> ids = new HashSet<>();
+    for (MavenProject p : all) {
+      if (p.getParent() != null) {
+        ids.add(id(p.getParent()));
+      }
+    }
+    return ids;
+  }
+
+  private static Path root(MavenSession session) {
+    MavenProject root = MavenBuildHost.rootProject(session);
+    return root != null && root.getBasedir() != null
+        ? root.getBasedir().toPath()
+        : Path.of(session.getExecutionRootDirectory());
   }
 
   /**
@@ -123,38 +211,21 @@ final class MavenReactor {
     return p.getGroupId() + ":" + p.getArtifactId();
   }
 
-  private static ReactorModule module(MavenProject p, MavenInputs maven) {
-    Properties props = p.getProperties();
-    Path basedir = p.getBasedir().toPath();
+  private static ReactorModule module(
+      MavenProject p, MavenModuleSettings settings, MavenInputs maven) {
     List<String> deps = new ArrayList<>();
     for (Dependency d : p.getDependencies()) {
       deps.add(d.getGroupId() + ":" + d.getArtifactId());
     }
-    Map<String, String> buildArgs = new LinkedHashMap<>();
-    props.stringPropertyNames().stream()
-        .sorted()
-        .filter(k -> k.startsWith(BUILD_ARG_PREFIX))
-        .forEach(k -> buildArgs.put(k.substring(BUILD_ARG_PREFIX.length()), props.getProperty(k)));
-    Path dockerfile = basedir.resolve(props.getProperty(DOCKERFILE, "Dockerfile")).normalize();
-    if (props.getProperty(DOCKERFILE) != null && !java.nio.file.Files.isRegularFile(dockerfile)) {
-      // a configured Dockerfile that is missing is a mistake, not a module without an image
-      throw new IllegalArgumentException(
-          basedir.resolve("pom.xml")
-              + ": azbuild.dockerfile="
-              + props.getProperty(DOCKERFILE)
-              + " does not exist ("
-              + dockerfile
-              + "); fix the path or remove the property");
-    }
     return new ReactorModule(
         id(p),
-        basedir,
+        p.getBasedir().toPath(),
         deps,
-        dockerfile,
-        props.getProperty(IMAGE, p.getArtifactId()),
-        basedir.resolve(props.getProperty(CONTEXT, ".")).normalize(),
-        buildArgs,
-        p.getFile() != null ? p.getFile().toPath() : basedir.resolve("pom.xml"),
+        settings.dockerfile().orElse(null),
+        settings.image(),
+        settings.context(),
+        settings.buildArgs(),
+        MavenModuleSettings.pomFile(p),
         maven);
   }
 }

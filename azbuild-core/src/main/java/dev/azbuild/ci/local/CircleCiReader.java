@@ -1,6 +1,5 @@
 package dev.azbuild.ci.local;
 
-import dev.azbuild.ci.Yaml;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a CircleCI 2.1 config: {@code executors} ({@code environment}, {@code working_directory};
@@ -38,18 +36,7 @@ public final class CircleCiReader {
   public static LocalWorkflow read(String text, String file, Optional<String> workflow)
       throws WorkflowException {
     YamlValues y = new YamlValues(file);
-    Object parsed;
-    try {
-      parsed = Yaml.parse(text);
-    } catch (YamlEngineException e) {
-      throw new WorkflowException(
-          file
-              + " is not valid YAML ("
-              + e.getMessage().strip().lines().findFirst().orElse("")
-              + "); regenerate it with `mvn azbuild:ci-config`",
-          e);
-    }
-    Map<String, Object> root = y.map(parsed, "the file");
+    Map<String, Object> root = y.root(text);
     if (root.containsKey("orbs")) {
       throw y.error(
           "orbs",

@@ -31,7 +31,6 @@ final class GitCli {
     try {
       Process p = pb.start();
       p.getOutputStream().close();
-      byte[] err = new byte[0];
       String out;
       // drain stderr on another thread: a long fetch can fill either pipe
       var errReader = new java.util.concurrent.CompletableFuture<byte[]>();
@@ -48,7 +47,7 @@ final class GitCli {
       t.start();
       out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int code = p.waitFor();
-      err = errReader.join();
+      byte[] err = errReader.join();
       if (code != 0) {
         String first =
             new String(err, StandardCharsets.UTF_8)

@@ -303,9 +303,9 @@ public final class GithubExpressions {
         String lower = word.toLowerCase(Locale.ROOT);
         switch (lower) {
           case "true":
-            return c -> Boolean.TRUE;
+            return c -> true;
           case "false":
-            return c -> Boolean.FALSE;
+            return c -> false;
           case "null":
             return c -> null;
           default:
@@ -382,7 +382,7 @@ public final class GithubExpressions {
           throw error(word + "() takes no arguments");
         }
         return switch (lower) {
-          case "always" -> c -> Boolean.TRUE;
+          case "always" -> c -> true;
           default -> c -> c.status(lower);
         };
       }

@@ -1,12 +1,10 @@
 package dev.azbuild.ci.local;
 
-import dev.azbuild.ci.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a GitHub Actions workflow: {@code env}, {@code jobs} with {@code name}, {@code needs},
@@ -42,18 +40,7 @@ public final class GithubReader {
    */
   public static LocalWorkflow read(String text, String file) throws WorkflowException {
     YamlValues y = new YamlValues(file);
-    Object parsed;
-    try {
-      parsed = Yaml.parse(text);
-    } catch (YamlEngineException e) {
-      throw new WorkflowException(
-          file
-              + " is not valid YAML ("
-              + e.getMessage().strip().lines().findFirst().orElse("")
-              + "); regenerate it with `mvn azbuild:ci-config`",
-          e);
-    }
-    Map<String, Object> root = y.map(parsed, "the file");
+    Map<String, Object> root = y.root(text);
     Map<String, String> workflowEnv = y.env(root.get("env"), "env");
     checkExpressions(y, workflowEnv.values(), "env", false);
     Map<String, Object> jobs = y.map(root.get("jobs"), "jobs");

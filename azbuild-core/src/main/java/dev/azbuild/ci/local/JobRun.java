@@ -1,5 +1,6 @@
 package dev.azbuild.ci.local;
 
+import dev.azbuild.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ final class JobRun {
    * @return empty when every step passed, else why the job failed
    */
   String run() throws IOException {
-    LocalFiles.deleteTree(dir);
+    FileTrees.delete(dir);
     Files.createDirectories(temp);
     Files.createDirectories(workspace);
     Files.createDirectories(dir.resolve("m2"));
@@ -520,7 +521,7 @@ final class JobRun {
                 .resolve(YamlValues.text(with.get("path")).replaceFirst("^~/?", ""))
                 .normalize()
             : workspace;
-    LocalFiles.deleteTree(target);
+    FileTrees.delete(target);
     Files.createDirectories(target);
     String repo = ctx.settings().repository().toAbsolutePath().toString();
     RunInfo run = ctx.run();
@@ -581,10 +582,10 @@ final class JobRun {
     if (Files.exists(target) && !Boolean.parseBoolean(YamlValues.text(with.get("overwrite")))) {
       return "an artifact named '" + name + "' already exists; set overwrite: true to replace it";
     }
-    LocalFiles.deleteTree(target);
+    FileTrees.delete(target);
     Path common = LocalFiles.commonDirectory(files);
     for (Path f : files) {
-      LocalFiles.copy(f, target.resolve(common.relativize(f).toString()));
+      FileTrees.copy(f, target.resolve(common.relativize(f).toString()));
     }
     write("uploaded " + files.size() + " file(s) as artifact '" + name + "' to " + target + "\n");
     return null;
@@ -602,7 +603,7 @@ final class JobRun {
       if (artifact == null) {
         return "Unable to download artifact(s): Artifact not found for name: " + name;
       }
-      LocalFiles.copy(artifact, target);
+      FileTrees.copy(artifact, target);
       write("downloaded artifact '" + name + "' to " + target + "\n");
       return null;
     }
@@ -613,7 +614,7 @@ final class JobRun {
     int n = 0;
     for (Map.Entry<String, Path> a : artifacts.entrySet()) {
       if (matcher.matches(Path.of(a.getKey()))) {
-        LocalFiles.copy(a.getValue(), merge ? target : target.resolve(a.getKey()));
+        FileTrees.copy(a.getValue(), merge ? target : target.resolve(a.getKey()));
         n++;
       }
     }
@@ -635,7 +636,7 @@ final class JobRun {
                 ? "test-results"
                 : source.getFileName().toString();
     Path target = dir.resolve("artifacts").resolve(destination);
-    LocalFiles.copy(
+    FileTrees.copy(
         source,
         Files.isDirectory(source) ? target : target.resolve(source.getFileName().toString()));
     write("stored " + source + " as " + target + "\n");
@@ -646,7 +647,7 @@ final class JobRun {
     Path root =
         workspace.resolve(YamlValues.text(with.get("root")).replaceFirst("^~/?", "")).normalize();
     Path layer = ctx.workspaceLayer(job.id());
-    LocalFiles.deleteTree(layer);
+    FileTrees.delete(layer);
     int n = 0;
     for (Object p : with.get("paths") instanceof List<?> l ? (List<Object>) l : List.of()) {
       List<Path> files = LocalFiles.match(root, YamlValues.text(p));
@@ -654,7 +655,7 @@ final class JobRun {
         return "The specified paths did not match any files in " + root + ": " + YamlValues.text(p);
       }
       for (Path f : files) {
-        LocalFiles.copy(f, layer.resolve(root.relativize(f).toString()));
+        FileTrees.copy(f, layer.resolve(root.relativize(f).toString()));
         n++;
       }
     }
@@ -668,7 +669,7 @@ final class JobRun {
     Files.createDirectories(at);
     int n = 0;
     for (Path layer : ctx.upstreamLayers(job.id())) {
-      LocalFiles.copy(layer, at);
+      FileTrees.copy(layer, at);
       n++;
     }
     write("attached " + n + " workspace layer(s) of upstream jobs at " + at + "\n");

@@ -2,73 +2,17 @@ package dev.azbuild.ci.local;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Copying and deleting trees for workspaces and artifacts. */
+/** Finding the files of workspaces and artifacts (io.FileTrees copies and deletes them). */
 final class LocalFiles {
 
   private LocalFiles() {}
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
-  /**
-   * Copies a file or the contents of a directory to {@code to} (created), overwriting files; links
-   * are copied as links.
-   */
-  static void copy(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-      Files.createDirectories(to.getParent());
-      Files.copy(
-          from,
-          to,
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.COPY_ATTRIBUTES,
-          LinkOption.NOFOLLOW_LINKS);
-      return;
-    }
-    Files.walkFileTree(
-        from,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.copy(
-                file,
-                to.resolve(from.relativize(file).toString()),
-                StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.COPY_ATTRIBUTES,
-                LinkOption.NOFOLLOW_LINKS);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
 
   /**
    * The files a path or glob below {@code base} names: the file, every file of a directory, or

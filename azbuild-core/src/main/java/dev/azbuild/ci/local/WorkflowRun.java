@@ -1,5 +1,6 @@
 package dev.azbuild.ci.local;
 
+import dev.azbuild.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ public final class WorkflowRun {
         }
       }
     }
-    prepare(workDir, workflow, selected, earlier.isEmpty());
+    prepare(workDir, selected, earlier.isEmpty());
     RunContext ctx = new RunContext(settings, run, workflow);
     kept.values().forEach(ctx::record);
 
@@ -261,17 +262,16 @@ public final class WorkflowRun {
         : CircleCiReader.read(text, vendor.path(), Optional.ofNullable(settings.workflow()));
   }
 
-  private void prepare(Path workDir, LocalWorkflow workflow, Set<String> selected, boolean wholeRun)
-      throws IOException {
+  private void prepare(Path workDir, Set<String> selected, boolean wholeRun) throws IOException {
     Files.createDirectories(workDir);
     if (wholeRun) {
-      LocalFiles.deleteTree(workDir.resolve("jobs"));
-      LocalFiles.deleteTree(workDir.resolve("workspace"));
+      FileTrees.delete(workDir.resolve("jobs"));
+      FileTrees.delete(workDir.resolve("workspace"));
       Files.deleteIfExists(workDir.resolve(RunRecord.FILE));
     } else {
       for (String job : selected) {
-        LocalFiles.deleteTree(workDir.resolve("jobs").resolve(job));
-        LocalFiles.deleteTree(workDir.resolve("workspace").resolve(job));
+        FileTrees.delete(workDir.resolve("jobs").resolve(job));
+        FileTrees.delete(workDir.resolve("workspace").resolve(job));
       }
     }
     Path bin = workDir.resolve("bin");

@@ -1,9 +1,11 @@
 package dev.azbuild.ci.local;
 
+import dev.azbuild.ci.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Reading parsed YAML with one-line errors that name the file and the place. */
 final class YamlValues {
@@ -12,6 +14,22 @@ final class YamlValues {
 
   YamlValues(String file) {
     this.file = file;
+  }
+
+  /** The file's top-level mapping; one line naming the file when it is not YAML or not a map. */
+  Map<String, Object> root(String text) throws WorkflowException {
+    Object parsed;
+    try {
+      parsed = Yaml.parse(text);
+    } catch (YamlEngineException e) {
+      throw new WorkflowException(
+          file
+              + " is not valid YAML ("
+              + e.getMessage().strip().lines().findFirst().orElse("")
+              + "); regenerate it with `mvn azbuild:ci-config`",
+          e);
+    }
+    return map(parsed, "the file");
   }
 
   WorkflowException error(String where, String what) {

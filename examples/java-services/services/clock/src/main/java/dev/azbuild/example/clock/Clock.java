@@ -10,7 +10,11 @@ public final class Clock {
   private Clock() {}
 
   public static void main(String[] args) {
-    System.out.println(Greeting.greet("clock") + " It is " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ".");
+    System.out.println(line(Instant.now()));
     System.out.println(Greeting.about(Clock.class));
+  }
+
+  static String line(Instant now) {
+    return Greeting.greet("clock") + " It is " + now.truncatedTo(ChronoUnit.SECONDS) + ".";
   }
 }

@@ -1,7 +1,7 @@
 package dev.azbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.azbuild.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,10 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>Tokens and Authorization values live only in this class and in request headers: they are never
  * logged or put in a message.
  */
-final class RegistryAuth {
+final class ChallengeResponder {
 
-  private static final Logger log = LoggerFactory.getLogger(RegistryAuth.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(ChallengeResponder.class);
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
   private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
@@ -56,7 +55,7 @@ final class RegistryAuth {
   private volatile boolean basic;
   private volatile Optional<SourcedCredentials> credentials;
 
-  RegistryAuth(
+  ChallengeResponder(
       String registry,
       String credentialHost,
       CredentialChain chain,
@@ -222,7 +221,7 @@ final class RegistryAuth {
 
   private Token parseToken(byte[] body, String subject) throws RegistryException {
     try {
-      JsonNode json = JSON.readTree(body);
+      JsonNode json = Json.MAPPER.readTree(body);
       String token = json.path("token").asText(json.path("access_token").asText(""));
       if (token.isEmpty()) {
         throw new IOException("no token field");

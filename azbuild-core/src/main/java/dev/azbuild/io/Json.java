@@ -1,0 +1,27 @@
+package dev.azbuild.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+/**
+ * The one JSON mapper of azbuild: Jackson's defaults, configured once here (a mapper is thread-safe
+ * once configured, and costly to create). Uses that need more say so where they read or write:
+ * {@link #PRETTY} for the reports people read, {@link #STRICT} for input where a repeated key is a
+ * mistake.
+ */
+public final class Json {
+
+  /** Reads and writes JSON trees with Jackson's defaults; compact output. */
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Writes indented JSON (two spaces, one field a line): {@code plan.json}, {@code build.json}. */
+  public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+
+  /** Reads JSON and fails on a key that appears twice in one object (hand-written input files). */
+  public static final ObjectReader STRICT =
+      MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private Json() {}
+}
