@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,8 @@ final class TerraformProcess {
    * How long terraform gets to stop cleanly (release state locks, stop providers) after SIGTERM.
    */
   private static final Duration GRACE = Duration.ofSeconds(10);
+
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
   /** What a finished command printed; any exit code. */
   record Result(int exitCode, String stdout, String stderr) {}
@@ -165,8 +170,22 @@ final class TerraformProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    children.forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> left =
+        Stream.concat(children.stream(), process.descendants()).distinct().toList();
+    left.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
+    // A killed local-exec may outlive the JVM by a moment unless we wait: wait it out, so that
+    // nothing terraform started still runs once the deploy has stopped.
+    for (ProcessHandle child : left) {
+      try {
+        child.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        // still alive after SIGKILL (uninterruptible I/O): nothing more to do
+      }
+    }
   }
 
   private static String seconds(Duration d) {
