@@ -37,7 +37,9 @@ try {
     assert state[commit] == reported : "${image}: ${state} vs ${reported}"
     assert state.values().toSet() == [reported].toSet() : "${image}: ${state}"
   }
-  assert moto.api().repositories('us-east-2', prefix).toSet() == ["${prefix}/base", "${prefix}/app"]*.toString().toSet()
+  // the images' repositories and the build record's (written by the complete rerun)
+  assert moto.api().repositories('us-east-2', prefix).toSet() ==
+      ["${prefix}/base", "${prefix}/app", "${prefix}/azbuild-build/commit", "${prefix}/azbuild-build/branch"]*.toString().toSet()
 } finally {
   moto.kill()
 }

@@ -207,6 +207,16 @@ resource "terraform_data" "${module}" {
   }
 
   /**
+   * A relay on port in front of server (a PrivateRegistry or a PrivateMoto) that kills the server
+   * when a client sends trigger, then writes basedir/killed.txt; see KillingRelay. Listens on
+   * return.
+   */
+  KillingRelay killingRelay(int port, def server, String trigger, boolean forwardTrigger = false) {
+    return new KillingRelay(port: port, server: server, trigger: trigger, forwardTrigger: forwardTrigger,
+        killed: new File(basedir, 'killed.txt')).start()
+  }
+
+  /**
    * The JSON record azbuild keeps under a tag, or null: an OCI manifest whose annotation
    * dev.azbuild.record holds it (gzip, base64), else whose config blob is the record.
    */
@@ -391,6 +401,90 @@ http:
   /** The access-log lines (requests) it has served so far, over all its starts. */
   List<String> requests() {
     return new File(dir, 'registry.log').readLines().findAll { it.startsWith('127.0.0.1 ') }
+  }
+}
+
+/**
+ * A TCP relay on a loopback port in front of a server of one test, for fault injection: the tool
+ * under test talks to the relay. At the first time a client sends the trigger (bytes of a request),
+ * the relay kills the server, stops listening, closes every connection and writes a killed file.
+ * A connection it cannot forward (the server is gone) is hung up at once: a half-open one keeps the
+ * client (the Docker daemon's upload of a layer, and a rerun's with it) waiting for ever.
+ */
+class KillingRelay {
+  int port
+  /** What the relay fronts: anything with a port and kill() (PrivateRegistry, PrivateMoto). */
+  def server
+  String trigger
+  /** true: the bytes that carry the trigger reach the server before it dies; false: it never sees them. */
+  boolean forwardTrigger
+  File killed
+  private ServerSocket relay
+  private final List<Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<Socket>()
+  private final java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean()
+
+  /** Listens on port (bound when this returns) and relays each connection in daemon threads. */
+  KillingRelay start() {
+    relay = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())
+    Thread.startDaemon("relay-${port}") {
+      while (!relay.closed) {
+        Socket client
+        try {
+          client = relay.accept()
+        } catch (IOException closed) {
+          break
+        }
+        sockets << client
+        Socket upstream
+        try {
+          upstream = new Socket('127.0.0.1', server.port)
+        } catch (IOException refused) {
+          client.close() // the server is gone: hang up, or the client waits on this connection for ever
+          continue
+        }
+        sockets << upstream
+        Thread.startDaemon { pump(client, upstream, true) }
+        Thread.startDaemon { pump(upstream, client, false) }
+      }
+    }
+    return this
+  }
+
+  /** Copies from one socket to the other; watch: look for the trigger in what passes. */
+  private void pump(Socket fromSocket, Socket toSocket, boolean watch) {
+    def from = fromSocket.inputStream
+    def to = toSocket.outputStream
+    byte[] buf = new byte[65536]
+    String tail = ''
+    try {
+      int n
+      while ((n = from.read(buf)) > 0) {
+        if (forwardTrigger) {
+          to.write(buf, 0, n)
+          to.flush()
+        }
+        if (watch && !fired.get()) {
+          String text = tail + new String(buf, 0, n, 'ISO-8859-1')
+          if (text.contains(trigger) && fired.compareAndSet(false, true)) {
+            // kill the server, then refuse every connection
+            server.kill()
+            relay.close()
+            sockets.each { it.close() }
+            killed.text = "killed at ${trigger}\n"
+            break
+          }
+          tail = text.takeRight(trigger.length())
+        }
+        if (!forwardTrigger) {
+          to.write(buf, 0, n)
+          to.flush()
+        }
+      }
+    } catch (IOException ignored) {
+    } finally {
+      fromSocket.close()
+      toSocket.close()
+    }
   }
 }
 

@@ -370,22 +370,21 @@ final class Building {
       terraform = Optional.of(TerraformTool.runner(settings, Duration.ofMinutes(5)));
     }
     return new BuildSettings(
-            shared.commit(),
-            shared.branchTag(),
-            shared.masterTag(),
-            host.scmUrl(module.id()).orElse(""),
-            shared.created(),
-            shared.skipPush(),
-            terraform,
-            shared.repositoryRoot(),
-            shared.reactorRoot(),
-            pull)
-        .withRetries(
-            RetrySettings.of(settings)
-                .withDelays(
-                    ImageTransfer.DEFAULT_RETRIES.firstDelay(),
-                    ImageTransfer.DEFAULT_RETRIES.maxDelay()))
-        .withFileTime(fileTime());
+        shared.commit(),
+        shared.branchTag(),
+        shared.masterTag(),
+        host.scmUrl(module.id()).orElse(""),
+        shared.created(),
+        shared.skipPush(),
+        terraform,
+        shared.repositoryRoot(),
+        shared.reactorRoot(),
+        pull,
+        RetrySettings.of(settings)
+            .withDelays(
+                ImageTransfer.DEFAULT_RETRIES.firstDelay(),
+                ImageTransfer.DEFAULT_RETRIES.maxDelay()),
+        fileTime());
   }
 
   /**

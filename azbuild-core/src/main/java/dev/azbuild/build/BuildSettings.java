@@ -40,61 +40,10 @@ public record BuildSettings(
     Retries retries,
     Optional<Instant> fileTime) {
 
-  /** With the times on disk. */
-  public BuildSettings(
-      String commit,
-      String branchTag,
-      String masterTag,
-      String source,
-      Optional<Instant> created,
-      boolean skipPush,
-      Optional<TerraformRunner> terraform,
-      Path repositoryRoot,
-      Path reactorRoot,
-      PullPolicy pull,
-      Retries retries) {
-    this(
-        commit,
-        branchTag,
-        masterTag,
-        source,
-        created,
-        skipPush,
-        terraform,
-        repositoryRoot,
-        reactorRoot,
-        pull,
-        retries,
-        Optional.empty());
-  }
-
-  /** The settings with the daemon transfers' default retries. */
-  public BuildSettings(
-      String commit,
-      String branchTag,
-      String masterTag,
-      String source,
-      Optional<Instant> created,
-      boolean skipPush,
-      Optional<TerraformRunner> terraform,
-      Path repositoryRoot,
-      Path reactorRoot,
-      PullPolicy pull) {
-    this(
-        commit,
-        branchTag,
-        masterTag,
-        source,
-        created,
-        skipPush,
-        terraform,
-        repositoryRoot,
-        reactorRoot,
-        pull,
-        ImageTransfer.DEFAULT_RETRIES);
-  }
-
-  /** The settings with {@link PullPolicy#ALWAYS}, today's default. */
+  /**
+   * With {@link PullPolicy#ALWAYS} (today's default), the daemon transfers' default retries and the
+   * times on disk.
+   */
   public BuildSettings(
       String commit,
       String branchTag,
@@ -115,7 +64,9 @@ public record BuildSettings(
         terraform,
         repositoryRoot,
         reactorRoot,
-        PullPolicy.ALWAYS);
+        PullPolicy.ALWAYS,
+        ImageTransfer.DEFAULT_RETRIES,
+        Optional.empty());
   }
 
   /** The same settings with another pull policy. */

@@ -1,6 +1,5 @@
 package dev.azbuild.deploy;
 
-import dev.azbuild.io.RequestPool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,34 +34,6 @@ public record DeploySettings(
     boolean breakLock,
     boolean allowTerraformRemoval,
     int registryConcurrency) {
-
-  /** With {@link RequestPool#DEFAULT_CONCURRENCY} registry requests at a time. */
-  public DeploySettings(
-      String commit,
-      String masterTag,
-      String imageVar,
-      Path stateRoot,
-      boolean dryRun,
-      String runId,
-      String host,
-      Duration lockSettle,
-      Duration lockStaleAfter,
-      boolean breakLock,
-      boolean allowTerraformRemoval) {
-    this(
-        commit,
-        masterTag,
-        imageVar,
-        stateRoot,
-        dryRun,
-        runId,
-        host,
-        lockSettle,
-        lockStaleAfter,
-        breakLock,
-        allowTerraformRemoval,
-        RequestPool.DEFAULT_CONCURRENCY);
-  }
 
   public DeploySettings {
     Objects.requireNonNull(commit, "commit");

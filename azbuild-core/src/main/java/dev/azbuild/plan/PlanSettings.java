@@ -45,36 +45,10 @@ public record PlanSettings(
     }
   }
 
-  public PlanSettings(
-      Mode mode,
-      Optional<String> base,
-      Optional<String> head,
-      Optional<String> branch,
-      Optional<String> defaultBranch,
-      Optional<String> deployedCommit,
-      boolean allowFetch,
-      CacheProbe cache,
-      String masterTag,
-      Optional<String> targetBranch,
-      ArtifactResolver artifacts,
-      InputTreeSource earlierTrees) {
-    this(
-        mode,
-        base,
-        head,
-        branch,
-        defaultBranch,
-        deployedCommit,
-        allowFetch,
-        cache,
-        masterTag,
-        targetBranch,
-        artifacts,
-        earlierTrees,
-        () -> RecordedImages.NONE,
-        RequestPool.DEFAULT_CONCURRENCY);
-  }
-
+  /**
+   * The settings a goal resolves: no SNAPSHOT resolver, earlier trees or build record (the {@code
+   * withX} methods add them), {@link RequestPool#DEFAULT_CONCURRENCY} registry requests at a time.
+   */
   public PlanSettings(
       Mode mode,
       Optional<String> base,
@@ -98,30 +72,9 @@ public record PlanSettings(
         masterTag,
         targetBranch,
         ArtifactResolver.NONE,
-        InputTreeSource.NONE);
-  }
-
-  public PlanSettings(
-      Mode mode,
-      Optional<String> base,
-      Optional<String> head,
-      Optional<String> branch,
-      Optional<String> defaultBranch,
-      Optional<String> deployedCommit,
-      boolean allowFetch,
-      CacheProbe cache,
-      String masterTag) {
-    this(
-        mode,
-        base,
-        head,
-        branch,
-        defaultBranch,
-        deployedCommit,
-        allowFetch,
-        cache,
-        masterTag,
-        Optional.empty());
+        InputTreeSource.NONE,
+        () -> RecordedImages.NONE,
+        RequestPool.DEFAULT_CONCURRENCY);
   }
 
   public PlanSettings withCache(CacheProbe probe) {

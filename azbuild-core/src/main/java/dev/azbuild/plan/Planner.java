@@ -68,30 +68,10 @@ public final class Planner {
       Supplier<RecordedImages> recorded,
       int concurrency) {
 
-    public Request(
-        Mode mode,
-        Optional<ObjectId> base,
-        Optional<ObjectId> head,
-        CacheProbe cache,
-        String masterTag,
-        List<String> warnings,
-        ArtifactResolver artifacts,
-        InputTreeSource earlierTrees,
-        Optional<String> branchTag) {
-      this(
-          mode,
-          base,
-          head,
-          cache,
-          masterTag,
-          warnings,
-          artifacts,
-          earlierTrees,
-          branchTag,
-          () -> RecordedImages.NONE,
-          RequestPool.DEFAULT_CONCURRENCY);
-    }
-
+    /**
+     * With no SNAPSHOT resolver, earlier trees, branch tag or build record, {@link
+     * RequestPool#DEFAULT_CONCURRENCY} registry requests at a time.
+     */
     public Request(
         Mode mode,
         Optional<ObjectId> base,
@@ -108,7 +88,9 @@ public final class Planner {
           warnings,
           ArtifactResolver.NONE,
           InputTreeSource.NONE,
-          Optional.empty());
+          Optional.empty(),
+          () -> RecordedImages.NONE,
+          RequestPool.DEFAULT_CONCURRENCY);
     }
 
     /** The tags whose images a rebuilt module's inputs are compared with, in order. */

@@ -59,7 +59,8 @@ final class BuildFixtures {
             Optional.empty(),
             false,
             cacheProbe,
-            PlanSettings.DEFAULT_MASTER_TAG));
+            PlanSettings.DEFAULT_MASTER_TAG,
+            Optional.empty()));
   }
 
   /** Build settings of branch {@code main} at {@code commit}, no terraform. */

@@ -117,7 +117,8 @@ class RebuildReasonsIT {
               Optional.empty(),
               false,
               dev.azbuild.plan.CacheProbe.NONE,
-              "master");
+              "master",
+              Optional.empty());
       if (withRegistry) {
         KnownManifests probed = new KnownManifests();
         settings =

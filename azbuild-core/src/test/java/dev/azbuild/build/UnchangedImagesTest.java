@@ -396,7 +396,8 @@ class UnchangedImagesTest {
             Optional.empty(),
             false,
             (module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)),
-            PlanSettings.DEFAULT_MASTER_TAG);
+            PlanSettings.DEFAULT_MASTER_TAG,
+            Optional.empty());
     return PlanService.plan(git, graph, settings);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.azbuild.graph.ImageModule;
 import dev.azbuild.io.Json;
+import dev.azbuild.io.RequestPool;
 import dev.azbuild.registry.CredentialChain;
 import dev.azbuild.registry.Credentials;
 import dev.azbuild.registry.Registries;
@@ -551,7 +552,8 @@ class DeployerIT {
             Duration.ZERO,
             DeployLock.DEFAULT_STALE_AFTER,
             false,
-            allowTerraformRemoval);
+            allowTerraformRemoval,
+            RequestPool.DEFAULT_CONCURRENCY);
     return new Deployer(
         cache,
         deployTo,

@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,33 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageBuilderIT {
 
   private static final String RUN = LocalServices.uniqueSuffix();
-  private static final List<String> CREATED = new ArrayList<>();
 
-  private static DockerDaemon daemon;
-  private static ImageBuilder builder;
-  private static ImageTags images;
+  @RegisterExtension static final DaemonImages DOCKER = new DaemonImages(RUN);
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void connect() throws Exception {
-    daemon = LocalServices.daemon();
-    builder = new ImageBuilder(daemon);
-    images = new ImageTags(daemon);
+  private static ImageBuilder builder() {
+    return DOCKER.builder();
   }
 
-  @AfterAll
-  static void cleanUp() throws Exception {
-    for (String ref : CREATED) {
-      images.remove(ref);
-    }
-    daemon.close();
+  private static ImageTags images() {
+    return DOCKER.images();
   }
 
   private static String ref(String name) {
-    String ref = LocalServices.CACHE + "/azbuild-test/" + name + "-" + RUN + ":t1";
-    CREATED.add(ref);
-    return ref;
+    return DOCKER.ref(name, "t1");
   }
 
   private Path context(String dockerfile, String... files) throws IOException {
@@ -77,16 +63,17 @@ class ImageBuilderIT {
             """
                 .formatted(RUN));
 
-    builder.check(
-        BuildRequest.of(ctx)
-            .withParents(
-                Map.of(
-                    "libs-base",
-                    LocalServices.CACHE
-                        + "/azbuild-test/never-pushed-"
-                        + RUN
-                        + "@sha256:"
-                        + "0".repeat(64))));
+    builder()
+        .check(
+            BuildRequest.of(ctx)
+                .withParents(
+                    Map.of(
+                        "libs-base",
+                        LocalServices.CACHE
+                            + "/azbuild-test/never-pushed-"
+                            + RUN
+                            + "@sha256:"
+                            + "0".repeat(64))));
   }
 
   @Test
@@ -94,7 +81,7 @@ class ImageBuilderIT {
     // azbuild's own checks pass this; only the daemon's parser knows COPY needs two arguments
     Path ctx = context("FROM BASE\nCOPY only-one\n");
 
-    assertThatThrownBy(() -> builder.check(BuildRequest.of(ctx)))
+    assertThatThrownBy(() -> builder().check(BuildRequest.of(ctx)))
         .isInstanceOf(BuildFailedException.class)
         .hasMessage(
             ctx.resolve("Dockerfile")
@@ -107,11 +94,11 @@ class ImageBuilderIT {
   void checkNamesAMissingContextAndAzbuildsOwnFindings() throws Exception {
     Path ctx = context("FROM BASE\nFORM x\n");
 
-    assertThatThrownBy(() -> builder.check(BuildRequest.of(ctx)))
+    assertThatThrownBy(() -> builder().check(BuildRequest.of(ctx)))
         .isInstanceOf(BuildFailedException.class)
         .hasMessageStartingWith(ctx.resolve("Dockerfile") + ":2: unknown instruction 'FORM'");
     assertThatThrownBy(
-            () -> builder.check(BuildRequest.of(ctx.resolve("gone"), ctx.resolve("Dockerfile"))))
+            () -> builder().check(BuildRequest.of(ctx.resolve("gone"), ctx.resolve("Dockerfile"))))
         .hasMessage(ctx.resolve("gone") + ": build context directory does not exist");
   }
 
@@ -130,15 +117,16 @@ class ImageBuilderIT {
             "hi there\n");
     String first = ref("plain");
     String second = first.replace(":t1", ":t2");
-    CREATED.add(second);
+    DOCKER.removedAfterwards(second);
 
     BuildResult result =
-        builder.build(
-            BuildRequest.of(ctx)
-                .withBuildArgs(Map.of("GREETING", "bonjour"))
-                .withLabels(
-                    Map.of("dev.azbuild.test", "yes", "dev.azbuild.two", "a \"quoted\" $HOME"))
-                .withTags(Set.of(first, second)));
+        builder()
+            .build(
+                BuildRequest.of(ctx)
+                    .withBuildArgs(Map.of("GREETING", "bonjour"))
+                    .withLabels(
+                        Map.of("dev.azbuild.test", "yes", "dev.azbuild.two", "a \"quoted\" $HOME"))
+                    .withTags(Set.of(first, second)));
 
     assertThat(result.imageId()).startsWith("sha256:");
     assertThat(result.steps())
@@ -150,9 +138,9 @@ class ImageBuilderIT {
             "RUN echo \"$GREETING-" + RUN + "\" > /greeting && cat /hello.txt",
             "LABEL \"dev.azbuild.test\"=\"yes\" \"dev.azbuild.two\"=\"a \\\"quoted\\\" \\$HOME\""); // one step for all labels
     assertThat(result.steps().get(3).cached()).isFalse();
-    assertThat(images.imageId(first)).contains(result.imageId());
-    assertThat(images.imageId(second)).contains(result.imageId());
-    assertThat(images.inspectLabels(first))
+    assertThat(images().imageId(first)).contains(result.imageId());
+    assertThat(images().imageId(second)).contains(result.imageId());
+    assertThat(images().inspectLabels(first))
         .containsEntry("dev.azbuild.test", "yes")
         .containsEntry("dev.azbuild.two", "a \"quoted\" $HOME");
   }
@@ -172,19 +160,21 @@ class ImageBuilderIT {
             "a");
 
     BuildResult first =
-        builder.build(
-            BuildRequest.of(ctx)
-                .withLabels(Map.of("created", "1"))
-                .withTags(Set.of(ref("labels1"))));
+        builder()
+            .build(
+                BuildRequest.of(ctx)
+                    .withLabels(Map.of("created", "1"))
+                    .withTags(Set.of(ref("labels1"))));
     String second2 = ref("labels2");
     BuildResult second =
-        builder.build(
-            BuildRequest.of(ctx).withLabels(Map.of("created", "2")).withTags(Set.of(second2)));
+        builder()
+            .build(
+                BuildRequest.of(ctx).withLabels(Map.of("created", "2")).withTags(Set.of(second2)));
 
     assertThat(first.steps()).hasSize(4);
     assertThat(second.steps().subList(0, 3))
         .allMatch(s -> s.cached() || s.instruction().startsWith("FROM"));
-    assertThat(images.inspectLabels(second2)).containsEntry("created", "2");
+    assertThat(images().inspectLabels(second2)).containsEntry("created", "2");
   }
 
   @Test
@@ -194,7 +184,7 @@ class ImageBuilderIT {
     String plain = "parent-" + RUN;
     String baseImage = LocalServices.BASE_IMAGE;
     String digestRef = ImageReference.parse(baseImage).name() + "@" + baseDigest();
-    String imageId = images.imageId(baseImage).orElseThrow();
+    String imageId = images().imageId(baseImage).orElseThrow();
     Path ctx =
         context(
             """
@@ -211,19 +201,21 @@ class ImageBuilderIT {
     for (String pin : List.of(digestRef, imageId)) {
       String tag = ref(pin.startsWith("sha256:") ? "pinned-id" : "pinned-digest");
       BuildResult result =
-          builder.build(
-              BuildRequest.of(ctx)
-                  .withParents(Map.of(plain, pin))
-                  .withLabels(Map.of("dev.azbuild.test", "pinned"))
-                  .withTags(Set.of(tag)));
+          builder()
+              .build(
+                  BuildRequest.of(ctx)
+                      .withParents(Map.of(plain, pin))
+                      .withLabels(Map.of("dev.azbuild.test", "pinned"))
+                      .withTags(Set.of(tag)));
 
       assertThat(result.steps().get(0).instruction()).isEqualTo("FROM " + pin + " AS build");
       assertThat(result.steps().get(4).instruction())
           .isEqualTo("COPY --from=" + pin + " /bin/busybox /copied");
-      assertThat(images.layers(tag)).startsWith(images.layers(baseImage).toArray(String[]::new));
-      assertThat(images.inspectLabels(tag)).containsEntry("dev.azbuild.test", "pinned");
+      assertThat(images().layers(tag))
+          .startsWith(images().layers(baseImage).toArray(String[]::new));
+      assertThat(images().inspectLabels(tag)).containsEntry("dev.azbuild.test", "pinned");
     }
-    assertThat(images.exists(plain)).as("no plain tag is made for the parent").isFalse();
+    assertThat(images().exists(plain)).as("no plain tag is made for the parent").isFalse();
   }
 
   @Test
@@ -241,9 +233,10 @@ class ImageBuilderIT {
 
     assertThatThrownBy(
             () ->
-                builder.build(
-                    BuildRequest.of(ctx)
-                        .withParents(Map.of("parent-" + RUN, LocalServices.BASE_IMAGE))))
+                builder()
+                    .build(
+                        BuildRequest.of(ctx)
+                            .withParents(Map.of("parent-" + RUN, LocalServices.BASE_IMAGE))))
         .isInstanceOf(DockerOperationException.class)
         .hasMessageStartingWith(ctx.resolve("Dockerfile") + ": ")
         .hasMessageContaining("line 5")
@@ -252,9 +245,10 @@ class ImageBuilderIT {
 
   /** The registry digest of the base image, which the daemon recorded when it pulled it. */
   private static String baseDigest() throws Exception {
-    new ImageTransfer(daemon).pull(LocalServices.BASE_IMAGE);
+    new ImageTransfer(DOCKER.daemon()).pull(LocalServices.BASE_IMAGE);
     String repository = ImageReference.parse(LocalServices.BASE_IMAGE).name();
-    return daemon
+    return DOCKER
+        .daemon()
         .client()
         .inspectImageCmd(LocalServices.BASE_IMAGE)
         .exec()
@@ -306,7 +300,7 @@ class ImageBuilderIT {
 
     // each "test" fails the RUN step, and so the build, if the context differs from what docker
     // sends
-    BuildResult result = builder.build(BuildRequest.of(ctx).withTags(Set.of(ref("ignore"))));
+    BuildResult result = builder().build(BuildRequest.of(ctx).withTags(Set.of(ref("ignore"))));
 
     assertThat(result.steps()).hasSize(3);
   }
@@ -325,7 +319,7 @@ class ImageBuilderIT {
             .formatted(LocalServices.BASE_IMAGE, RUN));
 
     BuildResult result =
-        builder.build(BuildRequest.of(ctx, dockerfile).withTags(Set.of(ref("outside"))));
+        builder().build(BuildRequest.of(ctx, dockerfile).withTags(Set.of(ref("outside"))));
 
     assertThat(result.steps()).hasSize(3);
   }
@@ -342,7 +336,7 @@ class ImageBuilderIT {
         RUN for i in 1 2 3 4 5 6 7; do echo line$i; done; echo oops >&2; exit 3
         """);
 
-    assertThatThrownBy(() -> builder.build(BuildRequest.of(ctx).withTags(Set.of(ref("failing")))))
+    assertThatThrownBy(() -> builder().build(BuildRequest.of(ctx).withTags(Set.of(ref("failing")))))
         .isInstanceOfSatisfying(
             BuildFailedException.class,
             e -> {
@@ -371,7 +365,7 @@ class ImageBuilderIT {
         COPY missing.txt /missing.txt
         """);
 
-    assertThatThrownBy(() -> builder.build(BuildRequest.of(ctx)))
+    assertThatThrownBy(() -> builder().build(BuildRequest.of(ctx)))
         .isInstanceOf(BuildFailedException.class)
         .hasMessageStartingWith(
             ctx.resolve("Dockerfile") + ": Step 2/2 : COPY missing.txt /missing.txt failed: ")
@@ -390,7 +384,7 @@ class ImageBuilderIT {
         FROM BASE
         """);
 
-    assertThatThrownBy(() -> builder.build(BuildRequest.of(ctx).withTarget("nope")))
+    assertThatThrownBy(() -> builder().build(BuildRequest.of(ctx).withTarget("nope")))
         .isInstanceOf(BuildFailedException.class)
         .hasMessage(
             ctx.resolve("Dockerfile")
@@ -401,7 +395,7 @@ class ImageBuilderIT {
   void missingDockerfileIsOneLine() {
     Path dockerfile = dir.resolve("Dockerfile");
 
-    assertThatThrownBy(() -> builder.build(BuildRequest.of(dir)))
+    assertThatThrownBy(() -> builder().build(BuildRequest.of(dir)))
         .isInstanceOf(BuildFailedException.class)
         .hasMessage(
             dockerfile

@@ -21,9 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,33 +37,21 @@ class ReproducibilityIT {
 
   private static final String RUN = LocalServices.uniqueSuffix();
   private static final Instant FIXED = Instant.ofEpochSecond(1_700_000_000L);
-  private static final List<String> CREATED = new ArrayList<>();
 
-  private static DockerDaemon daemon;
-  private static ImageBuilder builder;
-  private static ImageTags images;
+  @RegisterExtension static final DaemonImages DOCKER = new DaemonImages(RUN);
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void connect() throws Exception {
-    daemon = LocalServices.daemon();
-    builder = new ImageBuilder(daemon);
-    images = new ImageTags(daemon);
+  private static ImageBuilder builder() {
+    return DOCKER.builder();
   }
 
-  @AfterAll
-  static void cleanUp() throws Exception {
-    for (String ref : CREATED) {
-      images.remove(ref);
-    }
-    daemon.close();
+  private static ImageTags images() {
+    return DOCKER.images();
   }
 
   private static String ref(String name, String tag) {
-    String ref = LocalServices.CACHE + "/azbuild-test/" + name + "-" + RUN + ":" + tag;
-    CREATED.add(ref);
-    return ref;
+    return DOCKER.ref(name, tag);
   }
 
   /** A multi-stage Dockerfile unique to this run, so its first build is served by no cache. */
@@ -88,8 +75,8 @@ class ReproducibilityIT {
   private String buildAsAzbuildDoes(Path ctx, String name, String tag) throws Exception {
     BuildRequest base =
         BuildRequest.of(ctx).withFileTime(Optional.of(FIXED)).withLabels(Map.of("run", RUN));
-    builder.build(base.withTarget("build").withTags(Set.of(ref(name, "build-" + tag))));
-    return builder.build(base.withTags(Set.of(ref(name, tag)))).imageId();
+    builder().build(base.withTarget("build").withTags(Set.of(ref(name, "build-" + tag))));
+    return builder().build(base.withTags(Set.of(ref(name, tag)))).imageId();
   }
 
   @Test
@@ -112,7 +99,7 @@ class ReproducibilityIT {
     String stage = ref("cachefrom", "build-t1");
 
     String second =
-        builder
+        builder()
             .build(
                 BuildRequest.of(ctx)
                     .withFileTime(Optional.of(FIXED))
@@ -147,7 +134,7 @@ class ReproducibilityIT {
     String first = buildAsAzbuildDoes(ctx, "fresh", "t1");
     // another daemon, or this one after a prune: nothing of the first build is left
     for (String ref : List.of(ref("fresh", "t1"), ref("fresh", "build-t1"))) {
-      images.remove(ref);
+      images().remove(ref);
     }
     Thread.sleep(1100); // the build's times are in seconds in the layers
 
@@ -159,7 +146,7 @@ class ReproducibilityIT {
   /** Each layer of a saved image as entry name → entry, bottom first. */
   private static List<Map<String, TarArchiveEntry>> layersOf(String image) throws IOException {
     Map<String, byte[]> files = new HashMap<>();
-    try (InputStream saved = daemon.client().saveImageCmd(image).exec();
+    try (InputStream saved = DOCKER.daemon().client().saveImageCmd(image).exec();
         TarArchiveInputStream tar = new TarArchiveInputStream(saved)) {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         if (e.isFile()) {

@@ -559,7 +559,8 @@ class PlannerTest {
         Optional.empty(),
         false,
         CacheProbe.NONE,
-        "master");
+        "master",
+        Optional.empty());
   }
 
   @Test

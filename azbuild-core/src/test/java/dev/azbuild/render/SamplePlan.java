@@ -64,7 +64,8 @@ final class SamplePlan {
             Optional.empty(),
             false,
             CacheProbe.NONE,
-            PlanSettings.DEFAULT_MASTER_TAG);
+            PlanSettings.DEFAULT_MASTER_TAG,
+            Optional.empty());
     try (GitRepo git = repo.open()) {
       return PlanService.plan(git, reactor, settings);
     }
