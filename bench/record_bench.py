@@ -408,7 +408,7 @@ def report(a, results, checks, command):
                 continue
             base = name.split("@")[0]
             suffix = name.split("@")[1] if "@" in name else ""
-            what = WHAT.get(base, base) + (" — **main's azbuild**" if suffix == "base" else
+            what = WHAT.get(base, base) + (f" — **{a.baseline_label}**" if suffix == "base" else
                                            f" — `-Dazbuild.registry.concurrency={suffix[1:]}`" if suffix else "")
             t = rows[len(rows) // 2]["traffic"]
             req = f"{t['requests']} ({t['gets']} / {t['probes']} / {t['puts']})"
@@ -436,6 +436,8 @@ def main():
     ap.add_argument("--registry-port", type=int, default=0, help="keep the registry on one port across runs")
     ap.add_argument("--rtt-ms", type=float, default=40.0)
     ap.add_argument("--baseline-m2", help="a local repository with another azbuild build (also run)")
+    ap.add_argument("--baseline-label", default="main's azbuild",
+                    help="what the --baseline-m2 build is, for the table (e.g. 'before the build record, e98930b')")
     ap.add_argument("--concurrency-sweep", default="",
                     help="also run the no-change builds with these azbuild.registry.concurrency values, e.g. 4,8,16,32")
     ap.add_argument("--maven-opts", default="")
