@@ -74,7 +74,10 @@ class ImageTransferIT {
     TransferResult second = transfer.push(ref);
 
     assertThat(first.layers()).isEqualTo(2);
-    assertThat(first.layersSkipped()).isEqualTo(1); // the base layer is in the registry already
+    // the base layer is in this registry already, and the daemon mounts it from there when it
+    // remembers where it pushed or pulled it; it remembers only the last 50 repositories per layer,
+    // so on a daemon that pushed it to many others since, it uploads the layer again
+    assertThat(first.layersSkipped()).isBetween(0, 1);
     assertThat(first.bytesTransferred()).isGreaterThanOrEqualTo(200_000);
     assertThat(first.digest()).hasValueSatisfying(d -> assertThat(d).startsWith("sha256:"));
     assertThat(second.layersSkipped()).isEqualTo(second.layers()).isEqualTo(2);
