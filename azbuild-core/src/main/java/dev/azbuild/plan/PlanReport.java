@@ -27,7 +27,7 @@ public final class PlanReport {
 
   public static String toJson(Plan plan) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
+    try (JsonGenerator json = Json.Streaming.FACTORY.createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeStringField("mode", plan.mode().id());
