@@ -1,4 +1,4 @@
-// build and deploy of a two-module repository with restart=docker: images copied by digest, terraform applied, containers run, and a second deploy skips both modules.
+// build and deploy of a two-module repository with restart=docker: images copied by digest, terraform applied, containers run, a second deploy skips both modules, and a diff-mode plan reads the deploy record instead of asking for each master image.
 def lib = evaluate(new File(itLib, 'common.groovy'))(basedir, examplesDir)
 def repo = lib.at('repo')
 repo.basedir.mkdirs()
@@ -14,5 +14,5 @@ new File(basedir, 'namespace.txt').text = namespace
 def args = ["-Dazbuild.deployRegistry=127.0.0.1:5001/${prefix}".toString(),
             "-Dazbuild.deploy.stateDir=${new File(basedir, 'tfstate').absolutePath}".toString(),
             '-Dazbuild.deploy.restart=docker']
-['first', 'second'].each { repo.cloneTo(it).useRegistry("127.0.0.1:5000/${prefix}", *args) }
+['first', 'second', 'third'].each { repo.cloneTo(it).useRegistry("127.0.0.1:5000/${prefix}", *args) }
 return true

@@ -36,6 +36,20 @@ try {
   new File(lib.at('second').basedir, 'target/azbuild/env.properties').withInputStream { env.load(it) }
   assert env.AZBUILD_BASE == commit
   assert env.AZBUILD_BASE_HOW.startsWith('last fully deployed commit')
+
+  // the deploy record names every module's master image and its digest
+  def record = lib.record('127.0.0.1:5000', "${prefix}/azbuild-deployed", 'commit')
+  assert record.format == 'azbuild-deployed' && record.version == 1
+  assert record.commit == commit && record.masterTag == 'master'
+  assert record.images == deployed.modules.collectEntries { [(it.image): it.digest] }
+  // a diff-mode plan reads it with one request and asks for no master image
+  def third = lib.at('third')
+  def plan = third.json('target/azbuild/plan.json')
+  assert plan.mode == 'diff' && plan.modules.every { !it.rebuild }
+  assert lib.log().contains("the deploy record of ${commit.take(12)}: 2 of 2 modules have a recorded master image; 0 asked for in the cache registry")
+  def after = lib.registryLogAfter(prefix, 'diff-plan').findAll { it.contains('"azbuild"') } // not this script's
+  assert after.count { it.contains("/azbuild-deployed/manifests/commit ") } == 1 : after
+  assert after.findAll { it =~ /manifests\/master / }.isEmpty() : after
 } finally {
   ['docker', 'rm', '-f', "${namespace}-base", "${namespace}-app"].execute().waitFor()
 }

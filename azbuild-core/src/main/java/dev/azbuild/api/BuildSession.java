@@ -2,6 +2,7 @@ package dev.azbuild.api;
 
 import dev.azbuild.build.BuildReport;
 import dev.azbuild.build.UnchangedImages;
+import dev.azbuild.deploy.DeployedCommit;
 import dev.azbuild.io.AzbuildException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -68,9 +69,9 @@ public final class BuildSession {
     once(new Key("preflight", key), compute);
   }
 
-  /** The last fully deployed commit recorded in a cache registry, read once. */
-  public Optional<String> deployedCommit(
-      String cacheRegistry, Computation<Optional<String>> compute) throws AzbuildException {
+  /** The record of the last complete deploy in a cache registry, read once. */
+  public Optional<DeployedCommit> deployedCommit(
+      String cacheRegistry, Computation<Optional<DeployedCommit>> compute) throws AzbuildException {
     return once(new Key("deployedCommit", cacheRegistry), compute);
   }
 

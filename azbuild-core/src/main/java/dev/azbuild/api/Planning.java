@@ -10,6 +10,7 @@ import dev.azbuild.git.GitRepo;
 import dev.azbuild.graph.ModuleGraph;
 import dev.azbuild.io.AzbuildException;
 import dev.azbuild.plan.CacheProbe;
+import dev.azbuild.plan.DeployedImages;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.Plan;
 import dev.azbuild.plan.PlanService;
@@ -108,6 +109,10 @@ final class Planning {
                 .withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)))
                 .withEarlierTrees(new RegistryInputTrees(cache))
                 .withRecorded(read::join);
+        if (planSettings.mode() == Mode.DIFF && registries.buildRecord()) {
+          // read when diff mode has modules to ask about (setenv or the base may have read it)
+          withCache = withCache.withDeployed(() -> deployedImages(cache));
+        }
       }
       if (planSettings.mode() == Mode.CONTENT && planSettings.head().isEmpty()) {
         git.readWorkTreeAhead(); // git reads the work tree while the graph is built
@@ -214,16 +219,41 @@ final class Planning {
     if (url.isEmpty()) {
       return Optional.empty();
     }
-    return session.deployedCommit(
-        url.get(),
-        () -> {
-          try (Registry cache = registries.openCache()) {
-            return DeployedCommit.read(cache);
-          } catch (AzbuildException | RuntimeException e) {
-            LOG.warn("cannot read the last deployed commit from {}: {}", url.get(), e.getMessage());
-            return Optional.empty();
-          }
-        });
+    return session
+        .deployedCommit(
+            url.get(),
+            () -> {
+              try (Registry cache = registries.openCache()) {
+                return readDeployed(cache);
+              }
+            })
+        .map(DeployedCommit::commit);
+  }
+
+  /**
+   * The master images the last complete deploy recorded, through the plan's open registry; {@link
+   * DeployedImages#NONE} when there is no usable record (diff mode then asks for each one).
+   */
+  private DeployedImages deployedImages(Registry cache) {
+    try {
+      return session
+          .deployedCommit(registries.cacheRegistryUrl().orElseThrow(), () -> readDeployed(cache))
+          .map(DeployedCommit::deployedImages)
+          .orElse(DeployedImages.NONE);
+    } catch (AzbuildException e) {
+      return DeployedImages.NONE;
+    }
+  }
+
+  /** The record; a failed read is a warning (the record is advisory). */
+  private static Optional<DeployedCommit> readDeployed(Registry cache) {
+    try {
+      return DeployedCommit.read(cache);
+    } catch (AzbuildException | RuntimeException e) {
+      LOG.warn(
+          "cannot read the last deployed commit from {}: {}", cache.describe(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Wall and this thread's CPU time of each phase, for one debug line. */

@@ -127,7 +127,7 @@ public enum Setting {
       "azbuild.buildRecord",
       null,
       "true",
-      "Whether the build keeps a build record in the cache registry and the plan reads it instead of probing every module."),
+      "Whether the build keeps a build record in the cache registry and the plan reads it instead of probing every module (in diff mode: the deploy record instead of asking for every master image)."),
   DOCKER_CONFIG(
       "azbuild.dockerConfig",
       null,

@@ -15,9 +15,10 @@ import java.util.Set;
  * module the build record vouched for is read under the tag that most likely names its recorded
  * digest already (the commit's when the record is of this commit, else the branch's when it is of
  * this branch): when it does, the image is verified and that tag's PUT can be skipped; else its
- * cache tag is read, and when that is gone too the module must be built after all. Any other
- * module's image is read under its source tag, where the plan saw it (missing there, the re-tag
- * fails).
+ * cache tag is read, and when that is gone too the module must be built after all. In diff mode the
+ * default branch's image is read (the deploy record may have vouched for it): gone, the module is
+ * built. Any other module's image is read under its source tag, where the plan saw it (missing
+ * there, the re-tag fails).
  */
 final class UnchangedSource {
 
@@ -64,6 +65,16 @@ final class UnchangedSource {
         mode == Mode.CONTENT && d.inputHash() != null
             ? recorded.vouch(repository, d.inputHash())
             : Optional.empty();
+    if (mode == Mode.DIFF) {
+      // the plan asked for this master image, or the deploy record named it: gone since, the
+      // module is built (the bash scripts' rule)
+      Optional<Manifest> master = cache.findManifest(repository, sourceTag);
+      if (master.isEmpty()) {
+        return new Found(null, Set.of(), "no image " + sourceTag + " in the cache registry");
+      }
+      known.remember(repository, sourceTag, master.get()); // in-repo children pin it
+      return new Found(master.get(), Set.of(), null);
+    }
     if (vouched.isEmpty()) {
       return new Found(cache.getManifest(repository, sourceTag), Set.of(), null);
     }

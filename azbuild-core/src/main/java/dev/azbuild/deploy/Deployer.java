@@ -135,7 +135,12 @@ public final class Deployer {
       }
       List<String> pending = notDeployed(modules, selected, gate.digests());
       if (pending.isEmpty()) {
-        DeployedCommit.write(cache, settings.commit(), Instant.now());
+        // every module's master names this commit's image now: the record says so, and diff mode
+        // reads it instead of asking for each master image
+        Map<String, String> promoted = new java.util.TreeMap<>();
+        modules.forEach(m -> promoted.put(m.image(), gate.digests().get(m.id())));
+        new DeployedCommit(settings.commit(), Instant.now(), settings.masterTag(), promoted)
+            .write(cache);
         LOG.info(
             "recorded {} as the last fully deployed commit in {}",
             settings.commit(),

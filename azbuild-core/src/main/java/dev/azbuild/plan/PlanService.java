@@ -65,6 +65,7 @@ public final class PlanService {
                 settings.earlierTrees(),
                 branchTag,
                 settings.recorded(),
+                settings.deployed(),
                 settings.concurrency()));
   }
 

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * @param earlierTrees reads the input trees of earlier images, so rebuild reasons name what changed
  * @param recorded the build record (content mode plans the modules it names without a probe); read
  *     when the plan needs it, so the request overlaps the work before
+ * @param deployed the images the last complete deploy moved {@code masterTag} to (diff mode asks
+ *     the cache registry only about the modules it does not name)
  * @param concurrency registry requests in flight at most (probes, input-tree reads)
  */
 public record PlanSettings(
@@ -37,6 +39,7 @@ public record PlanSettings(
     ArtifactResolver artifacts,
     InputTreeSource earlierTrees,
     Supplier<RecordedImages> recorded,
+    Supplier<DeployedImages> deployed,
     int concurrency) {
 
   public PlanSettings {
@@ -74,6 +77,7 @@ public record PlanSettings(
         ArtifactResolver.NONE,
         InputTreeSource.NONE,
         () -> RecordedImages.NONE,
+        () -> DeployedImages.NONE,
         RequestPool.DEFAULT_CONCURRENCY);
   }
 
@@ -92,6 +96,7 @@ public record PlanSettings(
         artifacts,
         earlierTrees,
         recorded,
+        deployed,
         concurrency);
   }
 
@@ -114,6 +119,7 @@ public record PlanSettings(
         artifacts,
         source,
         recorded,
+        deployed,
         concurrency);
   }
 
@@ -133,6 +139,7 @@ public record PlanSettings(
         resolver,
         earlierTrees,
         recorded,
+        deployed,
         concurrency);
   }
 
@@ -151,6 +158,7 @@ public record PlanSettings(
         artifacts,
         earlierTrees,
         recorded,
+        deployed,
         concurrency);
   }
 
@@ -169,6 +177,27 @@ public record PlanSettings(
         targetBranch,
         artifacts,
         earlierTrees,
+        source,
+        deployed,
+        concurrency);
+  }
+
+  /** With the deploy record the plan reads (diff mode) before asking for master images. */
+  public PlanSettings withDeployed(Supplier<DeployedImages> source) {
+    return new PlanSettings(
+        mode,
+        base,
+        head,
+        branch,
+        defaultBranch,
+        deployedCommit,
+        allowFetch,
+        cache,
+        masterTag,
+        targetBranch,
+        artifacts,
+        earlierTrees,
+        recorded,
         source,
         concurrency);
   }
@@ -189,6 +218,7 @@ public record PlanSettings(
         artifacts,
         earlierTrees,
         recorded,
+        deployed,
         requests);
   }
 

@@ -53,6 +53,8 @@ public final class Planner {
    *     masterTag}'s)
    * @param recorded the build record: content mode probes only the modules whose hash it does not
    *     name
+   * @param deployed the deploy record: diff mode asks only about the {@code master} images of the
+   *     modules it does not name
    * @param concurrency registry requests in flight at most
    */
   public record Request(
@@ -66,6 +68,7 @@ public final class Planner {
       InputTreeSource earlierTrees,
       Optional<String> branchTag,
       Supplier<RecordedImages> recorded,
+      Supplier<DeployedImages> deployed,
       int concurrency) {
 
     /**
@@ -90,6 +93,7 @@ public final class Planner {
           InputTreeSource.NONE,
           Optional.empty(),
           () -> RecordedImages.NONE,
+          () -> DeployedImages.NONE,
           RequestPool.DEFAULT_CONCURRENCY);
     }
 
@@ -153,12 +157,37 @@ public final class Planner {
         questions.add(new CacheProbes.Question(module, request.masterTag()));
       }
     }
+    // the deploy record names the master images the last complete deploy left: no question for
+    // those (the build verifies each where it reads it to re-tag, and builds a module whose image
+    // is gone)
+    DeployedImages deployed =
+        request.cache() == CacheProbe.NONE || questions.isEmpty()
+            ? DeployedImages.NONE
+            : request.deployed().get();
+    Map<String, Optional<Boolean>> masterExists = new HashMap<>();
+    List<CacheProbes.Question> asked = new ArrayList<>();
+    for (CacheProbes.Question q : questions) {
+      if (deployed.names(q.module().image(), q.tag())) {
+        masterExists.put(q.module().id(), Optional.of(true));
+      } else {
+        asked.add(q);
+      }
+    }
+    if (!deployed.isEmpty()) {
+      LOG.info(
+          "{}: {} of {} modules have a recorded {} image; {} asked for in the cache registry",
+          deployed.describe(),
+          questions.size() - asked.size(),
+          questions.size(),
+          request.masterTag(),
+          asked.size());
+    }
+    questions = asked;
     long probeStart = System.nanoTime();
     List<Optional<Boolean>> answers =
         CacheProbes.ask(request.cache(), questions, request.concurrency());
     LOG.debug(
         "{} cache probes in {} ms", questions.size(), (System.nanoTime() - probeStart) / 1_000_000);
-    Map<String, Optional<Boolean>> masterExists = new HashMap<>();
     for (int i = 0; i < questions.size(); i++) {
       masterExists.put(questions.get(i).module().id(), answers.get(i));
     }

@@ -74,9 +74,9 @@ public interface Registry extends AutoCloseable {
       throws RegistryException;
 
   /**
-   * Stores a small JSON record (up to 64 KiB) under a tag, as an OCI artifact whose config blob is
-   * the record; creates the repository first where the registry needs that (ECR). Writing the tag
-   * again replaces the record.
+   * Stores a JSON record (up to 8 MiB) under a tag, as an OCI artifact whose config blob is the
+   * record; creates the repository first where the registry needs that (ECR). Writing the tag again
+   * replaces the record.
    */
   default void putRecord(String repository, String tag, byte[] json) throws RegistryException {
     ensureRepository(repository);

@@ -291,6 +291,60 @@ class UnchangedImagesTest {
   }
 
   @Test
+  void inDiffModeAMasterImageGoneSinceTheDeployRecordIsBuiltAfterAll() throws Exception {
+    Plan built = buildEverything();
+    for (ImageModule m : graph.modules()) {
+      cache.retag(m.image(), cacheTag(built, m.id()), PlanSettings.DEFAULT_MASTER_TAG);
+    }
+    // the deploy record named web's master image; it was deleted since (every tag of it)
+    deleteManifest("web", PlanSettings.DEFAULT_MASTER_TAG);
+    PlanSettings diff =
+        new PlanSettings(
+            Mode.DIFF,
+            Optional.of(commit),
+            Optional.of(commit),
+            Optional.of("main"),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            (module, tag) -> Optional.of(true),
+            PlanSettings.DEFAULT_MASTER_TAG,
+            Optional.empty());
+    Plan plan = PlanService.plan(git, graph, diff);
+    assertThat(plan.modules()).noneMatch(ModuleDecision::rebuild);
+    String next = "5".repeat(40);
+    BuildSettings settings =
+        new BuildSettings(
+            next,
+            "main",
+            PlanSettings.DEFAULT_MASTER_TAG,
+            "",
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            repo.dir(),
+            repo.dir());
+
+    UnchangedImages.Result result =
+        new UnchangedImages(
+                cache, settings, Mode.DIFF, new KnownManifests(), RecordedImages.NONE, 4)
+            .retag(
+                UnchangedImages.select(
+                    plan, graph, List.of("g:base", "g:api", "g:web", "g:worker")));
+
+    assertThat(result.rebuild())
+        .containsExactly(Map.entry("g:web", "no image master in the cache registry"));
+    assertThat(result.amend(plan).decision("g:web").orElseThrow().rebuild()).isTrue();
+    for (String id : List.of("g:base", "g:api", "g:worker")) {
+      assertThat(result.outcomes().get(id).failed()).isFalse();
+      String image = graph.module(id).orElseThrow().image();
+      assertThat(cache.digest(image, next))
+          .isEqualTo(cache.digest(image, PlanSettings.DEFAULT_MASTER_TAG));
+    }
+    assertThat(cache.exists("web", next)).isFalse();
+  }
+
+  @Test
   void aModuleWhoseRetagFailsGetsItsOwnOneLineErrorAndTheOthersAreRetagged() throws Exception {
     Plan built = buildEverything();
     Plan plan = plan(new KnownManifests());

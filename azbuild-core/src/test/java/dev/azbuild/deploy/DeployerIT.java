@@ -81,9 +81,9 @@ class DeployerIT {
         .map(b -> new String(b, StandardCharsets.UTF_8))
         .contains("{\"a\":1}");
     assertThat(cache.getRecord("r", "absent")).isEmpty();
-    assertThat(DeployedCommit.read(cache)).isEmpty();
-    DeployedCommit.write(cache, COMMIT, Instant.now());
-    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).isEmpty();
+    new DeployedCommit(COMMIT, Instant.now(), "master", Map.of()).write(cache);
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).contains(COMMIT);
     new DeployMarker("sha256:aa", "sha256:bb", true, COMMIT, "2026-01-01T00:00:00Z")
         .write(deploy, "img");
     assertThat(DeployMarker.read(deploy, "img"))
@@ -149,7 +149,12 @@ class DeployerIT {
     assertThat(applies)
         .containsExactly("app image=" + LocalServices.DEPLOY + "/" + prefix + "/app@" + appDigest);
     assertThat(restarts).containsExactly("base", "app");
-    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).contains(COMMIT);
+    // the deploy record names every module's master image: diff mode asks for none of them
+    DeployedCommit record = DeployedCommit.read(cache).orElseThrow();
+    assertThat(record.masterTag()).isEqualTo("master");
+    assertThat(record.images()).isEqualTo(Map.of("app", appDigest, "base", baseDigest));
+    assertThat(cache.digest("base", "master")).contains(baseDigest);
     assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::state).contains("released");
     JsonNode json = Json.MAPPER.readTree(dir.resolve("deploy.json").toFile());
     assertThat(json.path("complete").asBoolean()).isTrue();
@@ -184,15 +189,21 @@ class DeployerIT {
     assertThat(first).extracting(ModuleDeployReport::image).containsExactly("base");
     assertThat(restarts).containsExactly("base");
     assertThat(deploy.exists("app", COMMIT)).isFalse();
-    assertThat(DeployedCommit.read(cache)).as("app is not deployed yet").isEmpty();
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit))
+        .as("app is not deployed yet")
+        .isEmpty();
 
     List<ModuleDeployReport> second = deployer(false).deploy(all, List.of(app));
     assertThat(second).extracting(ModuleDeployReport::action).containsExactly("deployed");
     assertThat(deploy.digest("app", COMMIT)).contains(appDigest);
     assertThat(applies).hasSize(1);
-    assertThat(DeployedCommit.read(cache))
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit))
         .as("every module is deployed at this commit now")
         .contains(COMMIT);
+    assertThat(DeployedCommit.read(cache).orElseThrow().images())
+        .as("the last job records every module's master image, also those other jobs deployed")
+        .containsOnlyKeys("base", "app")
+        .containsEntry("app", appDigest);
   }
 
   @Test
@@ -231,7 +242,7 @@ class DeployerIT {
     assertThat(DeployMarker.read(deploy, "base")).isPresent();
     assertThat(DeployMarker.read(deploy, "app")).isEmpty();
     assertThat(deploy.exists("web", COMMIT)).isFalse();
-    assertThat(DeployedCommit.read(cache)).isEmpty();
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).isEmpty();
     assertThat(DeployLock.read(deploy)).map(DeployLock.Holder::state).contains("released");
 
     failApplyFor = null;
@@ -242,7 +253,7 @@ class DeployerIT {
         .extracting(ModuleDeployReport::action)
         .containsExactly("skipped", "deployed", "deployed");
     assertThat(applies).hasSize(1).allMatch(a -> a.startsWith("app "));
-    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).contains(COMMIT);
   }
 
   @Test
@@ -264,7 +275,7 @@ class DeployerIT {
     assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(live);
     assertThat(DeployMarker.read(deploy, "app")).map(DeployMarker::digest).contains(live);
     assertThat(cache.digest("app", "master")).contains(live);
-    assertThat(DeployedCommit.read(cache)).contains(COMMIT);
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).contains(COMMIT);
 
     failApplyFor = null;
     assertThat(deployer(false).deploy(List.of(app)))
@@ -274,7 +285,7 @@ class DeployerIT {
     assertThat(deploy.digest("app", DeployMarker.DEPLOYED_TAG)).contains(next);
     assertThat(cache.digest("app", "master")).contains(next);
     assertThat(DeployMarker.read(deploy, "app")).map(DeployMarker::digest).contains(next);
-    assertThat(DeployedCommit.read(cache)).contains(COMMIT2);
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).contains(COMMIT2);
   }
 
   @Test
@@ -491,7 +502,7 @@ class DeployerIT {
         .hasMessageContaining("main.tf:2")
         .hasMessageNotContaining("\n");
     assertThat(DeployMarker.read(deploy, "app")).isEmpty();
-    assertThat(DeployedCommit.read(cache)).isEmpty();
+    assertThat(DeployedCommit.read(cache).map(DeployedCommit::commit)).isEmpty();
   }
 
   private static DeployLock.Holder lock(String run, String host, Instant time) {

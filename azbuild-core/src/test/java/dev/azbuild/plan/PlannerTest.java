@@ -144,6 +144,26 @@ class PlannerTest {
                 InputTreeSource.NONE,
                 Optional.of("main"),
                 () -> recorded,
+                () -> DeployedImages.NONE,
+                4));
+  }
+
+  private Plan diff(String base, String head, CacheProbe probe, DeployedImages deployed)
+      throws Exception {
+    return planner()
+        .plan(
+            new Planner.Request(
+                Mode.DIFF,
+                Optional.of(ObjectId.fromString(base)),
+                Optional.ofNullable(head).map(ObjectId::fromString),
+                probe,
+                "master",
+                List.of(),
+                ArtifactResolver.NONE,
+                InputTreeSource.NONE,
+                Optional.of("main"),
+                () -> RecordedImages.NONE,
+                () -> deployed,
                 4));
   }
 
@@ -179,6 +199,80 @@ class PlannerTest {
             "no file changed since " + abbrev(initial) + " matches services/web/.rebuild_patterns");
     assertThat(plan.modules()).allMatch(d -> d.inputHash() == null && d.inputTree().isEmpty());
     assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void diffModeAsksOnlyAboutMasterImagesTheDeployRecordDoesNotName() throws Exception {
+    String head = repo.write("other/readme.txt", "changed elsewhere\n").commit("other");
+    DeployedImages deployed =
+        new DeployedImages(
+            "d".repeat(40),
+            "master",
+            Map.of("base", "sha256:" + "a".repeat(64), "api", "sha256:" + "b".repeat(64)));
+    List<String> asked = new CopyOnWriteArrayList<>();
+    Plan plan =
+        diff(
+            initial,
+            head,
+            (module, tag) -> {
+              asked.add(module.image() + ":" + tag);
+              return Optional.of(false);
+            },
+            deployed);
+    // web is not in the record: asked, and missing there (the bash scripts' rule: rebuild)
+    assertThat(asked).containsExactly("web:master");
+    assertThat(decision(plan, BASE).rebuild()).isFalse();
+    assertThat(decision(plan, API).rebuild()).isFalse();
+    assertThat(decision(plan, WEB).rebuild()).isTrue();
+    assertThat(decision(plan, WEB).reasons())
+        .containsExactly("no image master in the cache registry");
+  }
+
+  @Test
+  void aDeployRecordOfAnotherTagOrWithoutARegistryIsNotUsed() throws Exception {
+    String head = repo.write("other/readme.txt", "changed elsewhere\n").commit("other");
+    DeployedImages production =
+        new DeployedImages(
+            "d".repeat(40),
+            "production",
+            Map.of(
+                "base",
+                "sha256:" + "a".repeat(64),
+                "api",
+                "sha256:" + "b".repeat(64),
+                "web",
+                "sha256:" + "c".repeat(64)));
+    List<String> asked = new CopyOnWriteArrayList<>();
+    diff(
+        initial,
+        head,
+        (module, tag) -> {
+          asked.add(module.image() + ":" + tag);
+          return Optional.of(true);
+        },
+        production);
+    assertThat(asked).containsExactlyInAnyOrder("base:master", "api:master", "web:master");
+
+    // without a registry nothing is asked and nothing is read: the record's supplier must not run
+    Plan plan =
+        planner()
+            .plan(
+                new Planner.Request(
+                    Mode.DIFF,
+                    Optional.of(ObjectId.fromString(initial)),
+                    Optional.of(ObjectId.fromString(head)),
+                    CacheProbe.NONE,
+                    "master",
+                    List.of(),
+                    ArtifactResolver.NONE,
+                    InputTreeSource.NONE,
+                    Optional.of("main"),
+                    () -> RecordedImages.NONE,
+                    () -> {
+                      throw new AssertionError("the deploy record was read without a registry");
+                    },
+                    4));
+    assertThat(plan.modules()).noneMatch(ModuleDecision::rebuild);
   }
 
   @Test

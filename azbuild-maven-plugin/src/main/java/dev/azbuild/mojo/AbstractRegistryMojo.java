@@ -74,7 +74,9 @@ public abstract class AbstractRegistryMojo extends AbstractAzbuildMojo {
   /**
    * Keep a build record in the cache registry (written by {@code build} once every module of the
    * reactor is built or re-tagged, and by {@code ci-collect}), and let the plan read it instead of
-   * probing every module. {@code false}: every module is probed and no record is written.
+   * probing every module; in diff mode, let the plan read the deploy record instead of asking for
+   * every module's {@code master} image. {@code false}: every module is probed and no build record
+   * is written.
    */
   @Parameter(property = "azbuild.buildRecord", defaultValue = "true")
   protected boolean buildRecord;
