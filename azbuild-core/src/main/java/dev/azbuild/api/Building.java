@@ -202,11 +202,25 @@ final class Building {
       return Optional.of(batch.amend(planned.plan()));
     }
     UnchangedImages.Outcome outcome = batch.outcomes().get(module.id());
-    LOG.info(outcome.logLine());
+    if (LOG.isInfoEnabled()) { // 1,000 executions under -q: no line to format
+      LOG.info(outcome.logLine());
+    }
     if (outcome.failed()) {
       throw new BuildFailure(outcome.report().error(), null);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The stage images the session's re-tag batch found, for the build record (advisory: none when
+   * the batch failed).
+   */
+  private Map<String, Map<String, String>> recordedStages(Planned planned) {
+    try {
+      return unchangedBatch(planned).stageDigests();
+    } catch (AzbuildException e) {
+      return Map.of();
+    }
   }
 
   /**
@@ -292,7 +306,8 @@ final class Building {
       return;
     }
     String branch = sharedSettings(planned).branchTag();
-    Optional<BuildRecord> record = BuildRecord.of(planned.plan(), reports, branch, Instant.now());
+    Optional<BuildRecord> record =
+        BuildRecord.of(planned.plan(), reports, recordedStages(planned), branch, Instant.now());
     if (record.isEmpty() || !session.claim(key)) {
       return;
     }

@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * {"format":"azbuild-build-record","version":1,"commit":"<40 hex>","branch":"<branch tag>",
  *  "time":"2026-12-02T16:00:00Z",
- *  "images":{"api":{"hash":"<64 hex>","digest":"sha256:<64 hex>"}, ...}}
+ *  "images":{"api":{"hash":"<64 hex>","digest":"sha256:<64 hex>",
+ *                   "stages":{"builder":"sha256:<64 hex>"}}, ...}}
  * }</pre>
+ *
+ * {@code stages} (optional) names the images of a module's named stages where the build read them
+ * (its re-tags); a reader without it re-reads them.
  *
  * @param branchTag the branch the build was of, as a tag; empty when none was known
  * @param images image name to its input hash and digest, sorted by image
@@ -68,6 +72,19 @@ public record BuildRecord(
    */
   public static Optional<BuildRecord> of(
       Plan plan, Collection<ModuleReport> reports, String branchTag, Instant time) {
+    return of(plan, reports, Map.of(), branchTag, time);
+  }
+
+  /**
+   * As {@link #of(Plan, Collection, String, Instant)}, with the digests of the named stages' images
+   * the build found (module id to stage name to digest).
+   */
+  public static Optional<BuildRecord> of(
+      Plan plan,
+      Collection<ModuleReport> reports,
+      Map<String, Map<String, String>> stageDigests,
+      String branchTag,
+      Instant time) {
     Map<String, ModuleReport> byId = new LinkedHashMap<>();
     reports.forEach(r -> byId.put(r.id(), r));
     Map<String, RecordedImages.Recorded> images = new TreeMap<>();
@@ -80,7 +97,10 @@ public record BuildRecord(
       if (!done || d.inputHash() == null) {
         return Optional.empty();
       }
-      images.put(d.image(), new RecordedImages.Recorded(d.inputHash(), r.digest()));
+      images.put(
+          d.image(),
+          new RecordedImages.Recorded(
+              d.inputHash(), r.digest(), stageDigests.getOrDefault(d.id(), Map.of())));
     }
     if (images.isEmpty()) {
       return Optional.empty();
@@ -106,6 +126,10 @@ public record BuildRecord(
           ObjectNode entry = byImage.putObject(image);
           entry.put("hash", r.hash());
           entry.put("digest", r.digest());
+          if (!r.stages().isEmpty()) {
+            ObjectNode stages = entry.putObject("stages");
+            new TreeMap<>(r.stages()).forEach(stages::put);
+          }
         });
     return root.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -162,7 +186,17 @@ public record BuildRecord(
         throw new Unreadable(
             "its image " + entry.getKey() + " has no valid hash and digest", false);
       }
-      images.put(entry.getKey(), new RecordedImages.Recorded(hash, digest));
+      Map<String, String> stages = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> stage : entry.getValue().path("stages").properties()) {
+        String stageDigest = stage.getValue().asText("");
+        if (!DIGEST.matcher(stageDigest).matches()) {
+          throw new Unreadable(
+              "its image " + entry.getKey() + " has no valid digest for stage " + stage.getKey(),
+              false);
+        }
+        stages.put(stage.getKey(), stageDigest);
+      }
+      images.put(entry.getKey(), new RecordedImages.Recorded(hash, digest, stages));
     }
     return new BuildRecord(commit, root.path("branch").asText(""), time, images);
   }

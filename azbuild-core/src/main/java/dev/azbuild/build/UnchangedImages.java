@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +54,18 @@ public final class UnchangedImages {
    *
    * @param label the module's label for log lines
    * @param sourceTag the tag its image was found under
+   * @param stages the digests of its named stages' images that it re-tagged (for the build record)
    */
-  public record Outcome(String label, String sourceTag, ModuleReport report) {
+  public record Outcome(
+      String label, String sourceTag, ModuleReport report, Map<String, String> stages) {
+
+    public Outcome {
+      stages = Map.copyOf(stages);
+    }
+
+    public Outcome(String label, String sourceTag, ModuleReport report) {
+      this(label, sourceTag, report, Map.of());
+    }
 
     public boolean failed() {
       return ModuleReport.FAILED.equals(report.action());
@@ -96,6 +107,18 @@ public final class UnchangedImages {
   public record Result(Map<String, Outcome> outcomes, Map<String, String> rebuild) {
 
     public static final Result EMPTY = new Result(Map.of(), Map.of());
+
+    /** The digests of the stage images each re-tagged module re-tagged (module id to stages). */
+    public Map<String, Map<String, String>> stageDigests() {
+      Map<String, Map<String, String>> byModule = new LinkedHashMap<>();
+      outcomes.forEach(
+          (id, outcome) -> {
+            if (!outcome.failed() && !outcome.stages().isEmpty()) {
+              byModule.put(id, outcome.stages());
+            }
+          });
+      return byModule;
+    }
 
     public Result {
       outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
@@ -279,7 +302,7 @@ public final class UnchangedImages {
    */
   private record Found(
       CompletableFuture<UnchangedSource.Found> source,
-      Map<String, CompletableFuture<Optional<Manifest>>> stages,
+      Map<String, CompletableFuture<UnchangedSource.StageFound>> stages,
       CompletableFuture<Void> ensure,
       AtomicLong started) {
 
@@ -311,15 +334,13 @@ public final class UnchangedImages {
             },
             started,
             pool);
-    Map<String, CompletableFuture<Optional<Manifest>>> stages = new LinkedHashMap<>();
+    Map<String, CompletableFuture<UnchangedSource.StageFound>> stages = new LinkedHashMap<>();
     for (String stage : u.stages()) {
       // a stage image exists only when the module was built with this Dockerfile's stages
       stages.put(
           stage,
           async(
-              () -> cache.findManifest(repository, StageBuilds.stageTag(stage, sourceTag)),
-              started,
-              pool));
+              () -> sources.findStage(u.decision(), repository, stage, sourceTag), started, pool));
     }
     Optional<Manifest> probed = known.get(repository, sourceTag);
     CompletableFuture<UnchangedSource.Found> source =
@@ -345,20 +366,22 @@ public final class UnchangedImages {
                   found
                       .stages()
                       .forEach(
-                          (stage, image) ->
-                              image
-                                  .join()
-                                  .ifPresent(
-                                      m ->
-                                          puts.add(
-                                              putAll(
-                                                  repository,
-                                                  m,
-                                                  tags.stream()
-                                                      .map(tag -> StageBuilds.stageTag(stage, tag))
-                                                      .toList(),
-                                                  started,
-                                                  pool))));
+                          (stage, image) -> {
+                            UnchangedSource.StageFound f = image.join();
+                            f.manifest()
+                                .ifPresent(
+                                    m ->
+                                        puts.add(
+                                            putAll(
+                                                repository,
+                                                m,
+                                                tags.stream()
+                                                    .filter(tag -> !f.tagged().contains(tag))
+                                                    .map(tag -> StageBuilds.stageTag(stage, tag))
+                                                    .toList(),
+                                                started,
+                                                pool)));
+                          });
                   UnchangedSource.Found source = found.source().join();
                   List<String> missing =
                       tags.stream().filter(t -> !source.tagged().contains(t)).toList();
@@ -376,6 +399,12 @@ public final class UnchangedImages {
                 ModuleReport.failed(
                     module.id(), module.image(), seconds, u.decision().reasons(), message));
           }
+          Map<String, String> stageDigests = new TreeMap<>();
+          found
+              .stages()
+              .forEach(
+                  (stage, image) ->
+                      image.join().manifest().ifPresent(m -> stageDigests.put(stage, m.digest())));
           return new Outcome(
               module.label(),
               sourceTag,
@@ -389,7 +418,8 @@ public final class UnchangedImages {
                   0,
                   seconds,
                   u.decision().reasons(),
-                  null));
+                  null),
+              stageDigests);
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.azbuild.build;
 
+import dev.azbuild.docker.StageBuilds;
 import dev.azbuild.plan.Mode;
 import dev.azbuild.plan.ModuleDecision;
 import dev.azbuild.plan.RecordedImages;
@@ -80,10 +81,7 @@ final class UnchangedSource {
     }
     RecordedImages record = vouched.get().record();
     String digest = vouched.get().digest();
-    String likely =
-        record.commit().equals(settings.commit())
-            ? settings.commit()
-            : record.branchTag().equals(settings.branchTag()) ? settings.branchTag() : null;
+    String likely = likelyTag(record);
     if (likely != null) {
       Optional<Manifest> tagged = cache.findManifest(repository, likely);
       if (tagged.isPresent() && tagged.get().digest().equals(digest)) {
@@ -105,5 +103,47 @@ final class UnchangedSource {
             + record.describe()
             + " is gone from the cache registry, and so is "
             + BuildTags.abbreviate(sourceTag));
+  }
+
+  /**
+   * A named stage's image, as found.
+   *
+   * @param manifest empty when the module has no such stage image
+   * @param tagged tags found to name it already (their PUT is skipped)
+   */
+  record StageFound(Optional<Manifest> manifest, Set<String> tagged) {}
+
+  /**
+   * The image of one named stage of an unchanged module: when the build record names its digest,
+   * read under the tag most likely to name it already (then that tag's PUT is skipped), else (or
+   * when that tag names another image) under the source tag, where the module's build left it.
+   */
+  StageFound findStage(ModuleDecision d, String repository, String stage, String sourceTag)
+      throws RegistryException {
+    Optional<RecordedImages.Vouched> vouched =
+        mode == Mode.CONTENT && d.inputHash() != null
+            ? recorded.vouch(repository, d.inputHash())
+            : Optional.empty();
+    String recordedDigest = vouched.map(v -> v.stages().get(stage)).orElse(null);
+    String likely = recordedDigest == null ? null : likelyTag(vouched.get().record());
+    if (likely != null) {
+      Optional<Manifest> tagged =
+          cache.findManifest(repository, StageBuilds.stageTag(stage, likely));
+      if (tagged.isPresent() && tagged.get().digest().equals(recordedDigest)) {
+        return new StageFound(tagged, Set.of(likely));
+      }
+    }
+    return new StageFound(
+        cache.findManifest(repository, StageBuilds.stageTag(stage, sourceTag)), Set.of());
+  }
+
+  /**
+   * The tag most likely to name the recorded image already: the commit's when the record is of this
+   * commit, else the branch's when it is of this branch; null for another branch's record.
+   */
+  private String likelyTag(RecordedImages record) {
+    return record.commit().equals(settings.commit())
+        ? settings.commit()
+        : record.branchTag().equals(settings.branchTag()) ? settings.branchTag() : null;
   }
 }

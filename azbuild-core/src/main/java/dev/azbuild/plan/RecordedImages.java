@@ -25,16 +25,27 @@ public record RecordedImages(
   /**
    * @param hash the module's input hash
    * @param digest the manifest digest of its image, built from those inputs
+   * @param stages the digests of its named stages' images (stage name to digest), where the build
+   *     that wrote the record read them; empty when it did not
    */
-  public record Recorded(String hash, String digest) {
+  public record Recorded(String hash, String digest, Map<String, String> stages) {
     public Recorded {
       Objects.requireNonNull(hash, "hash");
       Objects.requireNonNull(digest, "digest");
+      stages = Map.copyOf(stages);
+    }
+
+    /** Without stage digests. */
+    public Recorded(String hash, String digest) {
+      this(hash, digest, Map.of());
     }
   }
 
-  /** A record vouching for an image: the recorded digest, and the record that names it. */
-  public record Vouched(String digest, RecordedImages record) {}
+  /**
+   * A record vouching for an image: the recorded digest, its stages' digests, and the record that
+   * names it.
+   */
+  public record Vouched(String digest, Map<String, String> stages, RecordedImages record) {}
 
   public RecordedImages {
     Objects.requireNonNull(branchTag, "branchTag");
@@ -65,7 +76,7 @@ public record RecordedImages(
   public Optional<Vouched> vouch(String image, String hash) {
     Recorded recorded = byImage.get(image);
     if (recorded != null && recorded.hash().equals(hash)) {
-      return Optional.of(new Vouched(recorded.digest(), single()));
+      return Optional.of(new Vouched(recorded.digest(), recorded.stages(), single()));
     }
     return next == null ? Optional.empty() : next.vouch(image, hash);
   }

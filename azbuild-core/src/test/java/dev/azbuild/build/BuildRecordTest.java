@@ -10,6 +10,7 @@ import dev.azbuild.plan.RecordedImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,30 @@ class BuildRecordTest {
     assertThat(recorded.digest("a", HASH_B)).isEmpty(); // other inputs: not vouched for
     assertThat(recorded.digest("c", HASH_A)).isEmpty();
     assertThat(recorded.describe()).isEqualTo("the build record of main (0123456789ab)");
+  }
+
+  @Test
+  void theStageImagesTheBatchFoundAreRecordedAndReadBack() throws Exception {
+    String stage = "sha256:" + "5".repeat(64);
+    BuildRecord record =
+        BuildRecord.of(
+                plan(HASH_A, HASH_B),
+                List.of(
+                    report("g:a", ModuleReport.RETAGGED, DIGEST_A),
+                    report("g:b", ModuleReport.BUILT, DIGEST_B)),
+                Map.of("g:a", Map.of("builder", stage)),
+                "main",
+                TIME)
+            .orElseThrow();
+    String json = new String(record.toJson(), StandardCharsets.UTF_8);
+    assertThat(json)
+        .contains("\"digest\":\"" + DIGEST_A + "\",\"stages\":{\"builder\":\"" + stage + "\"}}");
+    assertThat(json).doesNotContain("\"" + DIGEST_B + "\",\"stages\""); // b was built: none known
+    BuildRecord read = BuildRecord.parse(record.toJson());
+    assertThat(read).isEqualTo(record);
+    assertThat(read.recorded().vouch("a", HASH_A).orElseThrow().stages())
+        .isEqualTo(Map.of("builder", stage));
+    assertThat(read.recorded().vouch("b", HASH_B).orElseThrow().stages()).isEmpty();
   }
 
   @Test
@@ -150,7 +175,19 @@ class BuildRecordTest {
                     + ",\"images\":{\"a\":{\"hash\":\"x\",\"digest\":\""
                     + DIGEST_A
                     + "\"}}}",
-                "its image a has no valid hash and digest"));
+                "its image a has no valid hash and digest"),
+            List.of(
+                head
+                    + "\"commit\":\""
+                    + COMMIT
+                    + "\""
+                    + time
+                    + ",\"images\":{\"a\":{\"hash\":\""
+                    + HASH_A
+                    + "\",\"digest\":\""
+                    + DIGEST_A
+                    + "\",\"stages\":{\"builder\":\"latest\"}}}}",
+                "its image a has no valid digest for stage builder"));
     for (List<String> c : cases) {
       assertThatThrownBy(() -> BuildRecord.parse(c.get(0).getBytes(StandardCharsets.UTF_8)))
           .isInstanceOf(BuildRecord.Unreadable.class)

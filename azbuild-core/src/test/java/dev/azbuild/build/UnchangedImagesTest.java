@@ -214,6 +214,58 @@ class UnchangedImagesTest {
   }
 
   @Test
+  void aRecordedStageImageIsVerifiedByItsBranchTagWhosePutIsSkippedToo() throws Exception {
+    Plan built = buildEverything();
+    KnownManifests probed = new KnownManifests();
+    Plan plan = plan(probed);
+    List<String> all = List.of("g:base", "g:api", "g:web", "g:worker");
+    UnchangedImages.Result first =
+        batch(probed, false).retag(UnchangedImages.select(plan, graph, all));
+    String stageDigest = cache.digest("api", "builder-" + cacheTag(built, "g:api")).orElseThrow();
+    // what the build record keeps of the batch: api's stage image (worker has none)
+    assertThat(first.stageDigests()).isEqualTo(Map.of("g:api", Map.of("builder", stageDigest)));
+    String next = "6".repeat(40);
+
+    RecordedImages recorded = recorded(built, "main", commit, first.stageDigests());
+    int before = registry.requests().size();
+    UnchangedImages.Result result =
+        batch(new KnownManifests(), next, recorded)
+            .retag(UnchangedImages.select(plan, graph, List.of("g:api")));
+    List<String> requests = registry.requestsAfter(before);
+
+    assertThat(result.outcomes().get("g:api").report().action()).isEqualTo(ModuleReport.RETAGGED);
+    assertThat(cache.digest("api", "builder-" + next)).contains(stageDigest);
+    assertThat(cache.digest("api", "builder-main")).contains(stageDigest);
+    // the stage's branch tag names the recorded digest: read instead of its cache tag, not put
+    // again
+    String v2 = "/v2/" + prefix + "/";
+    assertThat(requests)
+        .containsExactlyInAnyOrder(
+            "GET " + v2 + "api/manifests/main",
+            "PUT " + v2 + "api/manifests/" + next,
+            "GET " + v2 + "api/manifests/builder-main",
+            "PUT " + v2 + "api/manifests/builder-" + next);
+
+    // a recorded stage digest the branch tag does not name: its cache tag is read, both tags put
+    String other = "7".repeat(40);
+    RecordedImages wrongStage =
+        recorded(
+            built, "main", commit, Map.of("g:api", Map.of("builder", "sha256:" + "0".repeat(64))));
+    before = registry.requests().size();
+    batch(new KnownManifests(), other, wrongStage)
+        .retag(UnchangedImages.select(plan, graph, List.of("g:api")));
+    assertThat(registry.requestsAfter(before))
+        .containsExactlyInAnyOrder(
+            "GET " + v2 + "api/manifests/main",
+            "PUT " + v2 + "api/manifests/" + other,
+            "GET " + v2 + "api/manifests/builder-main",
+            "GET " + v2 + "api/manifests/builder-" + cacheTag(built, "g:api"),
+            "PUT " + v2 + "api/manifests/builder-main",
+            "PUT " + v2 + "api/manifests/builder-" + other);
+    assertThat(cache.digest("api", "builder-" + other)).contains(stageDigest);
+  }
+
+  @Test
   void aRecordOfAnotherBranchIsVerifiedByTheCacheTag() throws Exception {
     Plan built = buildEverything();
     Plan plan = plan(new KnownManifests());
@@ -489,13 +541,22 @@ class UnchangedImagesTest {
    * What a build of {@code commit} on {@code branch} recorded: the images under their cache tags.
    */
   private RecordedImages recorded(Plan built, String branch, String commit) throws Exception {
+    return recorded(built, branch, commit, Map.of());
+  }
+
+  /** The same, with the stage images' digests it names (module id to stage to digest). */
+  private RecordedImages recorded(
+      Plan built, String branch, String commit, Map<String, Map<String, String>> stages)
+      throws Exception {
     Map<String, RecordedImages.Recorded> images = new java.util.HashMap<>();
     for (ImageModule m : graph.modules()) {
       String hash = built.decision(m.id()).orElseThrow().inputHash();
       images.put(
           m.image(),
           new RecordedImages.Recorded(
-              hash, cache.digest(m.image(), "cache-" + hash).orElseThrow()));
+              hash,
+              cache.digest(m.image(), "cache-" + hash).orElseThrow(),
+              stages.getOrDefault(m.id(), Map.of())));
     }
     return new RecordedImages(branch, commit, images);
   }

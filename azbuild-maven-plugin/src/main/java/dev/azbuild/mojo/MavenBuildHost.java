@@ -153,17 +153,10 @@ final class MavenBuildHost implements BuildHost {
   /** The project at the directory Maven runs in, so {@code -pl} does not change it. */
   @Override
   public String rootArtifactId() {
-    Path root = executionRoot().toAbsolutePath().normalize();
-    for (MavenProject p : MavenReactor.projects(session)) {
-      if (p.getBasedir() != null
-          && p.getBasedir().toPath().toAbsolutePath().normalize().equals(root)) {
-        return p.getArtifactId();
-      }
-    }
-    MavenProject top =
-        session.getTopLevelProject() != null
-            ? session.getTopLevelProject()
-            : session.getCurrentProject();
+    // every execution asks (the namespace): rootProject finds it by Maven's flag, not by comparing
+    // 1,000 normalized paths
+    MavenProject root = rootProject(session);
+    MavenProject top = root != null ? root : session.getCurrentProject();
     return top != null ? top.getArtifactId() : "";
   }
 
