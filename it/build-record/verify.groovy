@@ -53,6 +53,12 @@ def moved = lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/branch", 'main
 assert moved.commit == c2
 assert moved.images.web.digest == report.find { it.image == 'web' }.digest && moved.images.web.digest != record.images.web.digest
 assert moved.images.web.hash != record.images.web.hash
-['libs-base', 'api', 'worker'].each { assert moved.images[it] == record.images[it] }
+['libs-base', 'api', 'worker'].each {
+  assert moved.images[it].hash == record.images[it].hash && moved.images[it].digest == record.images[it].digest
+}
+// the re-tagged api's stage image is recorded now (the first build built it: none then), so the next
+// build reads builder-main instead of its cache tag and skips that PUT
+assert record.images.api.stages == null
+assert moved.images.api.stages == [builder: lib.digestOf('127.0.0.1:5000', "${prefix}/api", "builder-${c2}")]
 assert lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/commit", c1) == record
 return true
