@@ -189,7 +189,8 @@ http:
         prefix = f"n{n}"
         ctx = dict(n=n, repo=repo, info=info, registry=f"{self.host}/{prefix}", slow=f"{self.slow}/{prefix}",
                    prefix=prefix, leaf=os.path.join(self.work, f"repo-{n}-leaf"),
-                   build=os.path.join(self.work, f"repo-{n}-build"))
+                   build=os.path.join(self.work, f"repo-{n}-build"),
+                   build_base=os.path.join(self.work, f"repo-{n}-build-base"))
         if not os.path.exists(ctx["leaf"]):
             self.git(repo, "worktree", "add", "-q", "-B", "case/leaf", ctx["leaf"], "main")
             with open(os.path.join(ctx["leaf"], info["leaf"]["file"]), "a") as f:
@@ -197,6 +198,11 @@ http:
             self.commit(ctx["leaf"], "Change one leaf file")
         if not os.path.exists(ctx["build"]):
             self.git(repo, "worktree", "add", "-q", "-B", "bench/build", ctx["build"], "main")
+        if self.a.baseline_m2 and not os.path.exists(ctx["build_base"]):
+            # the baseline's no-change builds on a branch of their own: each build reads the build record its
+            # own version wrote the round before, as on CI (a record written by the other version would not
+            # carry what this one records)
+            self.git(repo, "worktree", "add", "-q", "-B", "bench/build-base", ctx["build_base"], "main")
         done = os.path.join(self.work, f"first-build-{n}.done")
         if not os.path.exists(done):
             log(f"first build of N = {n} (untimed; every image built and pushed)")
@@ -245,6 +251,8 @@ http:
             "build-40ms": (["azbuild:build", slow], ctx["build"]),
         }
         args, cwd = plans[name]
+        if m2 is not None and name.startswith("build"):
+            cwd = ctx["build_base"]
         return self.maven(*args, *extra, m2=m2), cwd
 
     def run(self, cmd, cwd, label):
