@@ -9,4 +9,5 @@ repo.cloneTo('first').useRegistry("127.0.0.1:5000/${prefix}")
 repo.write('services/web/static/index.html', '<!doctype html>\n<h1>changed</h1>\n')
 repo.commit('web: new page')
 repo.cloneTo('second').useRegistry("127.0.0.1:5000/${prefix}")
+repo.cloneTo('third').useRegistry("127.0.0.1:5000/${prefix}", '-Dazbuild.buildRecord=false')
 return true

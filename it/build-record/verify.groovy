@@ -29,6 +29,7 @@ report.findAll { it.action == 'retagged' }.each { assert it.digest == record.ima
 
 // what the registry saw after the marker (its access log names the status of every request)
 def lines = lib.registryLogAfter(prefix, '/it-marker/manifests/second-build')
+lines = lines.subList(0, lines.findIndexOf { it.contains('/it-marker/manifests/no-record') }) // the second build's
 def ofImage = { image -> lines.findAll { it.contains("/v2/${prefix}/${image}/") && !(it =~ /\/manifests\/builder-/) } }
 // the record: one manifest GET, no blob
 def recordReads = lines.findAll { it.contains("/v2/${prefix}/azbuild-build/branch/") && it.contains('"GET ') }
@@ -61,4 +62,12 @@ assert moved.images.web.hash != record.images.web.hash
 assert record.images.api.stages == null
 assert moved.images.api.stages == [builder: lib.digestOf('127.0.0.1:5000', "${prefix}/api", "builder-${c2}")]
 assert lib.record('127.0.0.1:5000', "${prefix}/azbuild-build/commit", c1) == record
+
+// -Dazbuild.buildRecord=false: the plan reads no record and probes every module (all cached: unchanged)
+def third = lib.registryLogAfter(prefix, 'no-record').findAll { it.contains('"azbuild"') } // not this script's
+assert third.findAll { it.contains('/azbuild-build/') }.isEmpty() : third
+images.each { image ->
+  assert third.count { it =~ /"(GET|HEAD) \/v2\/${prefix}\/${image}\/manifests\/cache-[0-9a-f]{64} / } == 1 : third
+}
+assert lib.at('third').json('target/azbuild/plan.json').modules.every { !it.rebuild }
 return true

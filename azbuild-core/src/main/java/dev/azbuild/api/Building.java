@@ -218,8 +218,8 @@ final class Building {
   private Map<String, Map<String, String>> recordedStages(Planned planned) {
     try {
       return unchangedBatch(planned).stageDigests();
-    } catch (AzbuildException e) {
-      return Map.of();
+    } catch (AzbuildException | RuntimeException e) {
+      return Map.of(); // the batch's failure is its modules' to report
     }
   }
 
@@ -233,6 +233,8 @@ final class Building {
             host.reportDir(),
             registries.cacheRegistryUrl().orElse(""),
             planned.plan().head(),
+            planned.plan().mode(),
+            java.util.Objects.toString(planned.plan().base(), ""),
             settings.optional(Setting.BRANCH).orElse(""),
             settings.string(Setting.MASTER_TAG),
             settings.bool(Setting.SKIP_PUSH));

@@ -96,7 +96,10 @@ final class Planning {
       CompletableFuture<RecordedImages> recorded =
           CompletableFuture.completedFuture(RecordedImages.NONE);
       if (cache != null) {
-        if (planSettings.mode() == Mode.CONTENT && registries.buildRecord()) {
+        // a record vouches for images the build verifies where it reads them to re-tag; with
+        // skipPush nothing is read, so every module is asked for
+        boolean records = registries.buildRecord() && !settings.bool(Setting.SKIP_PUSH);
+        if (planSettings.mode() == Mode.CONTENT && records) {
           // one round trip, while git and the graph keep this thread busy
           List<String> branches = recordBranches(planSettings, git.currentBranch());
           recorded =
@@ -109,7 +112,7 @@ final class Planning {
                 .withCache((module, tag) -> Optional.of(probed.probe(cache, module.image(), tag)))
                 .withEarlierTrees(new RegistryInputTrees(cache))
                 .withRecorded(read::join);
-        if (planSettings.mode() == Mode.DIFF && registries.buildRecord()) {
+        if (planSettings.mode() == Mode.DIFF && records) {
           // read when diff mode has modules to ask about (setenv or the base may have read it)
           withCache = withCache.withDeployed(() -> deployedImages(cache));
         }
@@ -225,6 +228,11 @@ final class Planning {
             () -> {
               try (Registry cache = registries.openCache()) {
                 return readDeployed(cache);
+              } catch (AzbuildException | RuntimeException e) {
+                // the record is a hint for the base: an unreachable registry is the build's error
+                LOG.warn(
+                    "cannot read the last deployed commit from {}: {}", url.get(), e.getMessage());
+                return Optional.empty();
               }
             })
         .map(DeployedCommit::commit);

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  *  "masterTag":"master","images":{"api":"sha256:<64 hex>", ...}}
  * }</pre>
  *
- * A record written before the images were kept ({@code {"commit","time"}}) still gives its commit.
+ * {@code commit} is the field every version keeps: a record written before the images were kept
+ * ({@code {"commit","time"}}), or by another version, still gives its commit. The digests say where
+ * {@code master} was moved; only their presence is used (a module named has a {@code master}
+ * image), never to skip reading an image, since a later partial deploy may have moved a tag.
  *
  * @param masterTag the tag the deploy moved in the cache registry; empty in an older record
  * @param images image name to the digest its {@code masterTag} was moved to; empty in an older one
@@ -76,20 +79,24 @@ public record DeployedCommit(
     if (n == null || !n.isObject()) {
       throw notARecord(name, "not a JSON object", null);
     }
+    // "commit" is the one field every version keeps: the base of the next build on the default
+    // branch must not be lost to a record of another version (HEAD~1 could hide an undeployed
+    // change)
+    String commit = n.path("commit").asText("");
+    if (!COMMIT.matcher(commit).matches()) {
+      return Optional.empty();
+    }
     String format = n.path("format").asText("");
     if (n.has("format") && (!FORMAT.equals(format) || n.path("version").asInt(-1) != VERSION)) {
       LOG.warn(
-          "{} ignored: it is {} version {}, not {} version {} (written by another azbuild version)",
+          "{}: only its commit is used: it is {} version {}, not {} version {} (written by another"
+              + " azbuild version); diff mode asks the cache registry for every master image",
           name,
           format,
           n.path("version").asText("?"),
           FORMAT,
           VERSION);
-      return Optional.empty();
-    }
-    String commit = n.path("commit").asText("");
-    if (!COMMIT.matcher(commit).matches()) {
-      return Optional.empty();
+      return Optional.of(new DeployedCommit(commit, Instant.EPOCH, "", Map.of()));
     }
     Instant time;
     try {

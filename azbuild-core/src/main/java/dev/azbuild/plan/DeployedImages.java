@@ -26,7 +26,7 @@ public record DeployedImages(String commit, String masterTag, Map<String, String
 
   /** Whether it says {@code image}'s {@code tag} exists. */
   public boolean names(String image, String tag) {
-    return masterTag.equals(tag) && digests.containsKey(image);
+    return !masterTag.isEmpty() && masterTag.equals(tag) && digests.containsKey(image);
   }
 
   public boolean isEmpty() {
