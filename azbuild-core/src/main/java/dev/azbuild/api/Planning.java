@@ -218,24 +218,7 @@ final class Planning {
    * session, and only when a cache registry is configured. An unreadable record is a warning.
    */
   private Optional<String> deployedCommit() throws AzbuildException {
-    Optional<String> url = registries.cacheRegistryUrl();
-    if (url.isEmpty()) {
-      return Optional.empty();
-    }
-    return session
-        .deployedCommit(
-            url.get(),
-            () -> {
-              try (Registry cache = registries.openCache()) {
-                return readDeployed(cache);
-              } catch (AzbuildException | RuntimeException e) {
-                // the record is a hint for the base: an unreachable registry is the build's error
-                LOG.warn(
-                    "cannot read the last deployed commit from {}: {}", url.get(), e.getMessage());
-                return Optional.empty();
-              }
-            })
-        .map(DeployedCommit::commit);
+    return deployedRecord(null).map(DeployedCommit::commit);
   }
 
   /**
@@ -244,24 +227,32 @@ final class Planning {
    */
   private DeployedImages deployedImages(Registry cache) {
     try {
-      return session
-          .deployedCommit(registries.cacheRegistryUrl().orElseThrow(), () -> readDeployed(cache))
-          .map(DeployedCommit::deployedImages)
-          .orElse(DeployedImages.NONE);
+      return deployedRecord(cache).map(DeployedCommit::deployedImages).orElse(DeployedImages.NONE);
     } catch (AzbuildException e) {
       return DeployedImages.NONE;
     }
   }
 
-  /** The record; a failed read is a warning (the record is advisory). */
-  private static Optional<DeployedCommit> readDeployed(Registry cache) {
-    try {
-      return DeployedCommit.read(cache);
-    } catch (AzbuildException | RuntimeException e) {
-      LOG.warn(
-          "cannot read the last deployed commit from {}: {}", cache.describe(), e.getMessage());
+  /**
+   * The record of the last complete deploy, read once per session (through {@code open}, else a
+   * registry opened for it); empty without a cache registry. A registry that cannot be opened or
+   * read is a warning: the record is a hint, and an unreachable registry is the build's error.
+   */
+  private Optional<DeployedCommit> deployedRecord(Registry open) throws AzbuildException {
+    Optional<String> url = registries.cacheRegistryUrl();
+    if (url.isEmpty()) {
       return Optional.empty();
     }
+    return session.deployedCommit(
+        url.get(),
+        () -> {
+          try (Registry own = open == null ? registries.openCache() : null) {
+            return DeployedCommit.read(open == null ? own : open);
+          } catch (AzbuildException | RuntimeException e) {
+            LOG.warn("cannot read the last deployed commit from {}: {}", url.get(), e.getMessage());
+            return Optional.empty();
+          }
+        });
   }
 
   /** Wall and this thread's CPU time of each phase, for one debug line. */

@@ -62,10 +62,6 @@ final class UnchangedSource {
    * manifest found is remembered under the source tag, for the modules built on it.
    */
   Found find(ModuleDecision d, String repository, String sourceTag) throws RegistryException {
-    Optional<RecordedImages.Vouched> vouched =
-        mode == Mode.CONTENT && d.inputHash() != null
-            ? recorded.vouch(repository, d.inputHash())
-            : Optional.empty();
     if (mode == Mode.DIFF) {
       // the plan asked for this master image, or the deploy record named it: gone since, the
       // module is built (the bash scripts' rule)
@@ -76,6 +72,7 @@ final class UnchangedSource {
       known.remember(repository, sourceTag, master.get()); // in-repo children pin it
       return new Found(master.get(), Set.of(), null);
     }
+    Optional<RecordedImages.Vouched> vouched = vouch(d, repository);
     if (vouched.isEmpty()) {
       return new Found(cache.getManifest(repository, sourceTag), Set.of(), null);
     }
@@ -120,10 +117,7 @@ final class UnchangedSource {
    */
   StageFound findStage(ModuleDecision d, String repository, String stage, String sourceTag)
       throws RegistryException {
-    Optional<RecordedImages.Vouched> vouched =
-        mode == Mode.CONTENT && d.inputHash() != null
-            ? recorded.vouch(repository, d.inputHash())
-            : Optional.empty();
+    Optional<RecordedImages.Vouched> vouched = vouch(d, repository);
     String recordedDigest = vouched.map(v -> v.stages().get(stage)).orElse(null);
     String likely = recordedDigest == null ? null : likelyTag(vouched.get().record());
     if (likely != null) {
@@ -135,6 +129,13 @@ final class UnchangedSource {
     }
     return new StageFound(
         cache.findManifest(repository, StageBuilds.stageTag(stage, sourceTag)), Set.of());
+  }
+
+  /** What the build record says of the module's image (content mode only: it names hashes). */
+  private Optional<RecordedImages.Vouched> vouch(ModuleDecision d, String repository) {
+    return mode == Mode.CONTENT && d.inputHash() != null
+        ? recorded.vouch(repository, d.inputHash())
+        : Optional.empty();
   }
 
   /**
